@@ -1,0 +1,84 @@
+//! Library errors. Every error about user input carries an [`Origin`] (file,
+//! line, column) so the binary can print `file:line:col: message`.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A position in a user's file: 1-based line, 1-based column counted in
+/// Unicode scalar values.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Origin {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Origin {
+    pub fn new(path: impl Into<PathBuf>, line: usize, column: usize) -> Self {
+        Origin {
+            path: path.into(),
+            line,
+            column,
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path.display(), self.line, self.column)
+    }
+}
+
+/// Everything that can go wrong in the library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A glossary file is malformed or breaks a rule of SPEC §1.
+    #[error("{origin}: invalid glossary: {message}")]
+    Glossary { origin: Origin, message: String },
+
+    /// A configuration file is malformed.
+    #[error("{origin}: invalid configuration: {message}")]
+    Config { origin: Origin, message: String },
+
+    /// An input file cannot be parsed (malformed XML, unterminated PO string, …).
+    #[error("{origin}: {message}")]
+    Input { origin: Origin, message: String },
+
+    /// An input file is not valid text in its encoding.
+    #[error("{path}: invalid {encoding} at byte offset {offset}")]
+    Encoding {
+        path: PathBuf,
+        encoding: &'static str,
+        offset: usize,
+    },
+
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// Options that do not fit together, or a value that is not allowed.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub fn input(origin: Origin, message: impl Into<String>) -> Self {
+        Error::Input {
+            origin,
+            message: message.into(),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

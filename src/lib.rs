@@ -1,0 +1,13 @@
+//! termalign: multilingual terminology checks.
+//!
+//! The library finds the terms of curated glossaries in text, checks them
+//! against the glossaries' rules and reports findings with exact byte offsets
+//! into the original files. It never prints: the `termalign` binary is a thin
+//! layer over it.
+
+pub mod error;
+pub mod span;
+pub mod text;
+
+pub use error::{Error, Origin, Result};
+pub use span::{LineIndex, Span};

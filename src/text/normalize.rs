@@ -1,0 +1,316 @@
+//! The normalizer: what counts as "the same term" (SPEC §3).
+//!
+//! Text is folded under Unicode NFKC, full case folding, diacritic folding,
+//! dash/quote/space folding and Traditional -> Simplified Chinese, and the
+//! result carries an [`OffsetMap`](super::OffsetMap) back to the input. Work is
+//! done in chunks that are safe to normalize on their own (a starter and the
+//! combining marks that follow it); a chunk that changes becomes one atomic run
+//! of the map, so a match that starts or ends inside it widens to the whole
+//! original chunk. ASCII, the common case, takes a byte-at-a-time fast path.
+
+use std::sync::OnceLock;
+
+use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+use unicode_normalization::UnicodeNormalization;
+
+use super::offset::{MappedText, MappedTextBuilder};
+
+/// Which folds to apply. The matcher uses [`Fold::ALL`]; the exactness checks
+/// compare a match with its term under weaker folds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Fold {
+    pub case: bool,
+    pub diacritics: bool,
+}
+
+impl Fold {
+    /// Everything folded: the form patterns and text are matched in.
+    pub const ALL: Fold = Fold {
+        case: true,
+        diacritics: true,
+    };
+    /// Only the folds that never count as a difference: NFKC, dashes, quotes,
+    /// white space, Traditional/Simplified Chinese.
+    pub const LIGHT: Fold = Fold {
+        case: false,
+        diacritics: false,
+    };
+    pub const CASE_ONLY: Fold = Fold {
+        case: true,
+        diacritics: false,
+    };
+    pub const DIACRITICS_ONLY: Fold = Fold {
+        case: false,
+        diacritics: true,
+    };
+}
+
+/// Normalizes `text`; the result's map points into `text`.
+pub fn normalize(text: &str, fold: Fold) -> MappedText {
+    let bytes = text.as_bytes();
+    let mut out = MappedTextBuilder::new(0);
+    let mut chunk_buf = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && !(b as char).is_ascii_whitespace() {
+            let next_is_mark = bytes.get(i + 1).is_some_and(|&n| n >= 0x80)
+                && next_char(text, i + 1).is_some_and(extends_chunk);
+            if !next_is_mark {
+                let folded = if fold.case { b.to_ascii_lowercase() } else { b };
+                out.copy_byte(folded);
+                i += 1;
+                continue;
+            }
+        }
+        let c = next_char(text, i).expect("index is on a char boundary");
+        if is_space(c) {
+            let start = i;
+            while let Some(c) = next_char(text, i).filter(|&c| is_space(c)) {
+                i += c.len_utf8();
+            }
+            let run = i - start;
+            let between_han = out.text().chars().next_back().is_some_and(is_han)
+                && next_char(text, i).is_some_and(is_han);
+            if between_han {
+                // Chinese has no spaces between words: a line break inside a
+                // Chinese term must not split it.
+                out.skip(run);
+            } else if run == 1 {
+                out.copy_byte(b' ');
+            } else {
+                out.replace(run, " ");
+            }
+            continue;
+        }
+        if is_ignorable(c) {
+            out.skip(c.len_utf8());
+            i += c.len_utf8();
+            continue;
+        }
+        // Chunk: this char and every following char that attaches to it.
+        let start = i;
+        i += c.len_utf8();
+        while let Some(n) = next_char(text, i).filter(|&n| extends_chunk(n)) {
+            i += n.len_utf8();
+        }
+        let chunk = &text[start..i];
+        chunk_buf.clear();
+        fold_chunk(chunk, fold, &mut chunk_buf);
+        if chunk_buf == chunk {
+            out.copy(chunk);
+        } else {
+            out.replace(chunk.len(), &chunk_buf);
+        }
+    }
+    out.finish()
+}
+
+/// The folded form of `s`, without a map (for glossary terms and comparisons).
+pub fn fold_str(s: &str, fold: Fold) -> String {
+    normalize(s, fold).text.trim_matches(' ').to_owned()
+}
+
+fn next_char(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// A char that belongs to the chunk of the char before it.
+fn extends_chunk(c: char) -> bool {
+    canonical_combining_class(c) != 0
+        || is_combining_mark(c)
+        || ('\u{1160}'..='\u{11FF}').contains(&c) // Hangul medial and final jamo
+        || ('\u{FE00}'..='\u{FE0F}').contains(&c) // variation selectors
+}
+
+/// White space, which folds to one space per run.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Invisible characters that only break words apart in the raw text.
+fn is_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}'
+    )
+}
+
+/// CJK ideographs: text written in them has no word boundaries.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+fn fold_chunk(chunk: &str, fold: Fold, out: &mut String) {
+    let mut chars = chunk.chars();
+    let first = chars.next().expect("chunks are never empty");
+    // Fast path: a lone ideograph only needs Traditional -> Simplified.
+    if chars.next().is_none() && matches!(first as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+        out.push(simplified(first));
+        return;
+    }
+    let mut s: String = chunk.nfkc().collect();
+    if fold.case {
+        s = caseless::default_case_fold_str(&s).nfkc().collect();
+    }
+    if fold.diacritics && !s.is_ascii() {
+        s = strip_diacritics(&s);
+    }
+    for c in s.chars() {
+        match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+                out.push('-')
+            }
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}'
+            | '\u{FF07}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => {
+                out.push('"')
+            }
+            c if is_han(c) => out.push(simplified(c)),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Removes diacritics from Latin, Greek, Cyrillic and Arabic letters, and
+/// folds the Latin letters whose strokes are not combining marks (ø, ł, đ…).
+fn strip_diacritics(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut base_allows_strip = false;
+    let mut prev_base = ' ';
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            // й/Й are letters of their own in Russian, not и with a mark.
+            let keeps_breve = c == '\u{0306}' && matches!(prev_base, 'и' | 'И');
+            if base_allows_strip && !keeps_breve {
+                continue;
+            }
+            out.push(c);
+            continue;
+        }
+        prev_base = c;
+        base_allows_strip = strips_marks(c);
+        match c {
+            'ø' => out.push('o'),
+            'Ø' => out.push('O'),
+            'ł' => out.push('l'),
+            'Ł' => out.push('L'),
+            'đ' => out.push('d'),
+            'Đ' => out.push('D'),
+            'ħ' => out.push('h'),
+            'ı' => out.push('i'),
+            'æ' => out.push_str("ae"),
+            'Æ' => out.push_str("AE"),
+            'œ' => out.push_str("oe"),
+            'Œ' => out.push_str("OE"),
+            c => out.push(c),
+        }
+    }
+    out.nfc().collect()
+}
+
+fn strips_marks(c: char) -> bool {
+    use unicode_script::{Script, UnicodeScript};
+    matches!(
+        c.script(),
+        Script::Latin | Script::Greek | Script::Cyrillic | Script::Arabic | Script::Common
+    )
+}
+
+/// Traditional -> Simplified for one ideograph, from a table built once from
+/// fast2s's character data.
+fn simplified(c: char) -> char {
+    const FIRST: u32 = 0x3400;
+    const LAST: u32 = 0x9FFF;
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    let code = c as u32;
+    if !(FIRST..=LAST).contains(&code) {
+        return c;
+    }
+    let table = TABLE.get_or_init(|| {
+        let mut buf = [0u8; 4];
+        (FIRST..=LAST)
+            .map(|code| {
+                let c = char::from_u32(code).expect("BMP ideographs are chars");
+                let converted = fast2s::convert(c.encode_utf8(&mut buf));
+                let mut chars = converted.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(s), None) => s,
+                    _ => c,
+                }
+            })
+            .collect()
+    });
+    table[(code - FIRST) as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    fn all(s: &str) -> String {
+        normalize(s, Fold::ALL).text
+    }
+
+    #[test]
+    fn folding_table() {
+        let cases = [
+            ("Tibet", "tibet"),
+            ("Ürümqi", "urumqi"),
+            ("U\u{0308}ru\u{0308}mqi", "urumqi"),
+            ("STRASSE", "strasse"),
+            ("Straße", "strasse"),
+            ("China–EU", "china-eu"),
+            ("China\u{2212}EU", "china-eu"),
+            ("Xizang’s", "xizang's"),
+            ("“quoted”", "\"quoted\""),
+            ("Xinjiang\u{00A0}Uygur", "xinjiang uygur"),
+            ("a \t\n b", "a b"),
+            ("ﬁnance", "finance"),
+            ("Ｘｉｚａｎｇ", "xizang"),
+            ("重慶", "重庆"),
+            ("澳門特別行政區", "澳门特别行政区"),
+            ("西藏\n自治区", "西藏自治区"),
+            ("ΑΘΗΝΑ", "αθηνα"),
+            ("Αθήνα", "αθηνα"),
+            ("Йошкар-Ола", "йошкар-ола"),
+            ("Ёлка", "елка"),
+            ("Øresund", "oresund"),
+            ("Łódź", "lodz"),
+            ("soft\u{00AD}hyphen", "softhyphen"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(all(input), expected, "normalizing {input:?}");
+        }
+    }
+
+    #[test]
+    fn light_fold_keeps_case_and_diacritics() {
+        assert_eq!(normalize("Ürümqi–X", Fold::LIGHT).text, "Ürümqi-X");
+        assert_eq!(normalize("Ürümqi", Fold::CASE_ONLY).text, "ürümqi");
+        assert_eq!(normalize("Ürümqi", Fold::DIACRITICS_ONLY).text, "Urumqi");
+    }
+
+    #[test]
+    fn spans_map_back_to_original_bytes() {
+        let text = "The  Ürümqi\u{00A0}region";
+        let n = normalize(text, Fold::ALL);
+        assert_eq!(n.text, "the urumqi region");
+        let at = n.text.find("urumqi").unwrap();
+        let span = n.source_span(Span::new(at, at + 6));
+        assert_eq!(&text[span.range()], "Ürümqi");
+        let at = n.text.find("region").unwrap();
+        let span = n.source_span(Span::new(at - 1, at + 6));
+        assert_eq!(&text[span.range()], "\u{00A0}region");
+    }
+
+    #[test]
+    fn decomposed_marks_widen_to_their_base() {
+        let text = "Xu\u{0308}x";
+        let n = normalize(text, Fold::ALL);
+        assert_eq!(n.text, "xux");
+        assert_eq!(n.source_span(Span::new(1, 2)), Span::new(1, 4));
+    }
+}

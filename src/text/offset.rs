@@ -1,0 +1,399 @@
+//! Text derived from other text, with a map back to where every derived byte
+//! came from. Every step that changes text (decoding, entity and escape
+//! decoding, markup masking, normalization) produces a [`MappedText`]; maps
+//! compose, so a match in normalized text becomes a span of the original file
+//! in one call, and nothing ever searches the original again to guess where a
+//! match "probably" was.
+
+use crate::span::Span;
+
+/// One run of derived bytes and the source bytes it came from.
+///
+/// An `exact` run is a byte-for-byte copy (or a same-length replacement that
+/// keeps character boundaries, such as ASCII lower-casing), so offsets inside
+/// it map one to one. Any other run is atomic: a span that starts or ends
+/// inside it widens to the whole source run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    derived: usize,
+    derived_len: usize,
+    source: usize,
+    source_len: usize,
+    exact: bool,
+}
+
+/// Maps byte offsets of a derived text to byte offsets of its source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    runs: Vec<Run>,
+    derived_len: usize,
+    /// Source offset that the end of the derived text maps to.
+    source_end: usize,
+}
+
+impl OffsetMap {
+    /// The identity map of a text of `len` bytes that starts at `source_start`
+    /// in its source.
+    pub fn identity(source_start: usize, len: usize) -> Self {
+        let mut builder = OffsetMapBuilder::new(source_start);
+        builder.exact(len);
+        builder.finish()
+    }
+
+    pub fn derived_len(&self) -> usize {
+        self.derived_len
+    }
+
+    /// Index of the run holding derived byte `offset` (which is < derived_len).
+    fn run_at(&self, offset: usize) -> &Run {
+        let i = self.runs.partition_point(|r| r.derived <= offset) - 1;
+        &self.runs[i]
+    }
+
+    /// The source offset of derived offset `offset` taken as a span start.
+    pub fn map_start(&self, offset: usize) -> usize {
+        if offset >= self.derived_len {
+            return self.source_end;
+        }
+        let run = self.run_at(offset);
+        if run.exact {
+            run.source + (offset - run.derived)
+        } else {
+            run.source
+        }
+    }
+
+    /// The source offset of derived offset `offset` taken as a span end.
+    pub fn map_end(&self, offset: usize) -> usize {
+        if offset == 0 {
+            return self.map_start(0);
+        }
+        let run = self.run_at(offset.min(self.derived_len) - 1);
+        if run.exact {
+            run.source + (offset - run.derived)
+        } else {
+            run.source + run.source_len
+        }
+    }
+
+    /// The source span a derived span came from, widened to whole atomic runs.
+    pub fn map_span(&self, span: Span) -> Span {
+        if span.is_empty() {
+            let at = self.map_start(span.start);
+            return Span::new(at, at);
+        }
+        Span::new(self.map_start(span.start), self.map_end(span.end))
+    }
+
+    /// `self` maps C -> B and `base` maps B -> A; the result maps C -> A.
+    pub fn compose(&self, base: &OffsetMap) -> OffsetMap {
+        let mut runs = Vec::with_capacity(self.runs.len() + base.runs.len());
+        for run in &self.runs {
+            if run.exact {
+                // Split the exact run where the base map changes runs, so that
+                // every piece keeps the finest mapping the base allows.
+                let mut d = run.derived;
+                let mut b = run.source;
+                let end = run.source + run.source_len;
+                while b < end {
+                    let base_run = *base.run_at(b);
+                    let piece_end = (base_run.derived + base_run.derived_len).min(end);
+                    let len = piece_end - b;
+                    if base_run.exact {
+                        runs.push(Run {
+                            derived: d,
+                            derived_len: len,
+                            source: base_run.source + (b - base_run.derived),
+                            source_len: len,
+                            exact: true,
+                        });
+                    } else {
+                        runs.push(Run {
+                            derived: d,
+                            derived_len: len,
+                            source: base_run.source,
+                            source_len: base_run.source_len,
+                            exact: false,
+                        });
+                    }
+                    d += len;
+                    b = piece_end;
+                }
+            } else {
+                let source = base.map_span(Span::new(run.source, run.source + run.source_len));
+                runs.push(Run {
+                    derived: run.derived,
+                    derived_len: run.derived_len,
+                    source: source.start,
+                    source_len: source.len(),
+                    exact: false,
+                });
+            }
+        }
+        OffsetMap {
+            runs: merge_exact_runs(runs),
+            derived_len: self.derived_len,
+            source_end: base.map_start(self.source_end),
+        }
+    }
+}
+
+fn merge_exact_runs(runs: Vec<Run>) -> Vec<Run> {
+    let mut merged: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        if let Some(last) = merged.last_mut() {
+            if last.exact
+                && run.exact
+                && last.derived + last.derived_len == run.derived
+                && last.source + last.source_len == run.source
+            {
+                last.derived_len += run.derived_len;
+                last.source_len += run.source_len;
+                continue;
+            }
+        }
+        merged.push(run);
+    }
+    merged
+}
+
+/// Builds an [`OffsetMap`] left to right, in derived order.
+#[derive(Debug)]
+pub struct OffsetMapBuilder {
+    runs: Vec<Run>,
+    derived: usize,
+    source: usize,
+}
+
+impl OffsetMapBuilder {
+    pub fn new(source_start: usize) -> Self {
+        OffsetMapBuilder {
+            runs: Vec::new(),
+            derived: 0,
+            source: source_start,
+        }
+    }
+
+    /// Current position in the source.
+    pub fn source_pos(&self) -> usize {
+        self.source
+    }
+
+    /// `len` bytes copied one to one.
+    pub fn exact(&mut self, len: usize) {
+        if len == 0 {
+            return;
+        }
+        if let Some(last) = self.runs.last_mut() {
+            if last.exact
+                && last.derived + last.derived_len == self.derived
+                && last.source + last.source_len == self.source
+            {
+                last.derived_len += len;
+                last.source_len += len;
+                self.derived += len;
+                self.source += len;
+                return;
+            }
+        }
+        self.runs.push(Run {
+            derived: self.derived,
+            derived_len: len,
+            source: self.source,
+            source_len: len,
+            exact: true,
+        });
+        self.derived += len;
+        self.source += len;
+    }
+
+    /// `derived_len` bytes that replace `source_len` source bytes as a whole.
+    /// Either length may be zero: a zero-length derived run is a deletion, a
+    /// zero-length source run an insertion anchored at the current position.
+    pub fn replace(&mut self, source_len: usize, derived_len: usize) {
+        if derived_len > 0 {
+            self.runs.push(Run {
+                derived: self.derived,
+                derived_len,
+                source: self.source,
+                source_len,
+                exact: false,
+            });
+        }
+        self.derived += derived_len;
+        self.source += source_len;
+    }
+
+    /// Skips source bytes that produce nothing (deleted markup).
+    pub fn skip(&mut self, source_len: usize) {
+        self.replace(source_len, 0);
+    }
+
+    /// Moves the source position forward to `source_pos` without output.
+    pub fn skip_to(&mut self, source_pos: usize) {
+        debug_assert!(source_pos >= self.source);
+        self.source = source_pos;
+    }
+
+    pub fn finish(self) -> OffsetMap {
+        OffsetMap {
+            runs: self.runs,
+            derived_len: self.derived,
+            source_end: self.source,
+        }
+    }
+}
+
+/// Text together with the map from its bytes back to its source's bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MappedText {
+    pub text: String,
+    pub map: OffsetMap,
+}
+
+impl MappedText {
+    /// A slice of a source text, mapped identically.
+    pub fn borrowed(source: &str, span: Span) -> Self {
+        MappedText {
+            text: source[span.range()].to_owned(),
+            map: OffsetMap::identity(span.start, span.len()),
+        }
+    }
+
+    pub fn source_span(&self, span: Span) -> Span {
+        self.map.map_span(span)
+    }
+}
+
+/// Builds a [`MappedText`] from pieces of a source, in order.
+#[derive(Debug)]
+pub struct MappedTextBuilder {
+    text: String,
+    map: OffsetMapBuilder,
+}
+
+impl MappedTextBuilder {
+    pub fn new(source_start: usize) -> Self {
+        MappedTextBuilder {
+            text: String::new(),
+            map: OffsetMapBuilder::new(source_start),
+        }
+    }
+
+    pub fn source_pos(&self) -> usize {
+        self.map.source_pos()
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Copies source text that starts at the current source position.
+    pub fn copy(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.map.exact(s.len());
+    }
+
+    /// Copies one ASCII byte, possibly changed (lower-cased): still one to one.
+    pub fn copy_byte(&mut self, byte: u8) {
+        debug_assert!(byte.is_ascii());
+        self.text.push(byte as char);
+        self.map.exact(1);
+    }
+
+    /// Emits `s` for `source_len` source bytes (an entity, an escape).
+    pub fn replace(&mut self, source_len: usize, s: &str) {
+        self.text.push_str(s);
+        self.map.replace(source_len, s.len());
+    }
+
+    /// Emits `s` that has no source (a separator between blocks).
+    pub fn insert(&mut self, s: &str) {
+        self.replace(0, s);
+    }
+
+    /// Skips `source_len` bytes of the source.
+    pub fn skip(&mut self, source_len: usize) {
+        self.map.skip(source_len);
+    }
+
+    /// Skips the source up to `source_pos`.
+    pub fn skip_to(&mut self, source_pos: usize) {
+        self.map.skip_to(source_pos);
+    }
+
+    pub fn finish(self) -> MappedText {
+        MappedText {
+            text: self.text,
+            map: self.map.finish(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_runs_map_one_to_one() {
+        let map = OffsetMap::identity(10, 5);
+        assert_eq!(map.map_span(Span::new(1, 3)), Span::new(11, 13));
+        assert_eq!(map.map_span(Span::new(5, 5)), Span::new(15, 15));
+    }
+
+    #[test]
+    fn atomic_runs_widen() {
+        // "a&amp;b" -> "a&b"
+        let mut b = MappedTextBuilder::new(0);
+        b.copy("a");
+        b.replace(5, "&");
+        b.copy("b");
+        let m = b.finish();
+        assert_eq!(m.text, "a&b");
+        assert_eq!(m.source_span(Span::new(1, 2)), Span::new(1, 6));
+        assert_eq!(m.source_span(Span::new(2, 3)), Span::new(6, 7));
+        assert_eq!(m.source_span(Span::new(0, 3)), Span::new(0, 7));
+    }
+
+    #[test]
+    fn skipped_markup_is_inside_spans_that_cross_it() {
+        // "X<b>Y</b>" -> "XY"
+        let mut b = MappedTextBuilder::new(0);
+        b.copy("X");
+        b.skip(3);
+        b.copy("Y");
+        b.skip(4);
+        let m = b.finish();
+        assert_eq!(m.source_span(Span::new(0, 2)), Span::new(0, 5));
+        assert_eq!(m.source_span(Span::new(1, 2)), Span::new(4, 5));
+    }
+
+    #[test]
+    fn compose_chains_two_maps() {
+        // file: "<p>A&amp;B</p>" -> decoded "A&B" -> normalized "a&b" (exact)
+        let mut b = MappedTextBuilder::new(0);
+        b.skip(3);
+        b.copy("A");
+        b.replace(5, "&");
+        b.copy("B");
+        let decoded = b.finish();
+        let lower = OffsetMap::identity(0, 3);
+        let composed = lower.compose(&decoded.map);
+        assert_eq!(composed.map_span(Span::new(0, 1)), Span::new(3, 4));
+        assert_eq!(composed.map_span(Span::new(1, 2)), Span::new(4, 9));
+        assert_eq!(composed.map_span(Span::new(0, 3)), Span::new(3, 10));
+    }
+
+    #[test]
+    fn compose_atomic_over_exact() {
+        // source "  x" -> collapse whitespace " x" (2 bytes of source -> 1)
+        let mut inner = OffsetMapBuilder::new(0);
+        inner.replace(2, 1);
+        inner.exact(1);
+        let inner = inner.finish();
+        let base = OffsetMap::identity(100, 3);
+        let composed = inner.compose(&base);
+        assert_eq!(composed.map_span(Span::new(0, 2)), Span::new(100, 103));
+        assert_eq!(composed.map_span(Span::new(1, 2)), Span::new(102, 103));
+    }
+}
