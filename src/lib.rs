@@ -11,3 +11,6 @@ pub mod text;
 
 pub use error::{Error, Origin, Result};
 pub use span::{LineIndex, Span};
+pub mod glossary;
+pub mod input;
+mod yaml;
