@@ -176,7 +176,7 @@ mod tests {
         let (_, pos): (serde_yaml::Value, _) = parse(Path::new("f.yaml"), text).unwrap();
         assert_eq!(pos.origin("a"), Origin::new("f.yaml", 1, 4));
         assert_eq!(pos.origin("list.0"), Origin::new("f.yaml", 3, 5));
-        assert_eq!(pos.origin("list.1.m.1"), Origin::new("f.yaml", 5, 11));
+        assert_eq!(pos.origin("list.1.m.1"), Origin::new("f.yaml", 5, 12));
         assert_eq!(pos.origin("list.1.k#key"), Origin::new("f.yaml", 4, 5));
         assert_eq!(pos.origin("list.9.q"), Origin::new("f.yaml", 2, 3));
     }
