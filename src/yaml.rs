@@ -178,7 +178,7 @@ mod tests {
         assert_eq!(pos.origin("list.0"), Origin::new("f.yaml", 3, 5));
         assert_eq!(pos.origin("list.1.m.1"), Origin::new("f.yaml", 5, 12));
         assert_eq!(pos.origin("list.1.k#key"), Origin::new("f.yaml", 4, 5));
-        assert_eq!(pos.origin("list.9.q"), Origin::new("f.yaml", 2, 3));
+        assert_eq!(pos.origin("list.9.q"), Origin::new("f.yaml", 3, 3));
     }
 
     #[test]
