@@ -14,3 +14,4 @@ pub use span::{LineIndex, Span};
 pub mod glossary;
 pub mod input;
 mod yaml;
+pub mod matcher;

@@ -1,6 +1,10 @@
 //! Glossaries: the model ([`model`]), loading from YAML with positions
-//! ([`load`]), and the validation rules of SPEC §1 ([`validate`]).
+//! ([`load`]), the validation rules of SPEC §1 ([`validate`]) and the
+//! built-in glossaries ([`builtin`]).
 
+pub mod load;
 pub mod model;
+pub mod validate;
 
+pub use load::{load_set, GlossarySource};
 pub use model::*;

@@ -1,0 +1,224 @@
+//! The rules of SPEC §1 that a well-formed YAML file can still break: ids,
+//! language tags, duplicate terms, missing preferred terms, terms shared
+//! between concepts, `ignore_in` phrases that cannot contain their term, and
+//! `fix: auto` with nothing to fix to. Every error names file, line, column.
+
+use std::collections::HashMap;
+
+use super::model::*;
+use crate::error::Error;
+use crate::text::{fold_str, Fold};
+use crate::yaml::Positions;
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A BCP 47 tag in shape: `ll`, `lll`, `zh-Hans`, `en-US`, `sr-Latn-RS`.
+pub fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Languages with a Snowball stemmer (for `match: stem`).
+pub fn has_stemmer(lang: &str) -> bool {
+    crate::matcher::stemmer_for(lang).is_some()
+}
+
+pub(super) fn validate(set: &GlossarySet, positions: &[&Positions]) -> Vec<Error> {
+    let mut errors = Vec::new();
+    let mut error = |origin, message: String| errors.push(Error::Glossary { origin, message });
+
+    let mut glossary_ids: HashMap<&str, usize> = HashMap::new();
+    for (gi, g) in set.glossaries.iter().enumerate() {
+        let pos = positions[gi];
+        if !is_id(&g.id) {
+            error(
+                pos.origin("glossary"),
+                format!("glossary id `{}` must match [a-z0-9-]+", g.id),
+            );
+        }
+        if let Some(&other) = glossary_ids.get(g.id.as_str()) {
+            error(
+                pos.origin("glossary"),
+                format!(
+                    "glossary id `{}` is already used by {}",
+                    g.id,
+                    set.glossaries[other].path.display()
+                ),
+            );
+        } else {
+            glossary_ids.insert(&g.id, gi);
+        }
+        for lang in &g.languages {
+            if !is_language_tag(lang) {
+                error(
+                    pos.origin("languages"),
+                    format!("`{lang}` is not a language tag (BCP 47, e.g. en, zh-Hans)"),
+                );
+            }
+        }
+        let mut concept_ids: HashMap<&str, usize> = HashMap::new();
+        for (ci, c) in set.concepts[g.concepts.start as usize..g.concepts.end as usize]
+            .iter()
+            .enumerate()
+        {
+            let at = |path: &str| pos.origin(&format!("concepts.{ci}.{path}"));
+            if !is_id(&c.id) {
+                error(at("id"), format!("concept id `{}` must match [a-z0-9-]+", c.id));
+            }
+            if let Some(first) = concept_ids.insert(&c.id, ci) {
+                let line = pos.origin(&format!("concepts.{first}.id")).line;
+                error(
+                    at("id"),
+                    format!("duplicate concept id `{}` (first defined on line {line})", c.id),
+                );
+            }
+            validate_concept(set, c, g, &at, &mut error);
+        }
+    }
+    validate_shared_terms(set, &mut error);
+    errors
+}
+
+fn validate_concept(
+    set: &GlossarySet,
+    c: &Concept,
+    g: &Glossary,
+    at: &dyn Fn(&str) -> crate::error::Origin,
+    error: &mut impl FnMut(crate::error::Origin, String),
+) {
+    let terms: Vec<&Term> = (c.terms.start..c.terms.end)
+        .map(|t| set.term(TermId(t)))
+        .collect();
+    if terms.is_empty() {
+        error(at("terms"), format!("concept `{}` has no terms", c.id));
+    }
+    let mut languages: Vec<&str> = terms.iter().map(|t| t.language.as_str()).collect();
+    languages.dedup();
+    for lang in languages {
+        let key_at = at(&format!("terms.{lang}#key"));
+        if !is_language_tag(lang) {
+            error(
+                key_at.clone(),
+                format!("`{lang}` is not a language tag (BCP 47, e.g. en, zh-Hans)"),
+            );
+        }
+        if !g.languages.is_empty() && !g.languages.iter().any(|d| tag_covers(d, lang)) {
+            error(
+                key_at.clone(),
+                format!(
+                    "language `{lang}` is not among the glossary's declared languages [{}]",
+                    g.languages.join(", ")
+                ),
+            );
+        }
+        let in_lang: Vec<&Term> = terms.iter().copied().filter(|t| t.language == lang).collect();
+        if !in_lang.iter().any(|t| t.status == Status::Preferred) {
+            error(
+                key_at,
+                format!("concept `{}` has no preferred term in `{lang}`", c.id),
+            );
+        }
+        let mut seen: HashMap<String, &Term> = HashMap::new();
+        for t in &in_lang {
+            if t.text.is_empty() {
+                error(t.origin.clone(), "empty term".to_owned());
+                continue;
+            }
+            for written in std::iter::once(&t.text).chain(&t.forms) {
+                let key = fold_str(written, Fold::CASE_ONLY);
+                if let Some(first) = seen.insert(key, t) {
+                    error(
+                        t.origin.clone(),
+                        format!(
+                            "`{written}` appears twice in `{lang}` of concept `{}` (first on line {})",
+                            c.id, first.origin.line
+                        ),
+                    );
+                }
+            }
+            let folded_term = fold_str(&t.text, Fold::ALL);
+            for phrase in &t.ignore_in {
+                if !fold_str(phrase, Fold::ALL).contains(&folded_term) {
+                    error(
+                        t.origin.clone(),
+                        format!("ignore_in phrase `{phrase}` does not contain the term `{}`", t.text),
+                    );
+                }
+            }
+            if t.match_mode == MatchMode::Stem && !has_stemmer(lang) {
+                error(
+                    t.origin.clone(),
+                    format!("`match: stem` needs a Snowball stemmer, and there is none for `{lang}`"),
+                );
+            }
+            if t.fix == FixMode::Auto {
+                if t.status.is_approved() {
+                    error(
+                        t.origin.clone(),
+                        format!("`fix: auto` on {} term `{}`: only deprecated and forbidden terms are fixed", t.status, t.text),
+                    );
+                } else if !in_lang
+                    .iter()
+                    .any(|p| p.status == Status::Preferred && p.term_type == t.term_type)
+                {
+                    error(
+                        t.origin.clone(),
+                        format!(
+                            "`fix: auto` on `{}`, but concept `{}` has no preferred {} in `{lang}` to replace it with",
+                            t.text,
+                            c.id,
+                            t.term_type.as_str()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The same term in two concepts is allowed only when both uses are
+/// deprecated or forbidden: an ambiguous old name, never an approved one.
+fn validate_shared_terms(set: &GlossarySet, error: &mut impl FnMut(crate::error::Origin, String)) {
+    let mut by_form: HashMap<(String, String), Vec<TermId>> = HashMap::new();
+    for id in set.term_ids() {
+        let t = set.term(id);
+        if t.text.is_empty() {
+            continue;
+        }
+        let key = (t.language.to_ascii_lowercase(), fold_str(&t.text, Fold::CASE_ONLY));
+        by_form.entry(key).or_default().push(id);
+    }
+    let mut clashes: Vec<(TermId, TermId)> = Vec::new();
+    for ids in by_form.values() {
+        for (i, &a) in ids.iter().enumerate() {
+            for &b in &ids[i + 1..] {
+                let (ta, tb) = (set.term(a), set.term(b));
+                if ta.concept != tb.concept && (ta.status.is_approved() || tb.status.is_approved()) {
+                    clashes.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    clashes.sort();
+    for (a, b) in clashes {
+        let (ta, tb) = (set.term(a), set.term(b));
+        error(
+            tb.origin.clone(),
+            format!(
+                "`{}` is also a term of `{}` ({}:{}); the same term may name two concepts only when it is deprecated or forbidden in both",
+                tb.text,
+                set.concept(ta.concept).key,
+                ta.origin.path.display(),
+                ta.origin.line
+            ),
+        );
+    }
+}
