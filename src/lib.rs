@@ -15,3 +15,8 @@ pub mod glossary;
 pub mod input;
 mod yaml;
 pub mod matcher;
+pub mod finding;
+pub mod checks;
+pub mod engine;
+pub mod fuzzy;
+pub mod lexicon;

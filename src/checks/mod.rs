@@ -1,0 +1,215 @@
+//! Checks: one generic check per rule, driven by glossary data.
+//!
+//! Each check carries its metadata ([`RuleMeta`]: name, default severity,
+//! what it does, why, an example, how to fix), from which `docs/checks.md`,
+//! SARIF `rules[]` and `--help` text are generated. A check looks at one of
+//! three scopes: an occurrence (the four exclusive per-occurrence rules, tried
+//! in [`CHECKS`] order, first that applies wins), a whole document, or a
+//! bilingual pair.
+
+mod case_mismatch;
+mod deprecated_term;
+mod diacritic_mismatch;
+mod forbidden_term;
+mod inconsistent_term;
+mod misspelled_term;
+mod missing_target_term;
+mod untranslated_term;
+
+pub use case_mismatch::CaseMismatch;
+pub use deprecated_term::DeprecatedTerm;
+pub use diacritic_mismatch::DiacriticMismatch;
+pub use forbidden_term::ForbiddenTerm;
+pub use inconsistent_term::InconsistentTerm;
+pub use misspelled_term::MisspelledTerm;
+pub use missing_target_term::MissingTargetTerm;
+pub use untranslated_term::UntranslatedTerm;
+
+use crate::finding::Severity;
+use crate::fuzzy::FuzzyIndex;
+use crate::glossary::{ConceptId, GlossarySet, TermId, TermType};
+use crate::matcher::Occurrence;
+use crate::span::Span;
+use crate::text::MappedText;
+
+/// What a rule is, for documentation, SARIF and `--help`.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: what fires it.
+    pub summary: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// An example that fires it, with the glossary entry it needs.
+    pub example: &'static str,
+    /// What to do about it.
+    pub fix: &'static str,
+    /// Whether it needs bilingual input (`align`).
+    pub bilingual: bool,
+}
+
+/// What a check says about one place, before it is located in a file.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub rule: &'static RuleMeta,
+    /// Span in the decoded text of the file the finding points into.
+    pub span: Span,
+    pub concept: Option<ConceptId>,
+    pub suggestions: Vec<String>,
+    pub message: String,
+    pub note: Option<String>,
+    pub replacement: Option<String>,
+    /// The finding points into the source side of a pair (which for two
+    /// parallel files is another file).
+    pub on_source: bool,
+    /// A related span on the other side of a pair.
+    pub related: Option<Span>,
+}
+
+impl Draft {
+    pub fn new(rule: &'static RuleMeta, span: Span, message: String) -> Draft {
+        Draft {
+            rule,
+            span,
+            concept: None,
+            suggestions: Vec::new(),
+            message,
+            note: None,
+            replacement: None,
+            on_source: false,
+            related: None,
+        }
+    }
+}
+
+/// What checks can see besides the text.
+pub struct CheckContext<'a> {
+    pub set: &'a GlossarySet,
+    /// The language of the text being checked (the target side for `align`).
+    pub language: &'a str,
+    pub fuzzy: &'a FuzzyIndex,
+}
+
+impl CheckContext<'_> {
+    /// Suggestions for an occurrence of `term`: the preferred term of the
+    /// same type in the checked language, for every concept it may name.
+    pub fn replacements(&self, occ: &Occurrence) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for &term in std::iter::once(&occ.term).chain(&occ.also) {
+            if let Some(p) = self.preferred_like(term) {
+                let text = self.set.term(p).text.clone();
+                if !out.contains(&text) {
+                    out.push(text);
+                }
+            }
+        }
+        out
+    }
+
+    /// The preferred term that replaces `term`: same concept, same language,
+    /// same type (falling back to the full form).
+    pub fn preferred_like(&self, term: TermId) -> Option<TermId> {
+        let t = self.set.term(term);
+        self.set.preferred_for(t.concept, &t.language, t.term_type)
+    }
+
+    /// The preferred term of `concept` with `term_type` in the checked language.
+    pub fn preferred(&self, concept: ConceptId, term_type: TermType) -> Option<TermId> {
+        self.set.preferred_for(concept, self.language, term_type)
+    }
+
+    /// The note to show with a finding on `term`: the term's, else the concept's.
+    pub fn note(&self, term: TermId) -> Option<String> {
+        let t = self.set.term(term);
+        t.note
+            .clone()
+            .or_else(|| self.set.concept(t.concept).note.clone())
+    }
+}
+
+/// An occurrence found in a document, with where it came from.
+#[derive(Debug, Clone)]
+pub struct ScannedOccurrence {
+    pub occurrence: Occurrence,
+    pub segment: Option<String>,
+    /// Whether a per-occurrence rule already reported it.
+    pub flagged: bool,
+}
+
+/// One checked text of a document: its prose and its normalized form.
+#[derive(Debug)]
+pub struct ScannedSegment<'a> {
+    pub id: Option<String>,
+    /// Maps into the decoded file text.
+    pub text: &'a MappedText,
+    /// `Fold::ALL` normalization of `text.text`, mapped into it.
+    pub normalized: MappedText,
+}
+
+/// Everything found in one document (one file; for `align`, its target side).
+#[derive(Debug, Default)]
+pub struct DocumentScan<'a> {
+    pub occurrences: Vec<ScannedOccurrence>,
+    pub segments: Vec<ScannedSegment<'a>>,
+}
+
+/// One bilingual pair, scanned.
+#[derive(Debug)]
+pub struct PairScan<'a> {
+    pub id: &'a str,
+    /// Source-language terms found in the source text.
+    pub source: &'a [Occurrence],
+    /// Target-language terms found in the target text (`None`: no target).
+    pub target: Option<&'a [Occurrence]>,
+    /// Source-language terms found unchanged in the target text.
+    pub source_terms_in_target: &'a [Occurrence],
+    pub target_language: &'a str,
+}
+
+/// A rule. Implement the scope the rule looks at; the others stay empty.
+pub trait Check: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+
+    /// Per-occurrence rules: a finding for this occurrence, if the rule applies.
+    fn check_occurrence(&self, _occ: &Occurrence, _cx: &CheckContext) -> Option<Draft> {
+        None
+    }
+
+    /// Document rules, run after the occurrence rules.
+    fn check_document(&self, _doc: &DocumentScan, _cx: &CheckContext, _out: &mut Vec<Draft>) {}
+
+    /// Bilingual rules, run on each pair.
+    fn check_pair(&self, _pair: &PairScan, _cx: &CheckContext, _out: &mut Vec<Draft>) {}
+}
+
+/// Every rule, in the order per-occurrence rules are tried.
+pub static CHECKS: &[&dyn Check] = &[
+    &ForbiddenTerm,
+    &DeprecatedTerm,
+    &CaseMismatch,
+    &DiacriticMismatch,
+    &InconsistentTerm,
+    &MisspelledTerm,
+    &MissingTargetTerm,
+    &UntranslatedTerm,
+];
+
+/// Looks a rule up by name.
+pub fn rule(name: &str) -> Option<&'static RuleMeta> {
+    CHECKS.iter().map(|c| c.meta()).find(|m| m.name == name)
+}
+
+/// `` `x` `` with the backticks findings use to quote text.
+pub(crate) fn quote(s: &str) -> String {
+    format!("`{s}`")
+}
+
+/// "use `A`" / "use `A` or `B`" for messages, or nothing.
+pub(crate) fn use_clause(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        return String::new();
+    }
+    let quoted: Vec<String> = suggestions.iter().map(|s| quote(s)).collect();
+    format!("; use {}", quoted.join(" or "))
+}

@@ -1,0 +1,349 @@
+//! The engine: runs the matcher and the checks over one document and turns
+//! drafts into located findings. It owns the glossaries, one compiled index
+//! per language (built on first use, shared across threads) and the rule
+//! settings.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+use crate::checks::{
+    CheckContext, DocumentScan, Draft, PairScan, ScannedOccurrence, ScannedSegment, CHECKS,
+};
+use crate::finding::{Finding, Location, Severity};
+use crate::fuzzy::FuzzyIndex;
+use crate::glossary::{GlossarySet, TermId};
+use crate::input::{Bilingual, Segment, SourceFile};
+use crate::matcher::{Matcher, Occurrence};
+use crate::text::{normalize, Fold, MappedText};
+
+/// Per-rule severity: the rule's default, another severity, or off.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSettings {
+    overrides: BTreeMap<String, Option<Severity>>,
+}
+
+impl RuleSettings {
+    /// Sets a rule's severity (`None` turns it off). Unknown rules are an error.
+    pub fn set(&mut self, rule: &str, severity: Option<Severity>) -> Result<(), String> {
+        if crate::checks::rule(rule).is_none() {
+            let known: Vec<&str> = CHECKS.iter().map(|c| c.meta().name).collect();
+            return Err(format!("unknown rule `{rule}` (rules: {})", known.join(", ")));
+        }
+        self.overrides.insert(rule.to_owned(), severity);
+        Ok(())
+    }
+
+    /// The severity of `rule`, or `None` when it is off.
+    pub fn severity(&self, rule: &str) -> Option<Severity> {
+        match self.overrides.get(rule) {
+            Some(s) => *s,
+            None => crate::checks::rule(rule).map(|m| m.severity),
+        }
+    }
+}
+
+/// A term occurrence located in a file, for coverage reports.
+#[derive(Debug, Clone)]
+pub struct TermUse {
+    pub term: TermId,
+    pub location: Location,
+    pub segment: Option<String>,
+}
+
+/// What checking one file produced.
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    pub path: std::path::PathBuf,
+    pub findings: Vec<Finding>,
+    /// Every glossary term occurrence (for `align`: target side).
+    pub uses: Vec<TermUse>,
+    /// Bilingual inputs: number of pairs.
+    pub segments: usize,
+}
+
+struct LanguageIndex {
+    matcher: Matcher,
+    fuzzy: FuzzyIndex,
+}
+
+/// Glossaries, compiled indexes and rule settings.
+pub struct Engine {
+    set: GlossarySet,
+    rules: RuleSettings,
+    indexes: Mutex<HashMap<String, Arc<LanguageIndex>>>,
+}
+
+impl Engine {
+    pub fn new(set: GlossarySet, rules: RuleSettings) -> Engine {
+        Engine {
+            set,
+            rules,
+            indexes: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn glossaries(&self) -> &GlossarySet {
+        &self.set
+    }
+
+    pub fn rules(&self) -> &RuleSettings {
+        &self.rules
+    }
+
+    fn index(&self, language: &str) -> Arc<LanguageIndex> {
+        let key = language.to_ascii_lowercase();
+        let mut indexes = self.indexes.lock().unwrap_or_else(|e| e.into_inner());
+        indexes
+            .entry(key)
+            .or_insert_with(|| {
+                Arc::new(LanguageIndex {
+                    matcher: Matcher::new(&self.set, language),
+                    fuzzy: FuzzyIndex::new(&self.set, language),
+                })
+            })
+            .clone()
+    }
+
+    /// The matcher for `language` (compiled on first use).
+    pub fn find(&self, language: &str, text: &MappedText) -> Vec<Occurrence> {
+        self.index(language).matcher.find(&self.set, text)
+    }
+
+    /// Checks monolingual prose.
+    pub fn check_document(
+        &self,
+        file: &SourceFile,
+        segments: &[Segment],
+        language: &str,
+    ) -> FileResult {
+        let index = self.index(language);
+        let cx = CheckContext {
+            set: &self.set,
+            language,
+            fuzzy: &index.fuzzy,
+        };
+        let mut drafts = Vec::new();
+        let doc = self.scan(&index, &cx, segments.iter().map(|s| (s.id.clone(), &s.text)), &mut drafts);
+        self.document_checks(&doc, &cx, &mut drafts);
+        let segment_of: Vec<Option<String>> = drafts.iter().map(|d| segment_at(&doc, d)).collect();
+        let uses = doc
+            .occurrences
+            .iter()
+            .map(|o| TermUse {
+                term: o.occurrence.term,
+                location: Location::new(file, o.occurrence.span),
+                segment: o.segment.clone(),
+            })
+            .collect();
+        FileResult {
+            path: file.path.clone(),
+            findings: self.locate(drafts, file, None, (language, language), &segment_of),
+            uses,
+            segments: 0,
+        }
+    }
+
+    /// Checks bilingual pairs: the pair rules, and every monolingual rule on
+    /// the target side (document rules over the whole file). `source_file` is
+    /// the file the source texts map into when it is not `file` (two parallel
+    /// files).
+    pub fn check_bilingual(
+        &self,
+        file: &SourceFile,
+        source_file: Option<&SourceFile>,
+        bilingual: &Bilingual,
+        source_lang: &str,
+        target_lang: &str,
+    ) -> FileResult {
+        let source_index = self.index(source_lang);
+        let target_index = self.index(target_lang);
+        let cx = CheckContext {
+            set: &self.set,
+            language: target_lang,
+            fuzzy: &target_index.fuzzy,
+        };
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut segment_of: Vec<Option<String>> = Vec::new();
+        let targets = bilingual
+            .pairs
+            .iter()
+            .filter_map(|p| p.target.as_ref().map(|t| (Some(p.id.clone()), t)));
+        let doc = self.scan(&target_index, &cx, targets, &mut drafts);
+        // Occurrence findings carry their segment through the scan.
+        for d in &drafts {
+            segment_of.push(
+                doc.occurrences
+                    .iter()
+                    .find(|o| o.occurrence.span == d.span)
+                    .and_then(|o| o.segment.clone()),
+            );
+        }
+        let before = drafts.len();
+        self.document_checks(&doc, &cx, &mut drafts);
+        for d in &drafts[before..] {
+            segment_of.push(segment_at(&doc, d));
+        }
+        let mut by_segment: HashMap<&str, Vec<Occurrence>> = HashMap::new();
+        for o in &doc.occurrences {
+            if let Some(id) = &o.segment {
+                by_segment.entry(id).or_default().push(o.occurrence.clone());
+            }
+        }
+        for pair in &bilingual.pairs {
+            let source = source_index.matcher.find(&self.set, &pair.source);
+            if source.is_empty() {
+                continue;
+            }
+            let in_target: Vec<Occurrence> = match &pair.target {
+                Some(t) => source_index.matcher.find(&self.set, t),
+                None => Vec::new(),
+            };
+            let target = pair
+                .target
+                .as_ref()
+                .map(|_| by_segment.get(pair.id.as_str()).map(Vec::as_slice).unwrap_or_default());
+            let scan = PairScan {
+                id: &pair.id,
+                source: &source,
+                target,
+                source_terms_in_target: &in_target,
+                target_language: target_lang,
+            };
+            let before = drafts.len();
+            for check in CHECKS {
+                if self.rules.severity(check.meta().name).is_some() {
+                    check.check_pair(&scan, &cx, &mut drafts);
+                }
+            }
+            for d in &mut drafts[before..] {
+                // A target finding relates to the source occurrence of its concept.
+                if !d.on_source {
+                    d.related = source
+                        .iter()
+                        .find(|o| Some(self.set.term(o.term).concept) == d.concept)
+                        .map(|o| o.span);
+                }
+                segment_of.push(Some(pair.id.clone()));
+            }
+        }
+        let uses = doc
+            .occurrences
+            .iter()
+            .map(|o| TermUse {
+                term: o.occurrence.term,
+                location: Location::new(file, o.occurrence.span),
+                segment: o.segment.clone(),
+            })
+            .collect();
+        FileResult {
+            path: file.path.clone(),
+            findings: self.locate(
+                drafts,
+                file,
+                source_file,
+                (source_lang, target_lang),
+                &segment_of,
+            ),
+            uses,
+            segments: bilingual.pairs.len(),
+        }
+    }
+
+    /// Matches every segment and runs the per-occurrence rules.
+    fn scan<'a>(
+        &self,
+        index: &LanguageIndex,
+        cx: &CheckContext,
+        segments: impl Iterator<Item = (Option<String>, &'a MappedText)>,
+        drafts: &mut Vec<Draft>,
+    ) -> DocumentScan<'a> {
+        let mut doc = DocumentScan::default();
+        for (id, text) in segments {
+            let normalized = normalize(&text.text, Fold::ALL);
+            for occurrence in index.matcher.find_normalized(&self.set, text, &normalized) {
+                let mut flagged = false;
+                for check in CHECKS {
+                    if self.rules.severity(check.meta().name).is_none() {
+                        continue;
+                    }
+                    if let Some(draft) = check.check_occurrence(&occurrence, cx) {
+                        drafts.push(draft);
+                        flagged = true;
+                        break;
+                    }
+                }
+                doc.occurrences.push(ScannedOccurrence {
+                    occurrence,
+                    segment: id.clone(),
+                    flagged,
+                });
+            }
+            doc.segments.push(ScannedSegment {
+                id,
+                text,
+                normalized,
+            });
+        }
+        doc
+    }
+
+    fn document_checks(&self, doc: &DocumentScan, cx: &CheckContext, drafts: &mut Vec<Draft>) {
+        for check in CHECKS {
+            if self.rules.severity(check.meta().name).is_some() {
+                check.check_document(doc, cx, drafts);
+            }
+        }
+    }
+
+    fn locate(
+        &self,
+        drafts: Vec<Draft>,
+        file: &SourceFile,
+        source_file: Option<&SourceFile>,
+        (source_lang, target_lang): (&str, &str),
+        segments: &[Option<String>],
+    ) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = drafts
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let severity = self.rules.severity(d.rule.name)?;
+                let (here, other) = match (d.on_source, source_file) {
+                    (true, Some(src)) => (src, file),
+                    (false, Some(src)) => (file, src),
+                    _ => (file, file),
+                };
+                let concept = d.concept.map(|c| self.set.concept(c));
+                let language = if d.on_source { source_lang } else { target_lang };
+                Some(Finding {
+                    location: Location::new(here, d.span),
+                    rule: d.rule.name,
+                    severity,
+                    glossary: concept.map(|c| self.set.glossary(c.glossary).id.clone()),
+                    concept: concept.map(|c| c.id.clone()),
+                    language: language.to_owned(),
+                    found: here.text[d.span.range()].to_owned(),
+                    suggestions: d.suggestions,
+                    message: d.message,
+                    note: d.note,
+                    segment: segments.get(i).cloned().flatten(),
+                    related: d.related.map(|r| Location::new(other, r)),
+                    replacement: d.replacement,
+                })
+            })
+            .collect();
+        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        findings
+    }
+}
+
+fn segment_at(doc: &DocumentScan, draft: &Draft) -> Option<String> {
+    doc.segments
+        .iter()
+        .find(|s| {
+            let start = s.text.map.map_start(0);
+            let end = s.text.map.map_end(s.text.text.len());
+            start <= draft.span.start && draft.span.end <= end
+        })
+        .and_then(|s| s.id.clone())
+}
