@@ -20,3 +20,5 @@ pub mod checks;
 pub mod engine;
 pub mod fuzzy;
 pub mod lexicon;
+pub mod report;
+pub mod pipeline;

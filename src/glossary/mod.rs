@@ -2,6 +2,8 @@
 //! ([`load`]), the validation rules of SPEC §1 ([`validate`]) and the
 //! built-in glossaries ([`builtin`]).
 
+pub mod builtin;
+pub mod listing;
 pub mod load;
 pub mod model;
 pub mod validate;

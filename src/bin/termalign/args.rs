@@ -1,0 +1,104 @@
+//! Command-line arguments (clap derive). Contracts: SPEC §2.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "termalign",
+    version,
+    about = "Multilingual terminology checks: find glossary terms in translated copy, report what is wrong and inconsistent",
+    after_help = "Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage error, unreadable input or invalid glossary."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint target-language copy against the glossaries.
+    Check(CheckArgs),
+    /// Validate, list, import or export glossaries.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
+}
+
+/// Options shared by every command that loads glossaries.
+#[derive(Debug, Args, Clone)]
+pub struct GlossaryOptions {
+    /// Add a glossary file (repeatable).
+    #[arg(long = "glossary", short = 'g', value_name = "FILE")]
+    pub glossaries: Vec<PathBuf>,
+    /// Do not load the built-in glossaries.
+    #[arg(long)]
+    pub no_default_glossaries: bool,
+}
+
+/// Options of commands that report findings.
+#[derive(Debug, Args, Clone)]
+pub struct OutputOptions {
+    /// Output format [default: table on a terminal, line otherwise].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<OutputFormat>,
+    /// Which findings make the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Set a rule's severity: RULE=error|warning|info|off (repeatable).
+    #[arg(long = "rule", value_name = "RULE=SEVERITY")]
+    pub rules: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories (walked recursively); `-` reads standard input.
+    #[arg(value_name = "PATHS", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Language of the input text (BCP 47).
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    #[command(flatten)]
+    pub glossary: GlossaryOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Check glossary files against the format (SPEC §1).
+    Validate {
+        /// Glossary files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// List the concepts of the loaded glossaries.
+    List {
+        #[command(flatten)]
+        glossary: GlossaryOptions,
+        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Line,
+    Json,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}

@@ -1,0 +1,134 @@
+//! `--format json` (SPEC §5). The wire structs live here, apart from the core
+//! types, so the format never changes by accident.
+//!
+//! ```json
+//! {"version": 1,
+//!  "findings": [{"path", "line", "column", "start", "end", "rule", "severity",
+//!                "glossary", "concept", "language", "found", "suggestions",
+//!                "message", "segment"}],
+//!  "summary": {"files", "segments", "findings", "errors", "warnings", "infos"}}
+//! ```
+//! `start`/`end` are byte offsets into the original file (end exclusive),
+//! `line` is 1-based, `column` 1-based in Unicode scalar values. Fields beyond
+//! SPEC §5 (`end_line`, `end_column`, `note`, `related`, `fix`) are additions.
+
+use std::io::{self, Write};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Emitter, Report};
+use crate::finding::{Finding, Location};
+
+/// The JSON document.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct JsonReport {
+    pub version: u32,
+    pub findings: Vec<JsonFinding>,
+    pub summary: JsonSummary,
+}
+
+/// One finding on the wire.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct JsonFinding {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub rule: String,
+    pub severity: String,
+    pub glossary: Option<String>,
+    pub concept: Option<String>,
+    pub language: String,
+    pub found: String,
+    pub suggestions: Vec<String>,
+    pub message: String,
+    pub segment: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub related: Option<JsonLocation>,
+    /// The replacement `check --fix` would write, when the term allows it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub fix: Option<String>,
+}
+
+/// A related location (the source occurrence of an `align` finding).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct JsonLocation {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct JsonSummary {
+    pub files: usize,
+    pub segments: usize,
+    pub findings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+fn location(l: &Location) -> JsonLocation {
+    JsonLocation {
+        path: l.path.display().to_string(),
+        line: l.line,
+        column: l.column,
+        start: l.start,
+        end: l.end,
+    }
+}
+
+impl JsonFinding {
+    pub fn from_finding(f: &Finding) -> JsonFinding {
+        JsonFinding {
+            path: f.location.path.display().to_string(),
+            line: f.location.line,
+            column: f.location.column,
+            start: f.location.start,
+            end: f.location.end,
+            end_line: f.location.end_line,
+            end_column: f.location.end_column,
+            rule: f.rule.to_owned(),
+            severity: f.severity.as_str().to_owned(),
+            glossary: f.glossary.clone(),
+            concept: f.concept.clone(),
+            language: f.language.clone(),
+            found: f.found.clone(),
+            suggestions: f.suggestions.clone(),
+            message: f.message.clone(),
+            segment: f.segment.clone(),
+            note: f.note.clone(),
+            related: f.related.as_ref().map(location),
+            fix: f.replacement.clone(),
+        }
+    }
+}
+
+pub struct JsonEmitter;
+
+impl Emitter for JsonEmitter {
+    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let s = report.summary();
+        let doc = JsonReport {
+            version: 1,
+            findings: report.findings.iter().map(JsonFinding::from_finding).collect(),
+            summary: JsonSummary {
+                files: s.files,
+                segments: s.segments,
+                findings: s.findings,
+                errors: s.errors,
+                warnings: s.warnings,
+                infos: s.infos,
+            },
+        };
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        writeln!(out)
+    }
+}

@@ -1,0 +1,85 @@
+//! Reports: the sorted findings of a run and its summary, and one batch
+//! emitter per output format. Emitters take the whole [`Report`] and a writer;
+//! everything is sorted before it is emitted, so output is deterministic.
+
+pub mod github;
+pub mod json;
+pub mod line;
+pub mod table;
+
+use std::io::{self, Write};
+
+use crate::engine::FileResult;
+use crate::finding::{Finding, Severity};
+
+/// The findings of one run, sorted by path then position.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub files: usize,
+    /// Bilingual runs: the number of segment pairs checked.
+    pub segments: usize,
+}
+
+/// Counts for the summary line and JSON `summary`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub segments: usize,
+    pub findings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Report {
+    /// Builds a report from per-file results (any order).
+    pub fn build(results: &[FileResult]) -> Report {
+        let mut findings: Vec<Finding> = results.iter().flat_map(|r| r.findings.clone()).collect();
+        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        Report {
+            findings,
+            files: results.len(),
+            segments: results.iter().map(|r| r.segments).sum(),
+        }
+    }
+
+    pub fn summary(&self) -> Summary {
+        let count = |s| self.findings.iter().filter(|f| f.severity == s).count();
+        Summary {
+            files: self.files,
+            segments: self.segments,
+            findings: self.findings.len(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+        }
+    }
+
+    /// Whether any finding is at or above `level` (`None`: never fail).
+    pub fn fails(&self, level: Option<Severity>) -> bool {
+        level.is_some_and(|level| self.findings.iter().any(|f| f.severity >= level))
+    }
+}
+
+/// Writes a report in one format.
+pub trait Emitter {
+    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// "1 error, 2 warnings in 3 files" for human-readable formats.
+pub fn summary_line(summary: &Summary) -> String {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = vec![
+        plural(summary.errors, "error", "errors"),
+        plural(summary.warnings, "warning", "warnings"),
+    ];
+    if summary.infos > 0 {
+        parts.push(plural(summary.infos, "info", "infos"));
+    }
+    let mut line = format!("{} in {}", parts.join(", "), plural(summary.files, "file", "files"));
+    if summary.segments > 0 {
+        line.push_str(&format!(" ({})", plural(summary.segments, "segment", "segments")));
+    }
+    line
+}

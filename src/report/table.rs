@@ -1,0 +1,96 @@
+//! The table format (the default on a terminal): one row per finding, then
+//! the summary line.
+
+use std::io::{self, Write};
+
+use tabled::settings::{object::Columns, Modify, Style, Width};
+use tabled::{Table, Tabled};
+
+use super::{summary_line, Emitter, Report};
+
+#[derive(Tabled)]
+struct Row {
+    #[tabled(rename = "location")]
+    location: String,
+    #[tabled(rename = "severity")]
+    severity: String,
+    #[tabled(rename = "rule")]
+    rule: String,
+    #[tabled(rename = "found")]
+    found: String,
+    #[tabled(rename = "suggestion")]
+    suggestion: String,
+    #[tabled(rename = "concept")]
+    concept: String,
+}
+
+#[derive(Tabled)]
+struct SegmentRow {
+    #[tabled(rename = "location")]
+    location: String,
+    #[tabled(rename = "segment")]
+    segment: String,
+    #[tabled(rename = "severity")]
+    severity: String,
+    #[tabled(rename = "rule")]
+    rule: String,
+    #[tabled(rename = "found")]
+    found: String,
+    #[tabled(rename = "source term")]
+    source: String,
+    #[tabled(rename = "expected")]
+    expected: String,
+}
+
+pub struct TableEmitter;
+
+impl Emitter for TableEmitter {
+    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        if !report.findings.is_empty() {
+            let location = |f: &crate::finding::Finding| {
+                format!(
+                    "{}:{}:{}",
+                    f.location.path.display(),
+                    f.location.line,
+                    f.location.column
+                )
+            };
+            let concept = |f: &crate::finding::Finding| match (&f.glossary, &f.concept) {
+                (Some(g), Some(c)) => format!("{g}/{c}"),
+                _ => String::new(),
+            };
+            let mut table = if report.findings.iter().any(|f| f.segment.is_some()) {
+                Table::new(report.findings.iter().map(|f| SegmentRow {
+                    location: location(f),
+                    segment: f.segment.clone().unwrap_or_default(),
+                    severity: f.severity.to_string(),
+                    rule: f.rule.to_owned(),
+                    found: f.found.clone(),
+                    source: if f.rule == "missing-target-term" {
+                        f.found.clone()
+                    } else {
+                        f.related
+                            .as_ref()
+                            .map(|_| concept(f))
+                            .unwrap_or_default()
+                    },
+                    expected: f.suggestions.join(", "),
+                }))
+            } else {
+                Table::new(report.findings.iter().map(|f| Row {
+                    location: location(f),
+                    severity: f.severity.to_string(),
+                    rule: f.rule.to_owned(),
+                    found: f.found.clone(),
+                    suggestion: f.suggestions.join(", "),
+                    concept: concept(f),
+                }))
+            };
+            table
+                .with(Style::sharp())
+                .with(Modify::new(Columns::new(..)).with(Width::wrap(40).keep_words(true)));
+            writeln!(out, "{table}")?;
+        }
+        writeln!(out, "{}", summary_line(&report.summary()))
+    }
+}
