@@ -27,7 +27,10 @@ impl RuleSettings {
     pub fn set(&mut self, rule: &str, severity: Option<Severity>) -> Result<(), String> {
         if crate::checks::rule(rule).is_none() {
             let known: Vec<&str> = CHECKS.iter().map(|c| c.meta().name).collect();
-            return Err(format!("unknown rule `{rule}` (rules: {})", known.join(", ")));
+            return Err(format!(
+                "unknown rule `{rule}` (rules: {})",
+                known.join(", ")
+            ));
         }
         self.overrides.insert(rule.to_owned(), severity);
         Ok(())
@@ -123,7 +126,12 @@ impl Engine {
             fuzzy: &index.fuzzy,
         };
         let mut drafts = Vec::new();
-        let doc = self.scan(&index, &cx, segments.iter().map(|s| (s.id.clone(), &s.text)), &mut drafts);
+        let doc = self.scan(
+            &index,
+            &cx,
+            segments.iter().map(|s| (s.id.clone(), &s.text)),
+            &mut drafts,
+        );
         self.document_checks(&doc, &cx, &mut drafts);
         let segment_of: Vec<Option<String>> = drafts.iter().map(|d| segment_at(&doc, d)).collect();
         let uses = doc
@@ -198,10 +206,12 @@ impl Engine {
                 Some(t) => source_index.matcher.find(&self.set, t),
                 None => Vec::new(),
             };
-            let target = pair
-                .target
-                .as_ref()
-                .map(|_| by_segment.get(pair.id.as_str()).map(Vec::as_slice).unwrap_or_default());
+            let target = pair.target.as_ref().map(|_| {
+                by_segment
+                    .get(pair.id.as_str())
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
+            });
             let scan = PairScan {
                 id: &pair.id,
                 source: &source,
@@ -314,7 +324,11 @@ impl Engine {
                     _ => (file, file),
                 };
                 let concept = d.concept.map(|c| self.set.concept(c));
-                let language = if d.on_source { source_lang } else { target_lang };
+                let language = if d.on_source {
+                    source_lang
+                } else {
+                    target_lang
+                };
                 Some(Finding {
                     location: Location::new(here, d.span),
                     rule: d.rule.name,

@@ -238,7 +238,9 @@ pub fn one_edit(a: &[char], b: &[char]) -> Option<Edit> {
             let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
             match diffs.as_slice() {
                 [_] => Some(Edit::Substitution),
-                [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i] => Some(Edit::Transposition),
+                [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i] => {
+                    Some(Edit::Transposition)
+                }
                 _ => None,
             }
         }
@@ -301,16 +303,28 @@ concepts:
 
     #[test]
     fn catches_one_edit_misspellings() {
-        assert_eq!(misses("plants in Shenzen"), [("Shenzen".into(), "Shenzhen".into())]);
-        assert_eq!(misses("Guangzohu fair"), [("Guangzohu".into(), "Guangzhou".into())]);
+        assert_eq!(
+            misses("plants in Shenzen"),
+            [("Shenzen".into(), "Shenzhen".into())]
+        );
+        assert_eq!(
+            misses("Guangzohu fair"),
+            [("Guangzohu".into(), "Guangzhou".into())]
+        );
         assert_eq!(misses("in Macoa"), [("Macoa".into(), "Macao".into())]);
         assert_eq!(
             misses("the Inner Mongolia Autonomus Region"),
-            [("Inner Mongolia Autonomus Region".into(), "Inner Mongolia Autonomous Region".into())]
+            [(
+                "Inner Mongolia Autonomus Region".into(),
+                "Inner Mongolia Autonomous Region".into()
+            )]
         );
         assert_eq!(
             misses("a foreign minstry spokesperson"),
-            [("foreign minstry spokesperson".into(), "foreign ministry spokesperson".into())]
+            [(
+                "foreign minstry spokesperson".into(),
+                "foreign ministry spokesperson".into()
+            )]
         );
     }
 

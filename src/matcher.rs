@@ -166,7 +166,10 @@ impl Matcher {
                                 .map(|w| stemmer.stem(&key[w.range()]).into_owned())
                                 .collect();
                             if let Some(first) = stems.first().cloned() {
-                                stem_entries.entry(first).or_default().push((stems, variant));
+                                stem_entries
+                                    .entry(first)
+                                    .or_default()
+                                    .push((stems, variant));
                             }
                         }
                         _ => {
@@ -371,7 +374,11 @@ impl StemIndex {
                         continue 'entry;
                     }
                 }
-                out.push((Span::new(words[i].start, words[i + n - 1].end), variant, true));
+                out.push((
+                    Span::new(words[i].start, words[i + n - 1].end),
+                    variant,
+                    true,
+                ));
             }
         }
     }
@@ -460,7 +467,11 @@ concepts:
             .find(set, &MappedText::borrowed(text, Span::new(0, text.len())))
             .into_iter()
             .map(|o| {
-                assert_eq!(&text[o.span.range()], o.text, "span points at the original bytes");
+                assert_eq!(
+                    &text[o.span.range()],
+                    o.text,
+                    "span points at the original bytes"
+                );
                 (o.text, set.term(o.term).text.clone(), o.fold)
             })
             .collect()
@@ -475,7 +486,11 @@ concepts:
         let set = glossary(PLACES);
         let cases: &[(&str, &str, &[&str])] = &[
             ("en", "Tibetan culture in Tibet.", &["Tibet"]),
-            ("en", "the Tibet Autonomous Region", &["Tibet Autonomous Region"]),
+            (
+                "en",
+                "the Tibet Autonomous Region",
+                &["Tibet Autonomous Region"],
+            ),
             ("en", "Xizang’s economy", &["Xizang"]),
             ("en", "the Tibet Museum opened", &[]),
             ("en", "Tibet Museum and Tibet", &["Tibet"]),
@@ -483,10 +498,22 @@ concepts:
             ("en", "Hong Kong SAR", &["Hong Kong SAR"]),
             ("en", "the UN said", &["UN"]),
             ("en", "un peu", &[]),
-            ("en", "XIZANG AUTONOMOUS REGION", &["XIZANG AUTONOMOUS REGION"]),
+            (
+                "en",
+                "XIZANG AUTONOMOUS REGION",
+                &["XIZANG AUTONOMOUS REGION"],
+            ),
             ("en", "Macau's casinos", &["Macau"]),
-            ("en", "the EEAS (European External Action Service)", &["EEAS", "European External Action Service"]),
-            ("en", "human rights defenders met", &["human rights defenders"]),
+            (
+                "en",
+                "the EEAS (European External Action Service)",
+                &["EEAS", "European External Action Service"],
+            ),
+            (
+                "en",
+                "human rights defenders met",
+                &["human rights defenders"],
+            ),
             ("zh", "欧盟对外行动署和欧盟", &["欧盟对外行动署", "欧盟"]),
             ("zh", "在西藏自治区", &["西藏自治区"]),
             ("zh-Hant", "在西藏自治區", &["西藏自治區"]),

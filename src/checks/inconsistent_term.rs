@@ -28,7 +28,10 @@ pub struct Inconsistency {
 }
 
 /// Concepts of `doc` named by two or more competing approved terms.
-pub fn inconsistencies(set: &GlossarySet, terms: impl Iterator<Item = TermId>) -> Vec<Inconsistency> {
+pub fn inconsistencies(
+    set: &GlossarySet,
+    terms: impl Iterator<Item = TermId>,
+) -> Vec<Inconsistency> {
     // concept -> term -> (count, first position)
     let mut uses: BTreeMap<ConceptId, BTreeMap<TermId, (usize, usize)>> = BTreeMap::new();
     for (position, term_id) in terms.enumerate() {
@@ -59,7 +62,10 @@ pub fn inconsistencies(set: &GlossarySet, terms: impl Iterator<Item = TermId>) -
         });
         out.push(Inconsistency {
             concept,
-            terms: terms.into_iter().map(|(t, (count, _))| (t, count)).collect(),
+            terms: terms
+                .into_iter()
+                .map(|(t, (count, _))| (t, count))
+                .collect(),
         });
     }
     out
@@ -77,7 +83,9 @@ impl Check for InconsistentTerm {
             let dominant_text = &cx.set.term(dominant).text;
             for scanned in &doc.occurrences {
                 let occ = &scanned.occurrence;
-                let Some(&(_, count)) = inconsistency.terms[1..].iter().find(|(t, _)| *t == occ.term)
+                let Some(&(_, count)) = inconsistency.terms[1..]
+                    .iter()
+                    .find(|(t, _)| *t == occ.term)
                 else {
                     continue;
                 };

@@ -4,7 +4,6 @@
 use super::{quote, use_clause, Check, CheckContext, Draft, PairScan, RuleMeta};
 use crate::finding::Severity;
 
-
 pub struct MissingTargetTerm;
 
 static META: RuleMeta = RuleMeta {

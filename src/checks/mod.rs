@@ -12,8 +12,8 @@ mod deprecated_term;
 mod diacritic_mismatch;
 mod forbidden_term;
 mod inconsistent_term;
-mod misspelled_term;
 mod missing_target_term;
+mod misspelled_term;
 mod untranslated_term;
 
 pub use case_mismatch::CaseMismatch;
@@ -21,8 +21,8 @@ pub use deprecated_term::DeprecatedTerm;
 pub use diacritic_mismatch::DiacriticMismatch;
 pub use forbidden_term::ForbiddenTerm;
 pub use inconsistent_term::InconsistentTerm;
-pub use misspelled_term::MisspelledTerm;
 pub use missing_target_term::MissingTargetTerm;
+pub use misspelled_term::MisspelledTerm;
 pub use untranslated_term::UntranslatedTerm;
 
 use crate::finding::Severity;

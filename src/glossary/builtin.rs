@@ -44,7 +44,11 @@ mod tests {
         });
         assert!(set.concepts.len() >= 150, "{} concepts", set.concepts.len());
         for g in &set.glossaries {
-            assert!(g.source.as_deref().is_some_and(|s| !s.is_empty()), "{} has no source", g.id);
+            assert!(
+                g.source.as_deref().is_some_and(|s| !s.is_empty()),
+                "{} has no source",
+                g.id
+            );
         }
         for c in set.concept_ids() {
             for lang in ["en", "zh", "fr"] {

@@ -70,11 +70,14 @@ impl Listing {
                     Default::default();
                 for t in set.terms_of(c) {
                     let term = set.term(t);
-                    terms.entry(term.language.clone()).or_default().push(ListedTerm {
-                        term: term.text.clone(),
-                        status: term.status.as_str().to_owned(),
-                        term_type: term.term_type.as_str().to_owned(),
-                    });
+                    terms
+                        .entry(term.language.clone())
+                        .or_default()
+                        .push(ListedTerm {
+                            term: term.text.clone(),
+                            status: term.status.as_str().to_owned(),
+                            term_type: term.term_type.as_str().to_owned(),
+                        });
                 }
                 ListedConcept {
                     glossary: set.glossary(concept.glossary).id.clone(),

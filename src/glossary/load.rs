@@ -156,7 +156,7 @@ pub fn load_set(sources: &[GlossarySource]) -> std::result::Result<GlossarySet, 
     if errors.is_empty() {
         Ok(set)
     } else {
-        errors.sort_by(|a, b| origin_of(a).cmp(&origin_of(b)));
+        errors.sort_by_key(origin_of);
         Err(errors)
     }
 }

@@ -12,8 +12,7 @@ use crate::yaml::Positions;
 
 fn is_id(s: &str) -> bool {
     !s.is_empty()
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
@@ -71,13 +70,19 @@ pub(super) fn validate(set: &GlossarySet, positions: &[&Positions]) -> Vec<Error
         {
             let at = |path: &str| pos.origin(&format!("concepts.{ci}.{path}"));
             if !is_id(&c.id) {
-                error(at("id"), format!("concept id `{}` must match [a-z0-9-]+", c.id));
+                error(
+                    at("id"),
+                    format!("concept id `{}` must match [a-z0-9-]+", c.id),
+                );
             }
             if let Some(first) = concept_ids.insert(&c.id, ci) {
                 let line = pos.origin(&format!("concepts.{first}.id")).line;
                 error(
                     at("id"),
-                    format!("duplicate concept id `{}` (first defined on line {line})", c.id),
+                    format!(
+                        "duplicate concept id `{}` (first defined on line {line})",
+                        c.id
+                    ),
                 );
             }
             validate_concept(set, c, g, &at, &mut error);
@@ -119,7 +124,11 @@ fn validate_concept(
                 ),
             );
         }
-        let in_lang: Vec<&Term> = terms.iter().copied().filter(|t| t.language == lang).collect();
+        let in_lang: Vec<&Term> = terms
+            .iter()
+            .copied()
+            .filter(|t| t.language == lang)
+            .collect();
         if !in_lang.iter().any(|t| t.status == Status::Preferred) {
             error(
                 key_at,
@@ -149,14 +158,19 @@ fn validate_concept(
                 if !fold_str(phrase, Fold::ALL).contains(&folded_term) {
                     error(
                         t.origin.clone(),
-                        format!("ignore_in phrase `{phrase}` does not contain the term `{}`", t.text),
+                        format!(
+                            "ignore_in phrase `{phrase}` does not contain the term `{}`",
+                            t.text
+                        ),
                     );
                 }
             }
             if t.match_mode == MatchMode::Stem && !has_stemmer(lang) {
                 error(
                     t.origin.clone(),
-                    format!("`match: stem` needs a Snowball stemmer, and there is none for `{lang}`"),
+                    format!(
+                        "`match: stem` needs a Snowball stemmer, and there is none for `{lang}`"
+                    ),
                 );
             }
             if t.fix == FixMode::Auto {
@@ -193,7 +207,10 @@ fn validate_shared_terms(set: &GlossarySet, error: &mut impl FnMut(crate::error:
         if t.text.is_empty() {
             continue;
         }
-        let key = (t.language.to_ascii_lowercase(), fold_str(&t.text, Fold::CASE_ONLY));
+        let key = (
+            t.language.to_ascii_lowercase(),
+            fold_str(&t.text, Fold::CASE_ONLY),
+        );
         by_form.entry(key).or_default().push(id);
     }
     let mut clashes: Vec<(TermId, TermId)> = Vec::new();
@@ -201,7 +218,8 @@ fn validate_shared_terms(set: &GlossarySet, error: &mut impl FnMut(crate::error:
         for (i, &a) in ids.iter().enumerate() {
             for &b in &ids[i + 1..] {
                 let (ta, tb) = (set.term(a), set.term(b));
-                if ta.concept != tb.concept && (ta.status.is_approved() || tb.status.is_approved()) {
+                if ta.concept != tb.concept && (ta.status.is_approved() || tb.status.is_approved())
+                {
                     clashes.push((a.min(b), a.max(b)));
                 }
             }

@@ -48,13 +48,21 @@ impl SourceFile {
             let (t, m) = decode_utf16(&path, &raw, u16::from_be_bytes)?;
             (t, m, Encoding::Utf16Be)
         } else {
-            let bom = if raw.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+            let bom = if raw.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                3
+            } else {
+                0
+            };
             let text = std::str::from_utf8(&raw[bom..]).map_err(|e| Error::Encoding {
                 path: path.clone(),
                 encoding: "UTF-8",
                 offset: bom + e.valid_up_to(),
             })?;
-            let encoding = if bom == 3 { Encoding::Utf8Bom } else { Encoding::Utf8 };
+            let encoding = if bom == 3 {
+                Encoding::Utf8Bom
+            } else {
+                Encoding::Utf8
+            };
             (
                 text.to_owned(),
                 OffsetMap::identity(bom, text.len()),
@@ -89,11 +97,7 @@ impl SourceFile {
     }
 }
 
-fn decode_utf16(
-    path: &Path,
-    raw: &[u8],
-    unit: fn([u8; 2]) -> u16,
-) -> Result<(String, OffsetMap)> {
+fn decode_utf16(path: &Path, raw: &[u8], unit: fn([u8; 2]) -> u16) -> Result<(String, OffsetMap)> {
     let body = &raw[2..];
     if body.len() % 2 != 0 {
         return Err(Error::Encoding {

@@ -10,7 +10,9 @@ pub struct GithubEmitter;
 
 /// Escapes a message (workflow command data).
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value: data escapes plus `:` and `,`.

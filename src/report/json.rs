@@ -118,7 +118,11 @@ impl Emitter for JsonEmitter {
         let s = report.summary();
         let doc = JsonReport {
             version: 1,
-            findings: report.findings.iter().map(JsonFinding::from_finding).collect(),
+            findings: report
+                .findings
+                .iter()
+                .map(JsonFinding::from_finding)
+                .collect(),
             summary: JsonSummary {
                 files: s.files,
                 segments: s.segments,

@@ -69,7 +69,8 @@ pub trait Emitter {
 
 /// "1 error, 2 warnings in 3 files" for human-readable formats.
 pub fn summary_line(summary: &Summary) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut parts = vec![
         plural(summary.errors, "error", "errors"),
         plural(summary.warnings, "warning", "warnings"),
@@ -77,9 +78,16 @@ pub fn summary_line(summary: &Summary) -> String {
     if summary.infos > 0 {
         parts.push(plural(summary.infos, "info", "infos"));
     }
-    let mut line = format!("{} in {}", parts.join(", "), plural(summary.files, "file", "files"));
+    let mut line = format!(
+        "{} in {}",
+        parts.join(", "),
+        plural(summary.files, "file", "files")
+    );
     if summary.segments > 0 {
-        line.push_str(&format!(" ({})", plural(summary.segments, "segment", "segments")));
+        line.push_str(&format!(
+            " ({})",
+            plural(summary.segments, "segment", "segments")
+        ));
     }
     line
 }

@@ -69,10 +69,7 @@ impl Emitter for TableEmitter {
                     source: if f.rule == "missing-target-term" {
                         f.found.clone()
                     } else {
-                        f.related
-                            .as_ref()
-                            .map(|_| concept(f))
-                            .unwrap_or_default()
+                        f.related.as_ref().map(|_| concept(f)).unwrap_or_default()
                     },
                     expected: f.suggestions.join(", "),
                 }))

@@ -61,6 +61,10 @@ mod tests {
         assert!(find("tibet "));
         assert!(find("xizang"));
         assert!(find("西藏"));
-        assert!(on_word_boundaries(t, t.rfind("xizang").unwrap(), t.rfind('在').unwrap()));
+        assert!(on_word_boundaries(
+            t,
+            t.rfind("xizang").unwrap(),
+            t.rfind('在').unwrap()
+        ));
     }
 }

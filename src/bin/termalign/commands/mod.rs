@@ -1,14 +1,18 @@
-//! What each subcommand does, in terms of library calls and printing.
+//! What each subcommand does, in terms of library calls and printing: one
+//! module per subcommand, and the helpers they share.
+
+mod check;
+mod glossary;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 
-use termalign::engine::{Engine, RuleSettings};
+use termalign::engine::RuleSettings;
 use termalign::finding::Severity;
 use termalign::glossary::{builtin, load_set, GlossarySet, GlossarySource};
-use termalign::pipeline::{self, InputSource};
+use termalign::pipeline::InputSource;
 use termalign::report::{self, Emitter, Report};
 
 use crate::args::*;
@@ -16,16 +20,16 @@ use crate::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
-        Command::Check(args) => check(args),
-        Command::Glossary(GlossaryCommand::Validate { files }) => glossary_validate(&files),
+        Command::Check(args) => check::run(args),
+        Command::Glossary(GlossaryCommand::Validate { files }) => glossary::validate(&files),
         Command::Glossary(GlossaryCommand::List { glossary, format }) => {
-            glossary_list(&glossary, format)
+            glossary::list(&glossary, format)
         }
     }
 }
 
 /// Prints every error of a failed load, one per line, and fails.
-fn load_glossaries(options: &GlossaryOptions) -> Result<GlossarySet> {
+pub(crate) fn load_glossaries(options: &GlossaryOptions) -> Result<GlossarySet> {
     let mut sources = if options.no_default_glossaries {
         Vec::new()
     } else {
@@ -40,12 +44,12 @@ fn load_glossaries(options: &GlossaryOptions) -> Result<GlossarySet> {
     load_set(&sources).map_err(glossary_errors)
 }
 
-fn glossary_errors(errors: Vec<termalign::Error>) -> anyhow::Error {
+pub(crate) fn glossary_errors(errors: Vec<termalign::Error>) -> anyhow::Error {
     let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     anyhow::anyhow!("{}", lines.join("\ntermalign: error: "))
 }
 
-fn rule_settings(output: &OutputOptions) -> Result<RuleSettings> {
+pub(crate) fn rule_settings(output: &OutputOptions) -> Result<RuleSettings> {
     let mut rules = RuleSettings::default();
     for spec in &output.rules {
         let Some((rule, level)) = spec.split_once('=') else {
@@ -62,7 +66,7 @@ fn rule_settings(output: &OutputOptions) -> Result<RuleSettings> {
     Ok(rules)
 }
 
-fn fail_level(fail_on: FailOn) -> Option<Severity> {
+pub(crate) fn fail_level(fail_on: FailOn) -> Option<Severity> {
     match fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -72,7 +76,7 @@ fn fail_level(fail_on: FailOn) -> Option<Severity> {
 }
 
 /// Files named on the command line, directories walked, `-` read from stdin.
-fn input_sources(paths: &[PathBuf]) -> Result<Vec<InputSource>> {
+pub(crate) fn input_sources(paths: &[PathBuf]) -> Result<Vec<InputSource>> {
     let mut sources = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -101,7 +105,7 @@ fn input_sources(paths: &[PathBuf]) -> Result<Vec<InputSource>> {
     Ok(sources)
 }
 
-fn emitter(format: Option<OutputFormat>) -> Box<dyn Emitter> {
+pub(crate) fn emitter(format: Option<OutputFormat>) -> Box<dyn Emitter> {
     let format = format.unwrap_or(if io::stdout().is_terminal() {
         OutputFormat::Table
     } else {
@@ -115,18 +119,13 @@ fn emitter(format: Option<OutputFormat>) -> Box<dyn Emitter> {
     }
 }
 
-fn check(args: CheckArgs) -> Result<u8> {
-    let set = load_glossaries(&args.glossary)?;
-    let engine = Engine::new(set, rule_settings(&args.output)?);
-    let sources = input_sources(&args.paths)?;
-    let (results, errors) = pipeline::check_all(&engine, &sources, &args.lang);
-    let report = Report::build(&results);
-    finish(&report, &errors, &args.output)
-}
-
 /// Prints the report (even when some inputs failed, so their errors do not
 /// hide the rest) and the errors, and picks the exit code.
-fn finish(report: &Report, errors: &[termalign::Error], output: &OutputOptions) -> Result<u8> {
+pub(crate) fn finish(
+    report: &Report,
+    errors: &[termalign::Error],
+    output: &OutputOptions,
+) -> Result<u8> {
     let mut buffer = Vec::new();
     emitter(output.format).emit(report, &mut buffer)?;
     let mut stdout = io::stdout().lock();
@@ -146,32 +145,4 @@ fn finish(report: &Report, errors: &[termalign::Error], output: &OutputOptions) 
 
 fn clone_error(e: &termalign::Error) -> termalign::Error {
     termalign::Error::Usage(e.to_string())
-}
-
-fn glossary_validate(files: &[PathBuf]) -> Result<u8> {
-    let mut sources = Vec::new();
-    for path in files {
-        sources.push(GlossarySource::read(path)?);
-    }
-    let set = load_set(&sources).map_err(glossary_errors)?;
-    let mut stdout = io::stdout().lock();
-    for g in &set.glossaries {
-        let concepts = g.concepts.end - g.concepts.start;
-        writeln!(stdout, "{}: ok ({} `{}`, {concepts} concepts)", g.path.display(), "glossary", g.id)?;
-    }
-    Ok(EXIT_CLEAN)
-}
-
-fn glossary_list(options: &GlossaryOptions, format: ListFormat) -> Result<u8> {
-    let set = load_glossaries(options)?;
-    let listing = termalign::glossary::listing::Listing::new(&set);
-    let mut stdout = io::stdout().lock();
-    match format {
-        ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut stdout, &listing)?;
-            writeln!(stdout)?;
-        }
-        ListFormat::Table => write!(stdout, "{}", listing.table())?,
-    }
-    Ok(EXIT_CLEAN)
 }

@@ -1,0 +1,45 @@
+//! `termalign glossary validate|list`.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use termalign::glossary::{load_set, GlossarySource};
+
+use super::{glossary_errors, load_glossaries};
+use crate::args::{GlossaryOptions, ListFormat};
+use crate::EXIT_CLEAN;
+
+pub(crate) fn validate(files: &[PathBuf]) -> Result<u8> {
+    let mut sources = Vec::new();
+    for path in files {
+        sources.push(GlossarySource::read(path)?);
+    }
+    let set = load_set(&sources).map_err(glossary_errors)?;
+    let mut stdout = io::stdout().lock();
+    for g in &set.glossaries {
+        let concepts = g.concepts.end - g.concepts.start;
+        writeln!(
+            stdout,
+            "{}: ok (glossary `{}`, {concepts} concepts)",
+            g.path.display(),
+            g.id
+        )?;
+    }
+    Ok(EXIT_CLEAN)
+}
+
+pub(crate) fn list(options: &GlossaryOptions, format: ListFormat) -> Result<u8> {
+    let set = load_glossaries(options)?;
+    let listing = termalign::glossary::listing::Listing::new(&set);
+    let mut stdout = io::stdout().lock();
+    match format {
+        ListFormat::Json => {
+            serde_json::to_writer_pretty(&mut stdout, &listing)?;
+            writeln!(stdout)?;
+        }
+        ListFormat::Table => write!(stdout, "{}", listing.table())?,
+    }
+    Ok(EXIT_CLEAN)
+}
