@@ -313,4 +313,84 @@ mod tests {
         assert_eq!(n.text, "xux");
         assert_eq!(n.source_span(Span::new(1, 2)), Span::new(1, 4));
     }
+
+    mod properties {
+        use super::super::*;
+        use crate::span::Span;
+        use proptest::prelude::*;
+
+        /// Characters that exercise every branch of the normalizer.
+        fn text() -> impl Strategy<Value = String> {
+            let pieces = prop::sample::select(vec![
+                "a", "B", "z", " ", "  ", "\n", "\r\n", "\t", "\u{00A0}", "\u{3000}", "-", "\u{2013}",
+                "\u{2019}", "\u{201C}", "\u{0301}", "\u{0308}", "é", "Ü", "ß", "ﬁ", "Ｘ", "重", "慶",
+                "澳門", "区", "Ø", "ł", "İ", "Σ", "ς", "й", "\u{00AD}", "\u{200B}", "'", ".", "1",
+                "\u{1100}\u{1161}", "각",
+            ]);
+            prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+        }
+
+        fn is_safe_split(s: &str, i: usize) -> bool {
+            let after = s[i..].chars().next();
+            let before = s[..i].chars().next_back();
+            match (before, after) {
+                (Some(b), Some(a)) => {
+                    !extends_chunk(a)
+                        && !is_space(a)
+                        && !is_space(b)
+                        && !is_ignorable(a)
+                        && !is_ignorable(b)
+                }
+                _ => true,
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn chunkwise_equals_whole_string(s in text(), cut in 0usize..200) {
+                let boundaries: Vec<usize> = (0..=s.len())
+                    .filter(|&i| s.is_char_boundary(i) && is_safe_split(&s, i))
+                    .collect();
+                let i = boundaries[cut % boundaries.len()];
+                let whole = normalize(&s, Fold::ALL).text;
+                let parts = normalize(&s[..i], Fold::ALL).text + &normalize(&s[i..], Fold::ALL).text;
+                prop_assert_eq!(whole, parts);
+            }
+
+            #[test]
+            fn mapped_spans_are_monotonic_and_on_char_boundaries(s in text()) {
+                for fold in [Fold::ALL, Fold::LIGHT] {
+                    let n = normalize(&s, fold);
+                    let mut last_start = 0;
+                    let mut last_end = 0;
+                    for d in (0..=n.text.len()).filter(|&d| n.text.is_char_boundary(d)) {
+                        let start = n.map.map_start(d);
+                        let end = n.map.map_end(d);
+                        prop_assert!(s.is_char_boundary(start) && s.is_char_boundary(end));
+                        prop_assert!(start >= last_start && end >= last_end);
+                        prop_assert!(start <= s.len() && end <= s.len());
+                        last_start = start;
+                        last_end = end;
+                    }
+                }
+            }
+
+            #[test]
+            fn every_derived_char_maps_to_source_that_folds_to_it(s in text()) {
+                // Folding the source bytes a derived span maps to gives back at
+                // least that span's text: the map never points somewhere else.
+                let n = normalize(&s, Fold::ALL);
+                let chars: Vec<(usize, char)> = n.text.char_indices().collect();
+                for (k, &(d, c)) in chars.iter().enumerate() {
+                    let end = chars.get(k + 1).map_or(n.text.len(), |&(e, _)| e);
+                    let src = n.source_span(Span::new(d, end));
+                    let refolded = normalize(&s[src.range()], Fold::ALL).text;
+                    prop_assert!(
+                        refolded.contains(c) || c == ' ',
+                        "{:?} from {:?} refolds to {:?}", c, &s[src.range()], refolded
+                    );
+                }
+            }
+        }
+    }
 }
