@@ -27,13 +27,22 @@ fn findings(input: &str) -> Vec<String> {
         .unwrap()
         .iter()
         .map(|f| {
-            let (start, end) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+            let (start, end) = (
+                f["start"].as_u64().unwrap() as usize,
+                f["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(
                 std::str::from_utf8(&raw[start..end]).unwrap(),
                 f["found"].as_str().unwrap(),
                 "start..end are the found bytes"
             );
-            format!("{}:{} {} {}", f["line"], f["column"], f["rule"].as_str().unwrap(), f["found"].as_str().unwrap())
+            format!(
+                "{}:{} {} {}",
+                f["line"],
+                f["column"],
+                f["rule"].as_str().unwrap(),
+                f["found"].as_str().unwrap()
+            )
         })
         .collect()
 }

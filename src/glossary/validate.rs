@@ -226,6 +226,9 @@ fn validate_shared_terms(set: &GlossarySet, error: &mut impl FnMut(crate::error:
         }
     }
     clashes.sort();
+    // One error per term and concept it clashes with, however many spellings
+    // of the other concept match it.
+    clashes.dedup_by_key(|&mut (a, b)| (set.term(a).concept, b));
     for (a, b) in clashes {
         let (ta, tb) = (set.term(a), set.term(b));
         error(

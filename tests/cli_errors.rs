@@ -1,0 +1,113 @@
+//! Bad input: a one-line `termalign: error: FILE:LINE:COL: …` on stderr,
+//! exit 2, and nothing on stdout that could pass for a clean result.
+
+mod common;
+
+use common::{fixture, rel, run};
+
+fn run_check_with(glossary: &str) -> (String, String, i32) {
+    run(&[
+        "check",
+        "--no-default-glossaries",
+        "--glossary",
+        &rel(&fixture(glossary)),
+        &rel(&fixture("checks/deprecated-term/input.txt")),
+    ])
+}
+
+#[test]
+fn unknown_glossary_key_names_its_position() {
+    let (stdout, stderr, code) = run_check_with("errors/unknown-key.yaml");
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.starts_with(
+            "termalign: error: tests/fixtures/errors/unknown-key.yaml:7:25: invalid glossary:"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("unknown field `staus`"), "{stderr}");
+}
+
+#[test]
+fn yaml_syntax_error_names_its_position() {
+    let (stdout, stderr, code) = run_check_with("errors/syntax.yaml");
+    assert_eq!((stdout.as_str(), code), ("", 2));
+    assert!(
+        stderr.contains("tests/fixtures/errors/syntax.yaml:5:1: invalid glossary"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn every_glossary_rule_violation_is_reported_with_its_position() {
+    let (stdout, stderr, code) = run_check_with("errors/rules-broken.yaml");
+    assert_eq!((stdout.as_str(), code), ("", 2));
+    let f = "tests/fixtures/errors/rules-broken.yaml";
+    let expected = [
+        format!("{f}:6:7: invalid glossary: concept `macao` has no preferred term in `en`"),
+        format!("{f}:8:9: invalid glossary: duplicate concept id `macao` (first defined on line 4)"),
+        format!("{f}:10:21: invalid glossary: `beijing` appears twice in `en` of concept `macao` (first on line 10)"),
+        format!("{f}:13:12: invalid glossary: `Beijing` is also a term of `broken/macao`"),
+        format!("{f}:14:7: invalid glossary: language `fr` is not among the glossary's declared languages [en]"),
+        format!("{f}:19:11: invalid glossary: ignore_in phrase `Beijing Opera` does not contain the term `Peking`"),
+        format!("{f}:20:11: invalid glossary: `fix: auto` on `Pekin`, but concept `peking` has no preferred variant in `en` to replace it with"),
+    ];
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), expected.len(), "{stderr}");
+    for (line, want) in lines.iter().zip(&expected) {
+        assert!(
+            line.starts_with(&format!("termalign: error: {want}")),
+            "got  {line}\nwant {want}"
+        );
+    }
+}
+
+#[test]
+fn invalid_utf8_names_the_byte_offset_and_other_files_are_still_checked() {
+    let bad = rel(&fixture("errors/invalid-utf8.txt"));
+    let good = rel(&fixture("checks/forbidden-term/input.txt"));
+    let (stdout, stderr, code) = run(&[
+        "check",
+        "--no-default-glossaries",
+        "--glossary",
+        &rel(&fixture("checks/glossary.yaml")),
+        "--format",
+        "line",
+        &bad,
+        &good,
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        format!("termalign: error: {bad}: invalid UTF-8 at byte offset 33\n")
+    );
+    assert!(
+        stdout.contains("forbidden-term"),
+        "the good file was checked: {stdout}"
+    );
+}
+
+#[test]
+fn missing_file_and_empty_directory_are_errors() {
+    let (stdout, stderr, code) = run(&["check", "no/such/file.txt"]);
+    assert_eq!((stdout.as_str(), code), ("", 2));
+    assert!(
+        stderr.starts_with("termalign: error: no/such/file.txt:"),
+        "{stderr}"
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let (stdout, stderr, code) = run(&["check", empty.path().to_str().unwrap()]);
+    assert_eq!((stdout.as_str(), code), ("", 2));
+    assert!(stderr.contains("no input files found"), "{stderr}");
+}
+
+#[test]
+fn unknown_rule_and_bad_option_values_are_usage_errors() {
+    let (stdout, stderr, code) = run(&["check", "--rule", "no-such-rule=off", "README.md"]);
+    assert_eq!((stdout.as_str(), code), ("", 2));
+    assert!(stderr.contains("unknown rule `no-such-rule`"), "{stderr}");
+    let (_, _, code) = run(&["check", "--format", "nope", "README.md"]);
+    assert_eq!(code, 2);
+}
