@@ -7,6 +7,7 @@
 
 pub mod error;
 pub mod span;
+pub mod suppress;
 pub mod text;
 
 pub use error::{Error, Origin, Result};
