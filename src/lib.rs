@@ -9,6 +9,7 @@ pub mod error;
 pub mod span;
 pub mod suppress;
 pub mod text;
+pub mod walk;
 
 pub use error::{Error, Origin, Result};
 pub use span::{LineIndex, Span};
