@@ -46,6 +46,7 @@ fn read_str(text: &str) -> Vec<Segment> {
         sink: SegmentSink::new(),
         skipping: Vec::new(),
         consumed_to: base,
+        html_skip: Vec::new(),
     };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let range = range.start + base..range.end + base;
@@ -62,11 +63,14 @@ struct Reader<'t> {
     /// End of the last leaf event seen, prose or not: a backslash before this
     /// offset belongs to something already read and cannot be an escape.
     consumed_to: usize,
+    /// Inline HTML elements open in the current block whose content is not
+    /// prose (`<code>`, `<kbd>`, …), innermost last.
+    html_skip: Vec<String>,
 }
 
 impl Reader<'_> {
     fn skipped(&self) -> bool {
-        self.skipping.iter().any(|&s| s)
+        !self.html_skip.is_empty() || self.skipping.iter().any(|&s| s)
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
@@ -83,14 +87,14 @@ impl Reader<'_> {
                     }
                 );
                 if is_block(&tag) {
-                    self.sink.flush();
+                    self.end_block();
                 }
                 self.skipping.push(skip);
             }
             Event::End(end) => {
                 self.skipping.pop();
                 if is_block_end(end) {
-                    self.sink.flush();
+                    self.end_block();
                 }
             }
             Event::Text(decoded) => {
@@ -106,15 +110,11 @@ impl Reader<'_> {
                 self.consumed_to = range.end;
             }
             Event::InlineHtml(html) => {
-                // A `<br>` separates words; any other inline tag is markup
-                // inside a phrase and reads as nothing.
-                if !self.skipped() && is_br(&html) {
-                    self.sink.separator(range.start, range.len());
-                }
+                self.inline_html(&html, range.clone());
                 self.consumed_to = range.end;
             }
             Event::Rule => {
-                self.sink.flush();
+                self.end_block();
                 self.consumed_to = range.end;
             }
             Event::Code(_)
@@ -124,6 +124,34 @@ impl Reader<'_> {
             | Event::FootnoteReference(_)
             | Event::TaskListMarker(_) => {
                 self.consumed_to = range.end;
+            }
+        }
+    }
+
+    /// A block ends: so does its segment, and any inline HTML element left
+    /// open in it.
+    fn end_block(&mut self) {
+        self.sink.flush();
+        self.html_skip.clear();
+    }
+
+    /// A `<br>` separates words; `<code>` and its kind hide their content;
+    /// any other inline tag is markup inside a phrase and reads as nothing.
+    fn inline_html(&mut self, html: &str, range: Range<usize>) {
+        let Some(tag) = inline_tag(html) else {
+            return;
+        };
+        if tag.name == "br" {
+            if !self.skipped() {
+                self.sink.separator(range.start, range.len());
+            }
+        } else if HIDING_ELEMENTS.contains(&tag.name.as_str()) {
+            if tag.closing {
+                if let Some(at) = self.html_skip.iter().rposition(|n| *n == tag.name) {
+                    self.html_skip.truncate(at);
+                }
+            } else if !tag.self_closing {
+                self.html_skip.push(tag.name);
             }
         }
     }
@@ -184,14 +212,36 @@ fn is_block_end(end: TagEnd) -> bool {
     )
 }
 
-fn is_br(html: &str) -> bool {
-    let rest = html.strip_prefix('<').unwrap_or("");
-    rest.len() >= 2
-        && rest.as_bytes()[..2].eq_ignore_ascii_case(b"br")
-        && rest[2..]
-            .chars()
-            .next()
-            .is_none_or(|c| c == '>' || c == '/' || c.is_whitespace())
+/// Inline HTML elements whose content is code or annotation, not prose.
+const HIDING_ELEMENTS: &[&str] = &[
+    "code", "kbd", "samp", "var", "pre", "script", "style", "rt", "rp",
+];
+
+struct InlineTag {
+    /// Lower-cased.
+    name: String,
+    closing: bool,
+    self_closing: bool,
+}
+
+/// The tag of an inline HTML event; `None` for comments and declarations.
+fn inline_tag(html: &str) -> Option<InlineTag> {
+    let rest = html.strip_prefix('<')?;
+    let (closing, rest) = match rest.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or(rest.len());
+    if end == 0 {
+        return None;
+    }
+    Some(InlineTag {
+        name: rest[..end].to_ascii_lowercase(),
+        closing,
+        self_closing: html.trim_end().ends_with("/>"),
+    })
 }
 
 /// Length of a leading front-matter block: a first line `---` (YAML) or
@@ -269,6 +319,13 @@ mod tests {
             ("text[^1]\n\n[^1]: Note.\n", &["text", "Note."]),
             ("# Head {#tibet .x}\n", &["Head"]),
             ("a<br>b\n", &["a b"]),
+            ("a<BR/>b\n", &["a b"]),
+            (
+                "run <code>Tibet</code> <kbd>Tibet</kbd> now\n",
+                &["run   now"],
+            ),
+            ("a <code>unclosed\n\nnext para\n", &["a ", "next para"]),
+            ("a <!-- Tibet --> b\n", &["a  b"]),
             ("one\n\n***\n\ntwo\n", &["one", "two"]),
         ];
         for (md, want) in cases {
