@@ -606,6 +606,24 @@ mod tests {
     }
 
     #[test]
+    fn normalized_matches_compose_back_to_the_file() {
+        use crate::text::{normalize, Fold};
+        let src = "<p>In the Xinjiang&nbsp;Uygur <b>Autonomous</b>\r\nRegion.</p>";
+        let seg = &read_str(src)[0];
+        let norm = normalize(&seg.text.text, Fold::ALL);
+        let at = norm
+            .text
+            .find("xinjiang uygur autonomous region")
+            .expect("phrase in normalized text");
+        let to_file = norm.map.compose(&seg.text.map);
+        let span = to_file.map_span(Span::new(at, at + "xinjiang uygur autonomous region".len()));
+        assert_eq!(
+            &src[span.range()],
+            "Xinjiang&nbsp;Uygur <b>Autonomous</b>\r\nRegion"
+        );
+    }
+
+    #[test]
     fn crlf_input_maps_back() {
         let html = "<html>\r\n<body>\r\n<p>Xizang\r\n<em>Autonomous</em> Region</p>\r\n</body>\r\n";
         assert_eq!(segments(html), ["Xizang\r\nAutonomous Region"]);

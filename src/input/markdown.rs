@@ -405,6 +405,21 @@ mod tests {
     }
 
     #[test]
+    fn normalized_matches_compose_back_to_the_file() {
+        use crate::text::{normalize, Fold};
+        let src = "In the Xinjiang&nbsp;Uygur *Autonomous*\r\n> Region.\n";
+        let seg = &read_str(src)[0];
+        let norm = normalize(&seg.text.text, Fold::ALL);
+        let at = norm
+            .text
+            .find("xinjiang uygur autonomous")
+            .expect("phrase in normalized text");
+        let to_file = norm.map.compose(&seg.text.map);
+        let span = to_file.map_span(Span::new(at, at + "xinjiang uygur autonomous".len()));
+        assert_eq!(&src[span.range()], "Xinjiang&nbsp;Uygur *Autonomous");
+    }
+
+    #[test]
     fn crlf_input_maps_back() {
         let md = "# Title\r\n\r\nXizang\r\nAutonomous *Region*\r\n\r\n- item\r\n";
         assert_eq!(segments(md), ["Title", "Xizang Autonomous Region", "item"]);
