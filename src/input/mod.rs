@@ -5,6 +5,10 @@
 //! `SourceFile::text`. Markup, escapes and inline tags are handled by the
 //! readers; the matcher only ever sees prose.
 
+pub mod html;
+pub mod markdown;
+pub mod plain;
+mod sink;
 pub mod source;
 
 pub use source::SourceFile;
