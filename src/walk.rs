@@ -313,7 +313,7 @@ mod tests {
     fn missing_path_is_an_io_error_naming_it() {
         let dir = tree();
         let missing = dir.path().join("nope.md");
-        let err = collect_inputs(&[missing.clone()], &[], &[]).unwrap_err();
+        let err = collect_inputs(std::slice::from_ref(&missing), &[], &[]).unwrap_err();
         match &err {
             Error::Io { path, .. } => assert_eq!(path, &missing),
             other => panic!("expected Io, got {other:?}"),
