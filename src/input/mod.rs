@@ -6,6 +6,7 @@
 //! readers; the matcher only ever sees prose.
 
 pub mod source;
+pub mod tmx;
 pub mod xliff;
 mod xml;
 
