@@ -5,9 +5,11 @@
 //! `SourceFile::text`. Markup, escapes and inline tags are handled by the
 //! readers; the matcher only ever sees prose.
 
+pub mod parallel;
 pub mod po;
 pub mod source;
 pub mod tmx;
+pub mod tsv;
 pub mod xliff;
 mod xml;
 
