@@ -5,6 +5,7 @@
 //! `SourceFile::text`. Markup, escapes and inline tags are handled by the
 //! readers; the matcher only ever sees prose.
 
+pub mod detect;
 pub mod parallel;
 pub mod po;
 pub mod source;
