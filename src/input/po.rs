@@ -391,16 +391,19 @@ impl Src<'_> {
         }
         match bytes.get(1) {
             Some(b'x') => {
+                // Like gettext (and C), `\x` takes every hex digit after it.
                 let digits = bytes[2..]
                     .iter()
-                    .take(2)
                     .take_while(|b| b.is_ascii_hexdigit())
                     .count();
                 if digits == 0 {
                     return Err(self.error(at, "`\\x` without hexadecimal digits"));
                 }
                 let s = &self.text[at + 2..at + 2 + digits];
-                let v = u8::from_str_radix(s, 16).expect("hex digits");
+                let v = u32::from_str_radix(s, 16)
+                    .ok()
+                    .and_then(|v| u8::try_from(v).ok())
+                    .ok_or_else(|| self.error(at, "hexadecimal escape above \\xFF"))?;
                 Ok(Some((v, 2 + digits)))
             }
             Some(b'0'..=b'7') => {
@@ -431,6 +434,8 @@ fn header_language(header: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::input::testing::{check_maps, file, ids, original, pair, target};
+    use crate::span::Span;
+    use proptest::prelude::{Just, Strategy};
 
     const PO: &str = r#"# Translator comment
 #, fuzzy
@@ -591,6 +596,14 @@ msgstr "最后""#;
                 "msgid \"a\"\nmsgstr \"\\x\"\n",
                 "x.po:2:9: `\\x` without hexadecimal digits",
             ),
+            (
+                "msgid \"a\"\nmsgstr \"\\x41a\"\n",
+                "x.po:2:9: hexadecimal escape above \\xFF",
+            ),
+            (
+                "msgid \"a\"\nmsgstr \"\\477\"\n",
+                "x.po:2:9: octal escape above \\377",
+            ),
         ];
         for (input, want) in cases {
             let err = read(&file("x.po", input)).unwrap_err();
@@ -598,6 +611,59 @@ msgstr "最后""#;
                 err.to_string().starts_with(want),
                 "{input:?}\n got: {err}\nwant: {want}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// Pieces of a PO string (verbatim text, escapes, and breaks between
+        /// continued strings) decode as expected, and every piece that yields
+        /// text maps back to exactly its original bytes.
+        #[test]
+        fn every_decoded_piece_maps_to_its_original_bytes(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    // No hex digits: they would continue a `\\x41` before them.
+                    "[g-zG-Z 西藏é#]{1,6}".prop_map(|t| (t.clone(), t)),
+                    proptest::prop_oneof![
+                        Just(("\\n", "\n")),
+                        Just(("\\t", "\t")),
+                        Just(("\\\"", "\"")),
+                        Just(("\\\\", "\\")),
+                        Just(("\\x41", "A")),
+                        Just(("\\101", "A")),
+                        Just(("\\344\\270\\255", "中")),
+                    ]
+                    .prop_map(|(r, d)| (r.to_owned(), d.to_owned())),
+                    proptest::prop_oneof![Just("\"\n\""), Just("\"\r\n  \"")]
+                        .prop_map(|r| (r.to_owned(), String::new())),
+                ],
+                0..12,
+            ),
+        ) {
+            let mut raw = String::from("msgid \"x\"\nmsgstr \"");
+            let mut want = String::new();
+            let mut expected = Vec::new();
+            for (r, d) in &pieces {
+                if !d.is_empty() {
+                    expected.push((
+                        Span::new(want.len(), want.len() + d.len()),
+                        Span::new(raw.len(), raw.len() + r.len()),
+                    ));
+                }
+                raw.push_str(r);
+                want.push_str(d);
+            }
+            raw.push_str("\"\n");
+            let f = file("p.po", &raw);
+            let b = read(&f).unwrap();
+            let t = b.pairs[0].target.as_ref();
+            proptest::prop_assert_eq!(t.map_or("", |t| t.text.as_str()), want.as_str());
+            if let Some(t) = t {
+                for (derived, original) in &expected {
+                    proptest::prop_assert_eq!(t.source_span(*derived), *original);
+                }
+            }
+            check_maps(&f, &b);
         }
     }
 }

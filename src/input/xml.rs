@@ -550,4 +550,95 @@ mod tests {
             assert!(err.starts_with(want), "{input}: got {err}, want {want}");
         }
     }
+
+    /// A piece of XML content: its raw form, what it decodes to, and the
+    /// raw bytes inside it that the decoded text comes from.
+    #[derive(Debug, Clone)]
+    struct Sample {
+        raw: String,
+        decoded: String,
+        /// Offset and length in `raw` of the bytes `decoded` maps to.
+        origin: (usize, usize),
+    }
+
+    fn sample(raw: &str, decoded: &str, origin: (usize, usize)) -> Sample {
+        Sample {
+            raw: raw.to_owned(),
+            decoded: decoded.to_owned(),
+            origin,
+        }
+    }
+
+    fn samples() -> impl proptest::strategy::Strategy<Value = Sample> {
+        use proptest::prelude::*;
+        prop_oneof![
+            "[a-zA-Z 西藏é]{1,6}".prop_map(|t| sample(&t, &t, (0, t.len()))),
+            prop_oneof![
+                Just(("&amp;", "&")),
+                Just(("&lt;", "<")),
+                Just(("&quot;", "\"")),
+                Just(("&#x4E2D;", "中")),
+                Just(("&#25991;", "文")),
+            ]
+            .prop_map(|(r, d)| sample(r, d, (0, r.len()))),
+            "[a-z疆]{1,4}".prop_map(|t| {
+                let raw = format!("<g id=\"1\">{t}</g>");
+                sample(&raw, &t, (10, t.len()))
+            }),
+            "[a-z]{1,4}".prop_map(|t| {
+                let raw = format!("<mrk mtype=\"term\">{t}</mrk>");
+                sample(&raw, &t, (18, t.len()))
+            }),
+            Just(sample("<ph id=\"2\">{0}<sub>s</sub></ph>", "", (0, 0))),
+            Just(sample("<x id=\"3\"/>", "", (0, 0))),
+            Just(sample("<bpt i=\"1\">&lt;b&gt;</bpt>", "", (0, 0))),
+            Just(sample("<!-- c -->", "", (0, 0))),
+            Just(sample("<![CDATA[a<&b]]>", "a<&b", (9, 4))),
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_decoded_piece_maps_to_its_original_bytes(
+            pieces in proptest::collection::vec(samples(), 0..12),
+            crlf in proptest::bool::ANY,
+        ) {
+            let open = if crlf { "<r>\r\n<c>" } else { "<r>\n<c>" };
+            let mut raw = String::from(open);
+            let mut want = String::new();
+            // (derived span, original span) of every piece that yields text
+            let mut expected = Vec::new();
+            for p in &pieces {
+                if !p.decoded.is_empty() {
+                    let at = raw.len() + p.origin.0;
+                    expected.push((
+                        Span::new(want.len(), want.len() + p.decoded.len()),
+                        Span::new(at, at + p.origin.1),
+                    ));
+                }
+                raw.push_str(&p.raw);
+                want.push_str(&p.decoded);
+            }
+            raw.push_str("</c></r>");
+            let (f, c) = content_of(&raw).unwrap();
+            proptest::prop_assert_eq!(&c.text.text, &want);
+            for (derived, original) in &expected {
+                proptest::prop_assert_eq!(c.text.source_span(*derived), *original);
+            }
+            if let (Some(first), Some(last)) = (expected.first(), expected.last()) {
+                let all = c.text.source_span(Span::new(0, want.len()));
+                proptest::prop_assert_eq!(all, Span::new(first.1.start, last.1.end));
+            }
+            let bilingual = crate::input::Bilingual {
+                pairs: vec![crate::input::SegmentPair {
+                    id: "1".into(),
+                    source: c.text,
+                    target: None,
+                    fuzzy: false,
+                }],
+                ..Default::default()
+            };
+            crate::input::testing::check_maps(&f, &bilingual);
+        }
+    }
 }
