@@ -84,7 +84,13 @@ fn walk_dir(root: &Path, include: &GlobSet, exclude: &GlobSet, walked: &mut Walk
             Ok(entry) => {
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
                 let path = entry.path();
-                let included = include.is_empty() || matches(include, root, path);
+                // Without include globs, a walk takes the files termalign can
+                // read (by extension), not images or binaries beside them.
+                let included = if include.is_empty() {
+                    crate::input::detect::from_extension(path).is_some()
+                } else {
+                    matches(include, root, path)
+                };
                 if is_file && included {
                     walked.paths.push(path.to_path_buf());
                 }
