@@ -1,19 +1,19 @@
-//! General-language vocabulary per language: words that are never taken for
-//! misspelt glossary terms. Lists are derived from permissively licensed
+//! General-language vocabulary per language: words (and names) that are
+//! never taken for misspelt glossary terms. Lists are derived from permissively licensed
 //! corpora (see NOTICE) and embedded in the binary.
 
-use std::collections::HashSet;
-
-/// Common words of `language` (folded), or an empty set when none is shipped.
-pub fn common_words(language: &str) -> HashSet<String> {
+/// Common words of `language` (folded) with their corpus counts, or nothing
+/// when no list is shipped for it.
+pub fn common_words(language: &str) -> Vec<(String, u64)> {
     let list = match crate::glossary::primary_subtag(language).as_str() {
         "en" => include_str!("../data/common-words-en.txt"),
         _ => "",
     };
     list.lines()
         .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').next())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
+        .filter_map(|l| {
+            let (word, count) = l.split_once('\t')?;
+            Some((word.to_owned(), count.parse().ok()?))
+        })
         .collect()
 }

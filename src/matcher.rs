@@ -12,12 +12,15 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::glossary::{CaseMode, ConceptId, GlossarySet, MatchMode, TermId};
 use crate::span::Span;
 use crate::text::{fold_str, is_word_char, normalize, on_word_boundaries, Fold, MappedText};
+
+/// Up to this many patterns the automaton is a DFA.
+const DFA_MAX_PATTERNS: usize = 5_000;
 
 /// How far an occurrence is from the glossary spelling it matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -112,10 +115,18 @@ pub fn stemmer_for(lang: &str) -> Option<Algorithm> {
 
 /// Words of a normalized text: maximal runs of word characters.
 pub fn word_spans(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut words = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        let word = is_word_char(c);
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII is decided byte by byte; anything else as a char.
+        let (word, len) = if bytes[i] < 0x80 {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().expect("on a char boundary");
+            (is_word_char(c), c.len_utf8())
+        };
         match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -124,6 +135,7 @@ pub fn word_spans(text: &str) -> Vec<Span> {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         words.push(Span::new(s, text.len()));
@@ -190,9 +202,13 @@ impl Matcher {
         let automaton = if folded.is_empty() {
             None
         } else {
+            // A DFA is several times faster than the NFA but its size grows
+            // with the patterns: take it for glossaries of everyday size.
+            let kind = (folded.len() <= DFA_MAX_PATTERNS).then_some(AhoCorasickKind::DFA);
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
+                    .kind(kind)
                     .build(&folded)
                     .expect("folded glossary terms always compile"),
             )

@@ -29,6 +29,9 @@ pub fn is_boundary_free(c: char) -> bool {
 /// A character that continues a word in a script written with spaces (Latin,
 /// Greek, Cyrillic, Arabic, …): letters, digits and combining marks.
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
         && !is_boundary_free(c)
 }

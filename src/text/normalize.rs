@@ -52,6 +52,13 @@ pub fn normalize(text: &str, fold: Fold) -> MappedText {
     let mut chunk_buf = String::new();
     let mut i = 0;
     while i < bytes.len() {
+        // Fast path: a run of ASCII, copied (lower-cased) in one piece.
+        let run = ascii_run(bytes, i);
+        if run > 0 {
+            out.copy_ascii(&text[i..i + run], fold.case);
+            i += run;
+            continue;
+        }
         let b = bytes[i];
         if b < 0x80 && !(b as char).is_ascii_whitespace() {
             let next_is_mark = bytes.get(i + 1).is_some_and(|&n| n >= 0x80)
@@ -70,8 +77,8 @@ pub fn normalize(text: &str, fold: Fold) -> MappedText {
                 i += c.len_utf8();
             }
             let run = i - start;
-            let between_han = out.text().chars().next_back().is_some_and(is_han)
-                && next_char(text, i).is_some_and(is_han);
+            let between_han =
+                out.last_char().is_some_and(is_han) && next_char(text, i).is_some_and(is_han);
             if between_han {
                 // Chinese has no spaces between words: a line break inside a
                 // Chinese term must not split it.
@@ -104,6 +111,31 @@ pub fn normalize(text: &str, fold: Fold) -> MappedText {
         }
     }
     out.finish()
+}
+
+/// Length of the run of bytes from `i` that fold byte for byte: ASCII
+/// letters, digits and punctuation, and single spaces (or tabs, newlines)
+/// between them. A run stops before white space that may collapse or join
+/// Chinese, and before a byte that a combining mark follows.
+fn ascii_run(bytes: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while j < bytes.len() && bytes[j] < 0x80 {
+        if bytes[j].is_ascii_whitespace() {
+            let prev_ok = j > i && !bytes[j - 1].is_ascii_whitespace();
+            let next_ok = bytes
+                .get(j + 1)
+                .is_some_and(|&n| n < 0x80 && !n.is_ascii_whitespace());
+            if !(prev_ok && next_ok) {
+                break;
+            }
+        }
+        j += 1;
+    }
+    // The last byte stays out if a combining mark may follow it.
+    if j < bytes.len() && j > i {
+        j -= 1;
+    }
+    j - i
 }
 
 /// The folded form of `s`, without a map (for glossary terms and comparisons).
@@ -145,11 +177,34 @@ pub fn is_han(c: char) -> bool {
 fn fold_chunk(chunk: &str, fold: Fold, out: &mut String) {
     let mut chars = chunk.chars();
     let first = chars.next().expect("chunks are never empty");
-    // Fast path: a lone ideograph only needs Traditional -> Simplified.
-    if chars.next().is_none() && matches!(first as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
-        out.push(simplified(first));
+    if chars.next().is_none() {
+        // Fast path: a lone ideograph only needs Traditional -> Simplified.
+        if matches!(first as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+            out.push(simplified(first));
+            return;
+        }
+        // Other lone characters (é, ж, α…) repeat endlessly in a text: their
+        // fold is computed once per thread and looked up after that.
+        FOLDED_CHARS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let folded = cache.entry((first, fold)).or_insert_with(|| {
+                let mut s = String::new();
+                fold_chunk_uncached(chunk, fold, &mut s);
+                s
+            });
+            out.push_str(folded);
+        });
         return;
     }
+    fold_chunk_uncached(chunk, fold, out);
+}
+
+thread_local! {
+    static FOLDED_CHARS: std::cell::RefCell<rustc_hash::FxHashMap<(char, Fold), String>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+fn fold_chunk_uncached(chunk: &str, fold: Fold, out: &mut String) {
     let mut s: String = chunk.nfkc().collect();
     if fold.case {
         s = caseless::default_case_fold_str(&s).nfkc().collect();

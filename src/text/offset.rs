@@ -268,14 +268,16 @@ impl MappedText {
 /// Builds a [`MappedText`] from pieces of a source, in order.
 #[derive(Debug)]
 pub struct MappedTextBuilder {
-    text: String,
+    /// UTF-8 by construction: only `&str` pieces and ASCII bytes go in. Kept
+    /// as bytes so ASCII can be folded in place.
+    text: Vec<u8>,
     map: OffsetMapBuilder,
 }
 
 impl MappedTextBuilder {
     pub fn new(source_start: usize) -> Self {
         MappedTextBuilder {
-            text: String::new(),
+            text: Vec::new(),
             map: OffsetMapBuilder::new(source_start),
         }
     }
@@ -284,26 +286,47 @@ impl MappedTextBuilder {
         self.map.source_pos()
     }
 
-    pub fn text(&self) -> &str {
-        &self.text
+    /// The last character emitted so far.
+    pub fn last_char(&self) -> Option<char> {
+        let start = self.text.iter().rposition(|&b| (b as i8) >= -0x40)?;
+        std::str::from_utf8(&self.text[start..])
+            .ok()?
+            .chars()
+            .next()
     }
 
     /// Copies source text that starts at the current source position.
     pub fn copy(&mut self, s: &str) {
-        self.text.push_str(s);
+        self.text.extend_from_slice(s.as_bytes());
         self.map.exact(s.len());
     }
 
     /// Copies one ASCII byte, possibly changed (lower-cased): still one to one.
     pub fn copy_byte(&mut self, byte: u8) {
         debug_assert!(byte.is_ascii());
-        self.text.push(byte as char);
+        self.text.push(byte);
         self.map.exact(1);
+    }
+
+    /// Copies ASCII text byte for byte, lower-cased when `lower` is set, with
+    /// white space as spaces.
+    pub fn copy_ascii(&mut self, s: &str, lower: bool) {
+        debug_assert!(s.is_ascii());
+        let start = self.text.len();
+        self.text.extend_from_slice(s.as_bytes());
+        for b in &mut self.text[start..] {
+            if b.is_ascii_whitespace() {
+                *b = b' ';
+            } else if lower {
+                b.make_ascii_lowercase();
+            }
+        }
+        self.map.exact(s.len());
     }
 
     /// Emits `s` for `source_len` source bytes (an entity, an escape).
     pub fn replace(&mut self, source_len: usize, s: &str) {
-        self.text.push_str(s);
+        self.text.extend_from_slice(s.as_bytes());
         self.map.replace(source_len, s.len());
     }
 
@@ -322,9 +345,14 @@ impl MappedTextBuilder {
         self.map.skip_to(source_pos);
     }
 
+    /// Whether nothing has been emitted yet.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
     pub fn finish(self) -> MappedText {
         MappedText {
-            text: self.text,
+            text: String::from_utf8(self.text).expect("only UTF-8 pieces are emitted"),
             map: self.map.finish(),
         }
     }
