@@ -9,6 +9,7 @@ pub mod coverage_table;
 pub mod github;
 pub mod json;
 pub mod line;
+pub mod sarif;
 pub mod table;
 
 use std::io::{self, Write};

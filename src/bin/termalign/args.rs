@@ -126,6 +126,7 @@ pub enum OutputFormat {
     Line,
     Json,
     Github,
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -130,6 +130,7 @@ pub(crate) fn emitter(format: Option<OutputFormat>) -> Box<dyn Emitter> {
         OutputFormat::Line => Box::new(report::line::LineEmitter),
         OutputFormat::Json => Box::new(report::json::JsonEmitter),
         OutputFormat::Github => Box::new(report::github::GithubEmitter),
+        OutputFormat::Sarif => Box::new(report::sarif::SarifEmitter),
     }
 }
 

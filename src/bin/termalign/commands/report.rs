@@ -33,7 +33,7 @@ pub(crate) fn run(args: ReportArgs) -> Result<u8> {
         }),
         OutputFormat::Line => Box::new(report::coverage_line::CoverageLineEmitter),
         OutputFormat::Json => Box::new(report::coverage_json::CoverageJsonEmitter),
-        other @ OutputFormat::Github => bail!(
+        other @ (OutputFormat::Sarif | OutputFormat::Github) => bail!(
             "`report` prints coverage as table, line or json; for --format {} use `termalign check`",
             format!("{other:?}").to_lowercase()
         ),
