@@ -7,6 +7,7 @@ pub mod coverage_json;
 pub mod coverage_line;
 pub mod coverage_table;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod line;
 pub mod sarif;

@@ -127,6 +127,7 @@ pub enum OutputFormat {
     Json,
     Github,
     Sarif,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -131,6 +131,10 @@ pub(crate) fn emitter(format: Option<OutputFormat>) -> Box<dyn Emitter> {
         OutputFormat::Json => Box::new(report::json::JsonEmitter),
         OutputFormat::Github => Box::new(report::github::GithubEmitter),
         OutputFormat::Sarif => Box::new(report::sarif::SarifEmitter),
+        OutputFormat::Html => Box::new(report::html::HtmlEmitter {
+            page: report::html::Page::Check,
+            by: Default::default(),
+        }),
     }
 }
 

@@ -33,8 +33,12 @@ pub(crate) fn run(args: ReportArgs) -> Result<u8> {
         }),
         OutputFormat::Line => Box::new(report::coverage_line::CoverageLineEmitter),
         OutputFormat::Json => Box::new(report::coverage_json::CoverageJsonEmitter),
+        OutputFormat::Html => Box::new(report::html::HtmlEmitter {
+            page: report::html::Page::Report,
+            by,
+        }),
         other @ (OutputFormat::Sarif | OutputFormat::Github) => bail!(
-            "`report` prints coverage as table, line or json; for --format {} use `termalign check`",
+            "`report` prints coverage as table, line, json or html; for --format {} use `termalign check`",
             format!("{other:?}").to_lowercase()
         ),
     };
