@@ -1,8 +1,11 @@
 //! `report --format table`: the coverage model as terminal tables, grouped
-//! by concept (the default), by file or by glossary. Colour marks term
-//! statuses and conformance levels; the caller decides whether to use it
-//! (only on a terminal, never with `NO_COLOR`), since the library never
-//! looks at the terminal.
+//! by concept (the default), by file or by glossary.
+//!
+//! Colour marks each concept by the worst status among the terms used
+//! (green, cyan for admitted, yellow for deprecated, red for forbidden) and
+//! conformance by level. The caller decides whether to use it (only on a
+//! terminal, never under `NO_COLOR`): the library never looks at the
+//! terminal.
 
 use std::io::{self, Write};
 
@@ -141,7 +144,9 @@ impl CoverageTableEmitter {
             if files {
                 cells.push(c.files.to_string());
             }
-            grid.push(cells, vec![(2, worst_color(&c.terms))]);
+            // A cell takes one colour, so the concept carries the worst
+            // status among its terms; each term's own status is written out.
+            grid.push(cells, vec![(0, worst_color(&c.terms))]);
         }
         grid.render(self.color)
     }
@@ -347,5 +352,74 @@ impl Emitter for CoverageTableEmitter {
             Grouping::Glossary => self.by_glossary(out, coverage)?,
         }
         writeln!(out, "\n{}", summary_line(&report.summary()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::{ConceptId, TermId, TermType};
+    use crate::report::coverage::{ConceptCoverage, FileCoverage};
+
+    fn report() -> Report {
+        let concept = ConceptRef {
+            concept: ConceptId(0),
+            glossary: "g".into(),
+            id: "macao".into(),
+            key: "g/macao".into(),
+            domain: None,
+        };
+        let term = TermCount {
+            term: TermId(1),
+            text: "Macau".into(),
+            language: "en".into(),
+            status: Status::Deprecated,
+            term_type: TermType::FullForm,
+            count: 1,
+            files: 1,
+        };
+        let tally = Tally {
+            occurrences: 1,
+            approved: 0,
+        };
+        let used = ConceptCoverage {
+            concept,
+            terms: vec![term],
+            files: 1,
+            tally,
+        };
+        let coverage = Coverage {
+            files: vec![FileCoverage {
+                path: "a.txt".into(),
+                concepts: vec![used.clone()],
+                inconsistencies: vec![],
+                tally,
+                findings: 1,
+            }],
+            concepts: vec![used],
+            tally,
+            ..Coverage::default()
+        };
+        Report::default().with_coverage(coverage)
+    }
+
+    fn render(color: bool) -> String {
+        let mut out = Vec::new();
+        CoverageTableEmitter {
+            by: Grouping::Concept,
+            color,
+        }
+        .emit(&report(), &mut out)
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        assert!(!render(false).contains('\u{1b}'));
+        let coloured = render(true);
+        // The concept with a deprecated term in yellow, 0% conformance in red.
+        assert!(coloured.contains("\u{1b}[33mg/macao"));
+        assert!(coloured.contains("\u{1b}[31m0.0%"));
     }
 }
