@@ -7,7 +7,9 @@
 
 pub mod error;
 pub mod span;
+pub mod suppress;
 pub mod text;
+pub mod walk;
 
 pub use error::{Error, Origin, Result};
 pub use span::{LineIndex, Span};

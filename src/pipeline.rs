@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::engine::{Engine, FileResult};
 use crate::error::{Error, Result};
-use crate::input::{Format, Segment, SourceFile};
+use crate::input::{self, Bilingual, Format, Segment, SourceFile};
 
 /// Where an input comes from.
 #[derive(Debug, Clone)]
@@ -32,22 +32,52 @@ impl InputSource {
     }
 }
 
-/// The prose segments of a monolingual file.
+/// The prose segments of a monolingual file. Bilingual formats read as
+/// prose give their target side (the text a monolingual check is about).
 pub fn read_segments(file: &SourceFile, format: Format) -> Result<Vec<Segment>> {
-    // Readers for markup formats are added with their modules.
-    let _ = format;
-    Ok(vec![Segment {
-        id: None,
-        text: crate::text::MappedText::borrowed(
-            &file.text,
-            crate::span::Span::new(0, file.text.len()),
-        ),
-    }])
+    Ok(match format {
+        Format::Text => input::plain::read(file),
+        Format::Markdown => input::markdown::read(file)?,
+        Format::Html => input::html::read(file)?,
+        Format::Xliff | Format::Tmx | Format::Po | Format::Tsv => {
+            read_bilingual(file, format, None, None)?
+                .pairs
+                .into_iter()
+                .filter_map(|p| {
+                    p.target.map(|text| Segment {
+                        id: Some(p.id),
+                        text,
+                    })
+                })
+                .collect()
+        }
+    })
+}
+
+/// The segment pairs of a bilingual file. `source_lang`/`target_lang` pick
+/// the pair of languages in a multilingual TMX.
+pub fn read_bilingual(
+    file: &SourceFile,
+    format: Format,
+    source_lang: Option<&str>,
+    target_lang: Option<&str>,
+) -> Result<Bilingual> {
+    match format {
+        Format::Xliff => input::xliff::read(file),
+        Format::Tmx => input::tmx::read(file, source_lang, target_lang),
+        Format::Po => input::po::read(file),
+        Format::Tsv => input::tsv::read(file),
+        other => Err(Error::Usage(format!(
+            "{}: {} is not a bilingual format (align reads XLIFF, TMX, PO, TSV, or --source/--target files)",
+            file.path.display(),
+            other.name()
+        ))),
+    }
 }
 
 /// The format of a file, from its content and name.
-pub fn detect_format(_file: &SourceFile) -> Format {
-    Format::Text
+pub fn detect_format(file: &SourceFile) -> Format {
+    input::detect::detect(&file.path, &file.text)
 }
 
 /// Checks one input as monolingual prose in `language`.

@@ -1,4 +1,4 @@
-//! Glossaries: the model ([`model`]), loading from YAML with positions
+//! Glossaries: the model ([`mod@model`]), loading from YAML with positions
 //! ([`load`]), the validation rules of SPEC §1 ([`validate`]) and the
 //! built-in glossaries ([`builtin`]).
 

@@ -5,7 +5,18 @@
 //! `SourceFile::text`. Markup, escapes and inline tags are handled by the
 //! readers; the matcher only ever sees prose.
 
+pub mod detect;
+pub mod html;
+pub mod markdown;
+pub mod parallel;
+pub mod plain;
+pub mod po;
+mod sink;
 pub mod source;
+pub mod tmx;
+pub mod tsv;
+pub mod xliff;
+mod xml;
 
 pub use source::SourceFile;
 
@@ -68,4 +79,70 @@ pub struct Bilingual {
     pub source_lang: Option<String>,
     pub target_lang: Option<String>,
     pub pairs: Vec<SegmentPair>,
+}
+
+/// Helpers for the readers' tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Bilingual, SegmentPair, SourceFile};
+    use crate::span::Span;
+    use crate::text::MappedText;
+
+    pub fn file(name: &str, text: &str) -> SourceFile {
+        SourceFile::from_bytes(name, text.as_bytes().to_vec()).unwrap()
+    }
+
+    /// The span of the first `needle` in a derived text.
+    pub fn span_of(mapped: &MappedText, needle: &str) -> Span {
+        let start = mapped
+            .text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in {:?}", mapped.text));
+        Span::new(start, start + needle.len())
+    }
+
+    /// The original bytes that `needle`, found in `mapped`, came from.
+    pub fn original<'f>(file: &'f SourceFile, mapped: &MappedText, needle: &str) -> &'f str {
+        &file.text[mapped.source_span(span_of(mapped, needle)).range()]
+    }
+
+    pub fn pair<'b>(b: &'b Bilingual, id: &str) -> &'b SegmentPair {
+        b.pairs
+            .iter()
+            .find(|p| p.id == id)
+            .unwrap_or_else(|| panic!("no pair {id}: {:?}", ids(b)))
+    }
+
+    pub fn ids(b: &Bilingual) -> Vec<&str> {
+        b.pairs.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    pub fn target(p: &SegmentPair) -> &str {
+        p.target.as_ref().map_or("<none>", |t| t.text.as_str())
+    }
+
+    /// Every derived byte range of every pair maps to a char-boundary,
+    /// in-bounds, monotonic span of the file.
+    pub fn check_maps(file: &SourceFile, b: &Bilingual) {
+        for p in &b.pairs {
+            for m in std::iter::once(&p.source).chain(p.target.as_ref()) {
+                let mut last = 0;
+                let bounds: Vec<usize> = (0..=m.text.len())
+                    .filter(|&i| m.text.is_char_boundary(i))
+                    .collect();
+                for &i in &bounds {
+                    let s = m.source_span(Span::new(i, i));
+                    assert!(s.start >= last, "pair {}: map not monotonic at {i}", p.id);
+                    last = s.start;
+                }
+                for w in bounds.windows(2) {
+                    let s = m.source_span(Span::new(w[0], w[1]));
+                    assert!(s.end <= file.text.len());
+                    assert!(
+                        file.text.is_char_boundary(s.start) && file.text.is_char_boundary(s.end)
+                    );
+                }
+            }
+        }
+    }
 }

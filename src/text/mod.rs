@@ -1,5 +1,5 @@
 //! Text handling: derived text with offset maps ([`offset`]), the normalizer
-//! ([`normalize`]) and word boundaries by script.
+//! ([`mod@normalize`]) and word boundaries by script.
 
 pub mod normalize;
 pub mod offset;

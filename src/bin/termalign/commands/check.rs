@@ -12,8 +12,9 @@ use crate::args::CheckArgs;
 pub(crate) fn run(args: CheckArgs) -> Result<u8> {
     let set = load_glossaries(&args.glossary)?;
     let engine = Engine::new(set, rule_settings(&args.output)?);
-    let sources = input_sources(&args.paths)?;
-    let (results, errors) = pipeline::check_all(&engine, &sources, &args.lang);
+    let (sources, mut errors) = input_sources(&args.paths, &[], &[])?;
+    let (results, check_errors) = pipeline::check_all(&engine, &sources, &args.lang);
+    errors.extend(check_errors);
     // Coverage is cheap (it counts the occurrences the checks collected) and
     // the HTML page shows it, so it is built once here for every format.
     let coverage = Coverage::build(&results, engine.glossaries(), Some(&args.lang));

@@ -17,6 +17,7 @@ use termalign::finding::Severity;
 use termalign::glossary::{builtin, load_set, GlossarySet, GlossarySource};
 use termalign::pipeline::InputSource;
 use termalign::report::{self, Emitter, Report};
+use termalign::walk;
 
 use crate::args::*;
 use crate::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
@@ -79,34 +80,28 @@ pub(crate) fn fail_level(fail_on: FailOn) -> Option<Severity> {
     }
 }
 
-/// Files named on the command line, directories walked, `-` read from stdin.
-pub(crate) fn input_sources(paths: &[PathBuf]) -> Result<Vec<InputSource>> {
+/// Files named on the command line, directories walked, `-` read from
+/// stdin. Paths that cannot be read are returned as errors beside the inputs
+/// found, so the rest are still checked.
+pub(crate) fn input_sources(
+    paths: &[PathBuf],
+    include: &[String],
+    exclude: &[String],
+) -> Result<(Vec<InputSource>, Vec<termalign::Error>)> {
+    let walked = walk::walk_inputs(paths, include, exclude)?;
     let mut sources = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
+    for path in walked.paths {
+        if path.as_os_str() == walk::STDIN {
             let mut bytes = Vec::new();
             io::stdin()
                 .read_to_end(&mut bytes)
                 .context("reading standard input")?;
             sources.push(InputSource::Stdin(bytes));
-        } else if path.is_dir() {
-            let mut found = Vec::new();
-            for entry in ignore::WalkBuilder::new(path).build() {
-                let entry = entry?;
-                if entry.file_type().is_some_and(|t| t.is_file()) {
-                    found.push(entry.into_path());
-                }
-            }
-            if found.is_empty() {
-                bail!("{}: no input files found", path.display());
-            }
-            found.sort();
-            sources.extend(found.into_iter().map(InputSource::Path));
         } else {
-            sources.push(InputSource::Path(path.clone()));
+            sources.push(InputSource::Path(path));
         }
     }
-    Ok(sources)
+    Ok((sources, walked.errors))
 }
 
 /// The format asked for, or the default: table on a terminal, line otherwise.

@@ -49,8 +49,9 @@ pub(crate) fn run(args: ReportArgs) -> Result<u8> {
     };
     let set = load_glossaries(&args.glossary)?;
     let engine = Engine::new(set, rule_settings(&output)?);
-    let sources = input_sources(&args.paths)?;
-    let (results, errors) = pipeline::check_all(&engine, &sources, &args.lang);
+    let (sources, mut errors) = input_sources(&args.paths, &[], &[])?;
+    let (results, check_errors) = pipeline::check_all(&engine, &sources, &args.lang);
+    errors.extend(check_errors);
     let coverage = Coverage::build(&results, engine.glossaries(), Some(&args.lang));
     let report = Report::build(&results).with_coverage(coverage);
     let mut failed = report.fails(fail_level(args.fail_on));

@@ -1,0 +1,611 @@
+//! Suppression comments (SPEC §6): `termalign: ignore TARGET[, ...]` silences
+//! matching findings on the next line, `termalign: ignore-file TARGET[, ...]`
+//! in the whole file.
+//!
+//! This module owns finding the directives in a file's text and deciding
+//! which lines each covers; the engine asks [`Suppressions::is_suppressed`]
+//! for each finding, and `--report-suppressed` lists
+//! [`Suppressions::directives`]. A target is a rule name (`deprecated-term`),
+//! a concept key (`china-places/xizang`), a bare concept id (`xizang`) or
+//! `all`; a directive without targets means `all`. Text after ` -- ` is a
+//! reason, kept for reports.
+//!
+//! A directive counts when it stands on its own line or in a comment: after
+//! `#`, `#.`, `//`, `/*` or `<!--`, or inside an XLIFF/TMX `<note>`. Lines
+//! are those of [`LineIndex`], so they agree with the lines findings report.
+//!
+//! "The next line" is the next line that is not blank, not a comment line
+//! (a whole HTML comment, a `//` line, a `#` line when the directive itself
+//! is a `#` comment) and not another directive, so directives stack and a
+//! Markdown `<!-- ... -->` may stand a blank line above its paragraph. Two
+//! formats attach comments to a whole entry, and the directive then covers
+//! that entry's lines: a PO comment covers the entry that follows it (up to
+//! the next blank line), and a directive in an XLIFF or TMX `<note>` covers
+//! its enclosing `<trans-unit>`, `<unit>` or `<tu>`.
+
+use crate::span::LineIndex;
+
+/// Which lines a directive covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// `ignore-file`: every line.
+    File,
+    /// 1-based lines `first..=last`.
+    Lines { first: usize, last: usize },
+    /// An `ignore` with no line after it: covers nothing.
+    Dangling,
+}
+
+/// One `termalign: ignore` or `ignore-file` directive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    /// 1-based line of the directive itself.
+    pub line: usize,
+    pub scope: Scope,
+    /// Rule names, concept keys, concept ids or `all`, as written.
+    pub targets: Vec<String>,
+    /// Text after ` -- `, if any.
+    pub reason: Option<String>,
+}
+
+impl Directive {
+    /// Whether the directive covers 1-based `line`.
+    pub fn covers(&self, line: usize) -> bool {
+        match self.scope {
+            Scope::File => true,
+            Scope::Lines { first, last } => (first..=last).contains(&line),
+            Scope::Dangling => false,
+        }
+    }
+
+    /// Whether a finding of `rule` about `concept_key` (`GLOSSARY/CONCEPT`,
+    /// or empty for a finding without a concept) is one of the targets.
+    pub fn matches(&self, rule: &str, concept_key: &str) -> bool {
+        self.targets
+            .iter()
+            .any(|t| target_matches(t, rule, concept_key))
+    }
+}
+
+fn target_matches(target: &str, rule: &str, concept_key: &str) -> bool {
+    let is = |s: &str| !s.is_empty() && target.eq_ignore_ascii_case(s);
+    let concept_id = concept_key.rsplit_once('/').map_or("", |(_, id)| id);
+    is("all") || is(rule) || is(concept_key) || is(concept_id)
+}
+
+/// All suppression directives of one file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Suppressions {
+    directives: Vec<Directive>,
+}
+
+impl Suppressions {
+    /// Finds the directives in `text`.
+    pub fn scan(text: &str) -> Suppressions {
+        Scanner::new(text).scan()
+    }
+
+    /// Whether a finding of `rule` about `concept_key` (`GLOSSARY/CONCEPT`)
+    /// on 1-based `line` is silenced.
+    pub fn is_suppressed(&self, line: usize, rule: &str, concept_key: &str) -> bool {
+        self.suppressing(line, rule, concept_key).is_some()
+    }
+
+    /// The first directive that silences such a finding, for reports.
+    pub fn suppressing(&self, line: usize, rule: &str, concept_key: &str) -> Option<&Directive> {
+        self.directives
+            .iter()
+            .find(|d| d.covers(line) && d.matches(rule, concept_key))
+    }
+
+    /// Every directive, in file order.
+    pub fn directives(&self) -> &[Directive] {
+        &self.directives
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.directives.is_empty()
+    }
+}
+
+const MARKER: &str = "termalign:";
+
+/// How a directive was written: decides which lines after it are comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Leader {
+    Hash,
+    Other,
+}
+
+/// A directive found on a line, before its scope is known.
+struct Found {
+    /// Absolute offset of the marker.
+    at: usize,
+    file: bool,
+    leader: Leader,
+    in_note: bool,
+    targets: Vec<String>,
+    reason: Option<String>,
+}
+
+struct Scanner<'t> {
+    text: &'t str,
+    index: LineIndex,
+    /// Each line's text, without its line ending.
+    lines: Vec<&'t str>,
+    /// Whether each line starts inside an HTML comment.
+    starts_in_comment: Vec<bool>,
+}
+
+impl<'t> Scanner<'t> {
+    fn new(text: &'t str) -> Self {
+        let index = LineIndex::new(text);
+        let lines: Vec<&str> = (0..index.line_count())
+            .map(|i| &text[index.line_span(text, i).range()])
+            .collect();
+        let mut starts_in_comment = Vec::with_capacity(lines.len());
+        let mut in_comment = false;
+        for line in &lines {
+            starts_in_comment.push(in_comment);
+            in_comment = html_comment_state_after(line, in_comment);
+        }
+        Scanner {
+            text,
+            index,
+            lines,
+            starts_in_comment,
+        }
+    }
+
+    fn scan(&self) -> Suppressions {
+        let mut directives = Vec::new();
+        for (i, line) in self.lines.iter().enumerate() {
+            let Some(found) = self.directive_on(i, line) else {
+                continue;
+            };
+            let scope = if found.file {
+                Scope::File
+            } else if found.in_note {
+                self.enclosing_unit(found.at)
+                    .unwrap_or_else(|| self.next_line_scope(i, found.leader))
+            } else {
+                self.next_line_scope(i, found.leader)
+            };
+            directives.push(Directive {
+                line: i + 1,
+                scope,
+                targets: found.targets,
+                reason: found.reason,
+            });
+        }
+        Suppressions { directives }
+    }
+
+    /// The first directive on 0-based line `i`, if it stands where a
+    /// directive may.
+    fn directive_on(&self, i: usize, line: &str) -> Option<Found> {
+        let line_start = self.index.line_start(i);
+        let mut from = 0;
+        while let Some(pos) = find_ascii_ci(&line[from..], MARKER).map(|p| from + p) {
+            from = pos + MARKER.len();
+            let at = line_start + pos;
+            let prefix = line[..pos].trim();
+            let in_note = inside_element(&self.text[..at], "note");
+            let leader = if prefix.ends_with('#') || prefix.ends_with("#.") {
+                Leader::Hash
+            } else {
+                Leader::Other
+            };
+            let placed = prefix.is_empty()
+                || in_note
+                || ["#", "#.", "//", "/*", "<!--"]
+                    .iter()
+                    .any(|opener| prefix.ends_with(opener));
+            if !placed {
+                continue;
+            }
+            let Some((file, rest)) = parse_keyword(&line[from..]) else {
+                continue;
+            };
+            let (targets, reason) = parse_targets(rest);
+            return Some(Found {
+                at,
+                file,
+                leader,
+                in_note,
+                targets,
+                reason,
+            });
+        }
+        None
+    }
+
+    /// The scope of a next-line directive on 0-based line `i`.
+    fn next_line_scope(&self, i: usize, leader: Leader) -> Scope {
+        let Some(j) = (i + 1..self.lines.len()).find(|&j| !self.is_skippable(j, leader)) else {
+            return Scope::Dangling;
+        };
+        let target = self.lines[j].trim_start();
+        let last = if target.starts_with("msgid") || target.starts_with("msgctxt") {
+            // A PO entry runs to the next blank line.
+            (j + 1..self.lines.len())
+                .find(|&k| self.lines[k].trim().is_empty())
+                .map_or(self.lines.len() - 1, |k| k - 1)
+        } else {
+            j
+        };
+        Scope::Lines {
+            first: j + 1,
+            last: last + 1,
+        }
+    }
+
+    /// Lines a next-line directive looks past.
+    fn is_skippable(&self, j: usize, leader: Leader) -> bool {
+        let line = self.lines[j];
+        let trimmed = line.trim();
+        if trimmed.is_empty()
+            || trimmed.starts_with("//")
+            || (leader == Leader::Hash && trimmed.starts_with('#'))
+            || self.directive_on(j, line).is_some()
+        {
+            return true;
+        }
+        // A line that is all HTML comment: it starts in one or opens one,
+        // and nothing but white space follows the comment's end.
+        let in_comment = self.starts_in_comment[j];
+        let rest = if in_comment {
+            line
+        } else if let Some(after) = trimmed.strip_prefix("<!--") {
+            after
+        } else {
+            return false;
+        };
+        match rest.find("-->") {
+            None => true,
+            Some(k) => {
+                let after = &rest[k + 3..];
+                after.trim().is_empty() || {
+                    // Another comment may follow on the same line.
+                    after.trim_start().starts_with("<!--")
+                        && !html_comment_state_after(after, false)
+                        && after.trim_end().ends_with("-->")
+                }
+            }
+        }
+    }
+
+    /// The lines of the XLIFF or TMX unit around offset `at`.
+    fn enclosing_unit(&self, at: usize) -> Option<Scope> {
+        let before = &self.text[..at];
+        let open = ["trans-unit", "unit", "tu"]
+            .iter()
+            .filter_map(|name| last_open_tag(before, name))
+            .max()?;
+        let after = &self.text[at..];
+        let close = ["</trans-unit>", "</unit>", "</tu>"]
+            .iter()
+            .filter_map(|tag| after.find(tag))
+            .min()?;
+        Some(Scope::Lines {
+            first: self.index.line_of(open) + 1,
+            last: self.index.line_of(at + close) + 1,
+        })
+    }
+}
+
+/// After `termalign:`: `ignore-file` (true) or `ignore` (false) and the text
+/// after the keyword.
+fn parse_keyword(s: &str) -> Option<(bool, &str)> {
+    let s = s.trim_start();
+    for (keyword, file) in [("ignore-file", true), ("ignore", false)] {
+        if s.len() >= keyword.len()
+            && s.as_bytes()[..keyword.len()].eq_ignore_ascii_case(keyword.as_bytes())
+        {
+            let rest = &s[keyword.len()..];
+            let boundary = rest
+                .chars()
+                .next()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                || rest.starts_with("-->");
+            if boundary {
+                return Some((file, rest));
+            }
+        }
+    }
+    None
+}
+
+/// Targets and reason from the text after the keyword, up to the end of the
+/// comment.
+fn parse_targets(s: &str) -> (Vec<String>, Option<String>) {
+    let end = ["-->", "*/", "<"]
+        .iter()
+        .filter_map(|closer| s.find(closer))
+        .min()
+        .unwrap_or(s.len());
+    let body = &s[..end];
+    let (body, reason) = match body.find(" -- ") {
+        Some(k) => (&body[..k], Some(body[k + 4..].trim().to_owned())),
+        None => (body, None),
+    };
+    let mut targets: Vec<String> = body
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if targets.is_empty() {
+        targets.push("all".to_owned());
+    }
+    (targets, reason.filter(|r| !r.is_empty()))
+}
+
+/// Whether an HTML comment is open at the end of `line`, given whether one
+/// was open at its start.
+fn html_comment_state_after(line: &str, mut open: bool) -> bool {
+    let mut rest = line;
+    loop {
+        let next = if open { "-->" } else { "<!--" };
+        match rest.find(next) {
+            Some(k) => {
+                rest = &rest[k + next.len()..];
+                open = !open;
+            }
+            None => return open,
+        }
+    }
+}
+
+/// Offset of the last `<name` start tag in `s` (not `<names`).
+fn last_open_tag(s: &str, name: &str) -> Option<usize> {
+    let needle = format!("<{name}");
+    let mut end = s.len();
+    while let Some(k) = s[..end].rfind(&needle) {
+        let next = s[k + needle.len()..].bytes().next();
+        if next.is_none_or(|c| c == b'>' || c == b'/' || c.is_ascii_whitespace()) {
+            return Some(k);
+        }
+        end = k;
+    }
+    None
+}
+
+/// Whether the end of `before` lies inside an element `name`.
+fn inside_element(before: &str, name: &str) -> bool {
+    let Some(open) = last_open_tag(before, name) else {
+        return false;
+    };
+    let close = before.rfind(&format!("</{name}>"));
+    close.is_none_or(|c| c < open)
+}
+
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let h = haystack.as_bytes();
+    let n = needle.as_bytes();
+    (0..=h.len().checked_sub(n.len())?).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEP: &str = "deprecated-term";
+    const XIZANG: &str = "china-places/xizang";
+
+    #[test]
+    fn targets_match_rules_concepts_ids_and_all() {
+        let cases: &[(&str, &str, &str, bool)] = &[
+            ("deprecated-term", DEP, XIZANG, true),
+            ("Deprecated-Term", DEP, XIZANG, true),
+            ("forbidden-term", DEP, XIZANG, false),
+            ("china-places/xizang", DEP, XIZANG, true),
+            ("xizang", DEP, XIZANG, true),
+            ("xinjiang", DEP, XIZANG, false),
+            ("china-places", DEP, XIZANG, false),
+            ("all", DEP, XIZANG, true),
+            ("xizang", "misspelled-term", "", false),
+            ("all", "misspelled-term", "", true),
+        ];
+        for (target, rule, concept, want) in cases {
+            assert_eq!(
+                target_matches(target, rule, concept),
+                *want,
+                "{target} vs {rule} {concept}"
+            );
+        }
+    }
+
+    /// (text, 1-based line of the finding, rule, concept, suppressed?)
+    #[test]
+    fn directives_cover_the_next_line() {
+        let cases: &[(&str, usize, &str, &str, bool)] = &[
+            // Comment styles.
+            ("# termalign: ignore deprecated-term\nTibet\n", 2, DEP, XIZANG, true),
+            ("// termalign: ignore xizang\nTibet\n", 2, DEP, XIZANG, true),
+            ("<!-- termalign: ignore xizang -->\nTibet\n", 2, DEP, XIZANG, true),
+            ("/* termalign: ignore xizang */\nTibet\n", 2, DEP, XIZANG, true),
+            ("termalign: ignore xizang\nTibet\n", 2, DEP, XIZANG, true),
+            ("  <!--termalign:ignore xizang-->\nTibet\n", 2, DEP, XIZANG, true),
+            // Only the next line.
+            ("<!-- termalign: ignore xizang -->\nTibet\nTibet\n", 3, DEP, XIZANG, false),
+            ("<!-- termalign: ignore xizang -->\nTibet\n", 1, DEP, XIZANG, false),
+            // Other rule or concept: not silenced.
+            ("# termalign: ignore forbidden-term\nTibet\n", 2, DEP, XIZANG, false),
+            ("# termalign: ignore xinjiang\nTibet\n", 2, DEP, XIZANG, false),
+            // Lists, `all`, and no targets at all.
+            ("# termalign: ignore forbidden-term, xizang\nTibet\n", 2, DEP, XIZANG, true),
+            ("# termalign: ignore forbidden-term xizang\nTibet\n", 2, DEP, XIZANG, true),
+            ("# termalign: ignore all\nTibet\n", 2, DEP, XIZANG, true),
+            ("<!-- termalign: ignore -->\nTibet\n", 2, DEP, XIZANG, true),
+            // A reason is not a target.
+            ("# termalign: ignore forbidden-term -- xizang quoted\nTibet\n", 2, DEP, XIZANG, false),
+            // Not in a comment and not on its own line: prose, not a directive.
+            ("He wrote termalign: ignore xizang\nTibet\n", 2, DEP, XIZANG, false),
+            ("# termalign: ignored xizang\nTibet\n", 2, DEP, XIZANG, false),
+            // Blank and comment lines in between are looked past.
+            ("<!-- termalign: ignore xizang -->\n\nTibet\n", 3, DEP, XIZANG, true),
+            ("<!-- termalign: ignore xizang -->\n<!-- other -->\nTibet\n", 3, DEP, XIZANG, true),
+            ("<!--\ntermalign: ignore xizang\n-->\nTibet\n", 4, DEP, XIZANG, true),
+            ("<!-- termalign: ignore xizang -->\n# Tibet heading\n", 2, DEP, XIZANG, true),
+            ("# termalign: ignore xizang\n# another comment\nTibet\n", 3, DEP, XIZANG, true),
+            // Directives stack.
+            (
+                "<!-- termalign: ignore xizang -->\n<!-- termalign: ignore forbidden-term -->\nTibet\n",
+                3, DEP, XIZANG, true,
+            ),
+            // A trailing comment silences the next line, as SPEC §6 says.
+            ("Tibet <!-- termalign: ignore xizang -->\nTibet\n", 2, DEP, XIZANG, true),
+            ("Tibet <!-- termalign: ignore xizang -->\nTibet\n", 1, DEP, XIZANG, false),
+            // CRLF and lone CR count lines like LineIndex.
+            ("# termalign: ignore xizang\r\nTibet\r\nTibet\r\n", 2, DEP, XIZANG, true),
+            ("# termalign: ignore xizang\r\nTibet\r\nTibet\r\n", 3, DEP, XIZANG, false),
+            ("x\r# termalign: ignore xizang\rTibet\r", 3, DEP, XIZANG, true),
+            // Whole file.
+            ("Tibet\n<!-- termalign: ignore-file xizang -->\nTibet\n", 1, DEP, XIZANG, true),
+            ("Tibet\n<!-- termalign: ignore-file xizang -->\nTibet\n", 3, DEP, XIZANG, true),
+            ("Tibet\n# termalign: ignore-file forbidden-term\n", 1, DEP, XIZANG, false),
+            // Nothing after the directive.
+            ("Tibet\n# termalign: ignore xizang", 1, DEP, XIZANG, false),
+        ];
+        for (text, line, rule, concept, want) in cases {
+            let s = Suppressions::scan(text);
+            assert_eq!(
+                s.is_suppressed(*line, rule, concept),
+                *want,
+                "line {line} of {text:?}: {:?}",
+                s.directives()
+            );
+        }
+    }
+
+    #[test]
+    fn po_comment_covers_the_following_entry() {
+        let po = "\
+msgid \"\"
+msgstr \"\"
+
+# termalign: ignore xizang
+#: src/a.c:1
+#, fuzzy
+msgid \"Tibet\"
+msgstr \"Tibet\"
+
+msgid \"Tibet again\"
+msgstr \"Tibet\"
+";
+        let s = Suppressions::scan(po);
+        assert_eq!(
+            s.directives(),
+            [Directive {
+                line: 4,
+                scope: Scope::Lines { first: 7, last: 8 },
+                targets: vec!["xizang".into()],
+                reason: None,
+            }]
+        );
+        assert!(s.is_suppressed(7, DEP, XIZANG));
+        assert!(s.is_suppressed(8, DEP, XIZANG));
+        assert!(!s.is_suppressed(10, DEP, XIZANG));
+        assert!(!s.is_suppressed(11, DEP, XIZANG));
+    }
+
+    #[test]
+    fn xliff_note_covers_its_unit() {
+        let xliff = "\
+<xliff version=\"1.2\"><file><body>
+<trans-unit id=\"1\">
+  <source>西藏</source>
+  <target>Tibet</target>
+  <note>termalign: ignore deprecated-term -- historical quote</note>
+</trans-unit>
+<trans-unit id=\"2\">
+  <source>西藏</source>
+  <target>Tibet</target>
+</trans-unit>
+</body></file></xliff>
+";
+        let s = Suppressions::scan(xliff);
+        assert_eq!(s.directives().len(), 1);
+        let d = &s.directives()[0];
+        assert_eq!(d.line, 5);
+        assert_eq!(d.scope, Scope::Lines { first: 2, last: 6 });
+        assert_eq!(d.reason.as_deref(), Some("historical quote"));
+        assert!(s.is_suppressed(4, DEP, XIZANG));
+        assert!(!s.is_suppressed(9, DEP, XIZANG));
+    }
+
+    #[test]
+    fn xliff2_multi_line_note_and_tmx_note() {
+        let xliff2 = "\
+<unit id=\"u1\">
+  <notes>
+    <note>
+      termalign: ignore xizang
+    </note>
+  </notes>
+  <segment><source>西藏</source><target>Tibet</target></segment>
+</unit>
+<unit id=\"u2\"><segment><target>Tibet</target></segment></unit>
+";
+        let s = Suppressions::scan(xliff2);
+        assert_eq!(s.directives()[0].scope, Scope::Lines { first: 1, last: 8 });
+        assert!(s.is_suppressed(7, DEP, XIZANG));
+        assert!(!s.is_suppressed(9, DEP, XIZANG));
+
+        let tmx = "<tu tuid=\"1\"><note>termalign: ignore all</note>\n<tuv xml:lang=\"en\"><seg>Tibet</seg></tuv>\n</tu>\n<tu><tuv><seg>Tibet</seg></tuv></tu>\n";
+        let s = Suppressions::scan(tmx);
+        assert_eq!(s.directives()[0].scope, Scope::Lines { first: 1, last: 3 });
+        assert!(s.is_suppressed(2, DEP, XIZANG));
+        assert!(!s.is_suppressed(4, DEP, XIZANG));
+    }
+
+    #[test]
+    fn directives_are_listed_for_reports() {
+        let text = "<!-- termalign: ignore-file forbidden-term -->\n\
+                    # termalign: ignore deprecated-term, xizang -- quoted\nTibet\n\
+                    # termalign: ignore\n";
+        let s = Suppressions::scan(text);
+        assert_eq!(
+            s.directives(),
+            [
+                Directive {
+                    line: 1,
+                    scope: Scope::File,
+                    targets: vec!["forbidden-term".into()],
+                    reason: None,
+                },
+                Directive {
+                    line: 2,
+                    scope: Scope::Lines { first: 3, last: 3 },
+                    targets: vec!["deprecated-term".into(), "xizang".into()],
+                    reason: Some("quoted".into()),
+                },
+                Directive {
+                    line: 4,
+                    scope: Scope::Dangling,
+                    targets: vec!["all".into()],
+                    reason: None,
+                },
+            ]
+        );
+        assert_eq!(s.suppressing(3, DEP, XIZANG).map(|d| d.line), Some(2));
+        assert!(Suppressions::scan("no directives here").is_empty());
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in [
+            "",
+            "termalign:",
+            "termalign: ignore",
+            "<!--",
+            "-->",
+            "<note>termalign: ignore x",
+            "</unit><note>termalign: ignore x</note><unit>",
+            "# termalign: ignore 西藏\n西藏",
+            "\u{a0}termalign: ignore x\n",
+        ] {
+            let _ = Suppressions::scan(text);
+        }
+    }
+}
