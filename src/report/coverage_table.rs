@@ -70,6 +70,9 @@ impl Grid {
     }
 }
 
+/// Where the list of unused concepts wraps.
+const UNUSED_WIDTH: usize = 100;
+
 fn status_color(status: Status) -> Color {
     match status {
         Status::Preferred => Color::FG_GREEN,
@@ -151,17 +154,29 @@ impl CoverageTableEmitter {
         grid.render(self.color)
     }
 
+    /// Unused concepts, by glossary, wrapped: with the built-in glossaries
+    /// there are hundreds, and one line of keys would be unreadable.
     fn unused(&self, out: &mut dyn Write, unused: &[&ConceptRef]) -> io::Result<()> {
         if unused.is_empty() {
             return writeln!(out, "Every concept that could occur was used.");
         }
-        let keys: Vec<&str> = unused.iter().map(|c| c.key.as_str()).collect();
-        writeln!(
-            out,
-            "Unused concepts ({}): {}",
-            unused.len(),
-            keys.join(", ")
-        )
+        writeln!(out, "Unused concepts ({}):", unused.len())?;
+        for group in unused.chunk_by(|a, b| a.glossary == b.glossary) {
+            let ids: Vec<&str> = group.iter().map(|c| c.id.as_str()).collect();
+            let mut line = format!("  {} ({}):", group[0].glossary, group.len());
+            for (i, id) in ids.iter().enumerate() {
+                let sep = if i + 1 < ids.len() { "," } else { "" };
+                if line.chars().count() + id.chars().count() + 2 > UNUSED_WIDTH {
+                    writeln!(out, "{line}")?;
+                    line = "   ".to_owned();
+                }
+                line.push(' ');
+                line.push_str(id);
+                line.push_str(sep);
+            }
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
     }
 
     fn heading(&self, out: &mut dyn Write, text: &str) -> io::Result<()> {

@@ -297,15 +297,24 @@ impl HtmlEmitter {
         }
         let _ = write!(
             out,
-            "<details class=\"unused\"><summary>{} never used</summary><p>",
+            "<details class=\"unused\"><summary>{} never used</summary>",
             plural(unused.len(), "concept", "concepts")
         );
-        let keys: Vec<String> = unused
-            .iter()
-            .map(|c| format!("<code>{}</code>", escape(&c.key)))
-            .collect();
-        out.push_str(&keys.join(", "));
-        out.push_str("</p></details>\n");
+        // By glossary: with the built-in glossaries there are hundreds.
+        for group in unused.chunk_by(|a, b| a.glossary == b.glossary) {
+            let ids: Vec<String> = group
+                .iter()
+                .map(|c| format!("<code>{}</code>", escape(&c.id)))
+                .collect();
+            let _ = write!(
+                out,
+                "<p><b>{}</b> ({}): {}</p>",
+                escape(&group[0].glossary),
+                group.len(),
+                ids.join(", ")
+            );
+        }
+        out.push_str("</details>\n");
     }
 
     fn conformance(&self, out: &mut String, coverage: &Coverage) {
