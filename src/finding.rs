@@ -97,7 +97,13 @@ impl Excerpt {
     pub fn new(file: &SourceFile, span: Span) -> Excerpt {
         let text = &file.text;
         let first = file.lines.line_of(span.start);
-        let last = file.lines.line_of(span.end.max(span.start));
+        // The line of the last byte: a span ending at a line break does not
+        // bring in the next line.
+        let last = if span.is_empty() {
+            first
+        } else {
+            file.lines.line_of(span.end - 1)
+        };
         let start = file.lines.line_span(text, first).start;
         let end = file.lines.line_span(text, last).end.max(span.end);
         let before = &text[start..span.start];
@@ -195,6 +201,12 @@ mod tests {
         );
         assert_eq!(e.line, 1);
         assert_eq!(e.parts(), ("a ", "Tibet\nAutonomous Region", " b"));
+    }
+
+    #[test]
+    fn a_span_ending_at_a_line_break_stays_on_its_line() {
+        let e = excerpt("say Macau\nnext line", "Macau\n");
+        assert_eq!(e.parts(), ("say ", "Macau\n", ""));
     }
 
     #[test]

@@ -296,7 +296,7 @@ impl Coverage {
         }
     }
 
-    /// Concepts found in the files of one glossary, for `--by glossary`.
+    /// The concepts of one glossary that were found, for `--by glossary`.
     pub fn concepts_of_glossary<'a>(
         &'a self,
         glossary: &'a str,
