@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use crate::checks::{
     CheckContext, DocumentScan, Draft, PairScan, ScannedOccurrence, ScannedSegment, CHECKS,
 };
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Excerpt, Finding, Location, Severity};
 use crate::fuzzy::FuzzyIndex;
 use crate::glossary::{GlossarySet, TermId};
 use crate::input::{Bilingual, Segment, SourceFile};
@@ -343,6 +343,7 @@ impl Engine {
                     segment: segments.get(i).cloned().flatten(),
                     related: d.related.map(|r| Location::new(other, r)),
                     replacement: d.replacement,
+                    context: Some(Excerpt::new(here, d.span)),
                 })
             })
             .collect();

@@ -75,6 +75,67 @@ impl Location {
     }
 }
 
+/// The text around a finding: the whole line(s) it is on, shortened to
+/// [`Excerpt::MAX_CONTEXT`] characters on each side (a minified HTML file is
+/// one very long line), with `…` where it was cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// 1-based number of the first line shown.
+    pub line: usize,
+    /// The decoded text (entities as written in the file, line breaks kept
+    /// when the finding spans lines).
+    pub text: String,
+    /// Where the finding is within `text`.
+    pub highlight: Span,
+}
+
+impl Excerpt {
+    /// How many characters of context are kept on each side of a finding.
+    pub const MAX_CONTEXT: usize = 120;
+
+    /// The excerpt of `file` around `span` (a span of `file.text`).
+    pub fn new(file: &SourceFile, span: Span) -> Excerpt {
+        let text = &file.text;
+        let first = file.lines.line_of(span.start);
+        // The line of the last byte: a span ending at a line break does not
+        // bring in the next line.
+        let last = if span.is_empty() {
+            first
+        } else {
+            file.lines.line_of(span.end - 1)
+        };
+        let start = file.lines.line_span(text, first).start;
+        let end = file.lines.line_span(text, last).end.max(span.end);
+        let before = &text[start..span.start];
+        let after = &text[span.end..end];
+        // Keep the characters nearest the finding; `…` marks a cut.
+        let before = match before.char_indices().rev().nth(Self::MAX_CONTEXT - 1) {
+            Some((i, _)) if i > 0 => format!("…{}", &before[i..]),
+            _ => before.to_owned(),
+        };
+        let after = match after.char_indices().nth(Self::MAX_CONTEXT) {
+            Some((i, _)) => format!("{}…", &after[..i]),
+            None => after.to_owned(),
+        };
+        let found = &text[span.range()];
+        Excerpt {
+            line: first + 1,
+            highlight: Span::new(before.len(), before.len() + found.len()),
+            text: format!("{before}{found}{after}"),
+        }
+    }
+
+    /// The text before, at and after the highlight.
+    pub fn parts(&self) -> (&str, &str, &str) {
+        let h = self.highlight;
+        (
+            &self.text[..h.start],
+            &self.text[h.range()],
+            &self.text[h.end..],
+        )
+    }
+}
+
 /// One finding of one rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -98,6 +159,9 @@ pub struct Finding {
     /// What `check --fix` may write in place of `found` (terms whose `fix`
     /// is `auto`), if anything.
     pub replacement: Option<String>,
+    /// The line(s) the finding is on, for emitters that show it in context
+    /// (HTML). Taken while the file is in memory so no emitter reads it again.
+    pub context: Option<Excerpt>,
 }
 
 impl Finding {
@@ -109,5 +173,49 @@ impl Finding {
             self.location.end,
             self.rule,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn excerpt(text: &str, needle: &str) -> Excerpt {
+        let file = SourceFile::from_bytes("t.txt", text.as_bytes().to_vec()).unwrap();
+        let start = text.find(needle).unwrap();
+        Excerpt::new(&file, Span::new(start, start + needle.len()))
+    }
+
+    #[test]
+    fn excerpt_is_the_line_without_its_ending() {
+        let e = excerpt("first\r\nin Macau today\r\nlast", "Macau");
+        assert_eq!(e.line, 2);
+        assert_eq!(e.parts(), ("in ", "Macau", " today"));
+    }
+
+    #[test]
+    fn excerpt_spans_lines_when_the_finding_does() {
+        let e = excerpt(
+            "a Tibet\nAutonomous Region b\nc",
+            "Tibet\nAutonomous Region",
+        );
+        assert_eq!(e.line, 1);
+        assert_eq!(e.parts(), ("a ", "Tibet\nAutonomous Region", " b"));
+    }
+
+    #[test]
+    fn a_span_ending_at_a_line_break_stays_on_its_line() {
+        let e = excerpt("say Macau\nnext line", "Macau\n");
+        assert_eq!(e.parts(), ("say ", "Macau\n", ""));
+    }
+
+    #[test]
+    fn long_lines_are_cut_on_character_boundaries() {
+        let text = format!("{}Macau{}", "重".repeat(300), "x".repeat(300));
+        let e = excerpt(&text, "Macau");
+        let (before, found, after) = e.parts();
+        assert_eq!(found, "Macau");
+        assert_eq!(before, format!("…{}", "重".repeat(Excerpt::MAX_CONTEXT)));
+        assert_eq!(after, format!("{}…", "x".repeat(Excerpt::MAX_CONTEXT)));
     }
 }

@@ -20,7 +20,7 @@ pub use case_mismatch::CaseMismatch;
 pub use deprecated_term::DeprecatedTerm;
 pub use diacritic_mismatch::DiacriticMismatch;
 pub use forbidden_term::ForbiddenTerm;
-pub use inconsistent_term::InconsistentTerm;
+pub use inconsistent_term::{inconsistencies, Inconsistency, InconsistentTerm};
 pub use missing_target_term::MissingTargetTerm;
 pub use misspelled_term::MisspelledTerm;
 pub use untranslated_term::UntranslatedTerm;

@@ -16,7 +16,7 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Emitter, Report};
+use super::{Emitter, Report, Summary};
 use crate::finding::{Finding, Location};
 
 /// The JSON document.
@@ -75,6 +75,19 @@ pub struct JsonSummary {
     pub infos: usize,
 }
 
+impl JsonSummary {
+    pub fn new(s: &Summary) -> JsonSummary {
+        JsonSummary {
+            files: s.files,
+            segments: s.segments,
+            findings: s.findings,
+            errors: s.errors,
+            warnings: s.warnings,
+            infos: s.infos,
+        }
+    }
+}
+
 fn location(l: &Location) -> JsonLocation {
     JsonLocation {
         path: l.path.display().to_string(),
@@ -115,7 +128,6 @@ pub struct JsonEmitter;
 
 impl Emitter for JsonEmitter {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let s = report.summary();
         let doc = JsonReport {
             version: 1,
             findings: report
@@ -123,14 +135,7 @@ impl Emitter for JsonEmitter {
                 .iter()
                 .map(JsonFinding::from_finding)
                 .collect(),
-            summary: JsonSummary {
-                files: s.files,
-                segments: s.segments,
-                findings: s.findings,
-                errors: s.errors,
-                warnings: s.warnings,
-                infos: s.infos,
-            },
+            summary: JsonSummary::new(&report.summary()),
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)

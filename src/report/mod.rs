@@ -2,12 +2,20 @@
 //! emitter per output format. Emitters take the whole [`Report`] and a writer;
 //! everything is sorted before it is emitted, so output is deterministic.
 
+pub mod coverage;
+pub mod coverage_json;
+pub mod coverage_line;
+pub mod coverage_table;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod line;
+pub mod sarif;
 pub mod table;
 
 use std::io::{self, Write};
+
+pub use coverage::Coverage;
 
 use crate::engine::FileResult;
 use crate::finding::{Finding, Severity};
@@ -19,6 +27,9 @@ pub struct Report {
     pub files: usize,
     /// Bilingual runs: the number of segment pairs checked.
     pub segments: usize,
+    /// Which concepts were used how, when the command computed it (`report`
+    /// always does; `check` does so its HTML page can show it).
+    pub coverage: Option<Coverage>,
 }
 
 /// Counts for the summary line and JSON `summary`.
@@ -41,7 +52,14 @@ impl Report {
             findings,
             files: results.len(),
             segments: results.iter().map(|r| r.segments).sum(),
+            coverage: None,
         }
+    }
+
+    /// Attaches the coverage of the same run.
+    pub fn with_coverage(mut self, coverage: Coverage) -> Report {
+        self.coverage = Some(coverage);
+        self
     }
 
     pub fn summary(&self) -> Summary {

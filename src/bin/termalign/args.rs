@@ -20,6 +20,8 @@ pub struct Cli {
 pub enum Command {
     /// Lint target-language copy against the glossaries.
     Check(CheckArgs),
+    /// Coverage and inconsistency tables over a corpus.
+    Report(ReportArgs),
     /// Validate, list, import or export glossaries.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
@@ -64,6 +66,43 @@ pub struct CheckArgs {
     pub output: OutputOptions,
 }
 
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Files or directories (walked recursively); `-` reads standard input.
+    #[arg(value_name = "PATHS", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Language of the input text (BCP 47).
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// Group the coverage tables by concept, file or glossary.
+    #[arg(long, value_enum, default_value_t = GroupBy::Concept)]
+    pub by: GroupBy,
+    /// Exit 1 when overall conformance (approved occurrences over all glossary
+    /// occurrences) is below this fraction, e.g. 0.95.
+    #[arg(long, value_name = "FRACTION")]
+    pub min_conformance: Option<f64>,
+    #[command(flatten)]
+    pub glossary: GlossaryOptions,
+    /// Output format: table, line, json or html [default: table on a
+    /// terminal, line otherwise].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<OutputFormat>,
+    /// Which findings make the exit code 1 (a report does not fail on
+    /// findings unless asked).
+    #[arg(long, value_enum, default_value_t = FailOn::Never)]
+    pub fail_on: FailOn,
+    /// Set a rule's severity: RULE=error|warning|info|off (repeatable).
+    #[arg(long = "rule", value_name = "RULE=SEVERITY")]
+    pub rules: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    Concept,
+    File,
+    Glossary,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum GlossaryCommand {
     /// Check glossary files against the format (SPEC §1).
@@ -87,6 +126,8 @@ pub enum OutputFormat {
     Line,
     Json,
     Github,
+    Sarif,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

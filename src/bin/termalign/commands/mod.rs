@@ -3,6 +3,9 @@
 
 mod check;
 mod glossary;
+// Named apart from `termalign::report`, which this module uses throughout.
+#[path = "report.rs"]
+mod report_command;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -22,6 +25,7 @@ use crate::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Report(args) => report_command::run(args),
         Command::Glossary(GlossaryCommand::Validate { files }) => glossary::validate(&files),
         Command::Glossary(GlossaryCommand::List { glossary, format }) => {
             glossary::list(&glossary, format)
@@ -100,17 +104,32 @@ pub(crate) fn input_sources(
     Ok((sources, walked.errors))
 }
 
-pub(crate) fn emitter(format: Option<OutputFormat>) -> Box<dyn Emitter> {
-    let format = format.unwrap_or(if io::stdout().is_terminal() {
+/// The format asked for, or the default: table on a terminal, line otherwise.
+pub(crate) fn output_format(format: Option<OutputFormat>) -> OutputFormat {
+    format.unwrap_or(if io::stdout().is_terminal() {
         OutputFormat::Table
     } else {
         OutputFormat::Line
-    });
-    match format {
+    })
+}
+
+/// Whether to colour output: on a terminal, unless `NO_COLOR` is set to
+/// anything but the empty string (no-color.org).
+pub(crate) fn use_color() -> bool {
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+pub(crate) fn emitter(format: Option<OutputFormat>) -> Box<dyn Emitter> {
+    match output_format(format) {
         OutputFormat::Table => Box::new(report::table::TableEmitter),
         OutputFormat::Line => Box::new(report::line::LineEmitter),
         OutputFormat::Json => Box::new(report::json::JsonEmitter),
         OutputFormat::Github => Box::new(report::github::GithubEmitter),
+        OutputFormat::Sarif => Box::new(report::sarif::SarifEmitter),
+        OutputFormat::Html => Box::new(report::html::HtmlEmitter {
+            page: report::html::Page::Check,
+            by: Default::default(),
+        }),
     }
 }
 
@@ -121,8 +140,20 @@ pub(crate) fn finish(
     errors: &[termalign::Error],
     output: &OutputOptions,
 ) -> Result<u8> {
+    let failed = report.fails(fail_level(output.fail_on));
+    print_report(report, errors, emitter(output.format).as_ref(), failed)
+}
+
+/// Prints `report` with `emitter`, then the errors of the inputs that could
+/// not be read; exit 2 if there were any, else 1 if `failed`, else 0.
+pub(crate) fn print_report(
+    report: &Report,
+    errors: &[termalign::Error],
+    emitter: &dyn Emitter,
+    failed: bool,
+) -> Result<u8> {
     let mut buffer = Vec::new();
-    emitter(output.format).emit(report, &mut buffer)?;
+    emitter.emit(report, &mut buffer)?;
     let mut stdout = io::stdout().lock();
     stdout.write_all(&buffer)?;
     stdout.flush()?;
@@ -131,7 +162,7 @@ pub(crate) fn finish(
     }
     Ok(if !errors.is_empty() {
         EXIT_ERROR
-    } else if report.fails(fail_level(output.fail_on)) {
+    } else if failed {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN

@@ -1,0 +1,70 @@
+//! `termalign report`: coverage and inconsistency tables over a corpus. It
+//! runs `check`'s pipeline (the findings are computed, and listed in the HTML
+//! page) and prints the coverage model built from the same results.
+
+use anyhow::{bail, Result};
+
+use termalign::engine::Engine;
+use termalign::pipeline;
+use termalign::report::coverage::{percent, Grouping};
+use termalign::report::{self, Coverage, Emitter, Report};
+
+use super::{
+    fail_level, input_sources, load_glossaries, output_format, print_report, rule_settings,
+    use_color,
+};
+use crate::args::{GroupBy, OutputFormat, OutputOptions, ReportArgs};
+
+pub(crate) fn run(args: ReportArgs) -> Result<u8> {
+    if let Some(min) = args.min_conformance {
+        if !(0.0..=1.0).contains(&min) {
+            bail!("--min-conformance takes a fraction between 0 and 1, got {min}");
+        }
+    }
+    let by = match args.by {
+        GroupBy::Concept => Grouping::Concept,
+        GroupBy::File => Grouping::File,
+        GroupBy::Glossary => Grouping::Glossary,
+    };
+    let emitter: Box<dyn Emitter> = match output_format(args.format) {
+        OutputFormat::Table => Box::new(report::coverage_table::CoverageTableEmitter {
+            by,
+            color: use_color(),
+        }),
+        OutputFormat::Line => Box::new(report::coverage_line::CoverageLineEmitter),
+        OutputFormat::Json => Box::new(report::coverage_json::CoverageJsonEmitter),
+        OutputFormat::Html => Box::new(report::html::HtmlEmitter {
+            page: report::html::Page::Report,
+            by,
+        }),
+        other @ (OutputFormat::Sarif | OutputFormat::Github) => bail!(
+            "`report` prints coverage as table, line, json or html; for --format {} use `termalign check`",
+            format!("{other:?}").to_lowercase()
+        ),
+    };
+    let output = OutputOptions {
+        format: args.format,
+        fail_on: args.fail_on,
+        rules: args.rules.clone(),
+    };
+    let set = load_glossaries(&args.glossary)?;
+    let engine = Engine::new(set, rule_settings(&output)?);
+    let (sources, mut errors) = input_sources(&args.paths, &[], &[])?;
+    let (results, check_errors) = pipeline::check_all(&engine, &sources, &args.lang);
+    errors.extend(check_errors);
+    let coverage = Coverage::build(&results, engine.glossaries(), Some(&args.lang));
+    let report = Report::build(&results).with_coverage(coverage);
+    let mut failed = report.fails(fail_level(args.fail_on));
+    if let (Some(min), Some(coverage)) = (args.min_conformance, &report.coverage) {
+        // Nothing to measure is not a failure: no term was used wrongly.
+        if let Some(c) = coverage.tally.conformance().filter(|&c| c < min) {
+            crate::report_error(&anyhow::anyhow!(
+                "conformance {} is below --min-conformance {}",
+                percent(Some(c)),
+                percent(Some(min))
+            ));
+            failed = true;
+        }
+    }
+    print_report(&report, &errors, emitter.as_ref(), failed)
+}
