@@ -171,7 +171,7 @@ impl FuzzyIndex {
             let len = word.len();
             // Byte length bounds char length from above, char count below.
             let may_be_single = len + 1 >= self.single_lengths.0
-                && !info.is_some_and(|i| i.count > 0)
+                && info.is_none_or(|i| i.count == 0)
                 && word.chars().count() <= self.single_lengths.1 + 1;
             if may_be_single {
                 // A lower-case word is no misspelling of a capitalised name.
@@ -292,7 +292,7 @@ impl FuzzyIndex {
             return false;
         }
         // A capitalised name is not matched by a lower-case word.
-        !(entry.capitalised && !capitalised)
+        !entry.capitalised || capitalised
     }
 }
 
