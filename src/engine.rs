@@ -133,7 +133,6 @@ impl Engine {
             &mut drafts,
         );
         self.document_checks(&doc, &cx, &mut drafts);
-        let segment_of: Vec<Option<String>> = drafts.iter().map(|d| segment_at(&doc, d)).collect();
         let uses = doc
             .occurrences
             .iter()
@@ -145,7 +144,7 @@ impl Engine {
             .collect();
         FileResult {
             path: file.path.clone(),
-            findings: self.locate(drafts, file, None, (language, language), &segment_of),
+            findings: self.locate(drafts, file, None, (language, language)),
             uses,
             segments: 0,
         }
@@ -170,26 +169,37 @@ impl Engine {
             language: target_lang,
             fuzzy: &target_index.fuzzy,
         };
+        // Source-language terms of every pair, matched once.
+        let source_terms: HashMap<&str, Vec<Occurrence>> = bilingual
+            .pairs
+            .iter()
+            .map(|p| {
+                (
+                    p.id.as_str(),
+                    source_index.matcher.find(&self.set, &p.source),
+                )
+            })
+            .collect();
         let mut drafts: Vec<Draft> = Vec::new();
-        let mut segment_of: Vec<Option<String>> = Vec::new();
         let targets = bilingual
             .pairs
             .iter()
             .filter_map(|p| p.target.as_ref().map(|t| (Some(p.id.clone()), t)));
         let doc = self.scan(&target_index, &cx, targets, &mut drafts);
-        // Occurrence findings carry their segment through the scan.
-        for d in &drafts {
-            segment_of.push(
-                doc.occurrences
-                    .iter()
-                    .find(|o| o.occurrence.span == d.span)
-                    .and_then(|o| o.segment.clone()),
-            );
-        }
-        let before = drafts.len();
         self.document_checks(&doc, &cx, &mut drafts);
-        for d in &drafts[before..] {
-            segment_of.push(segment_at(&doc, d));
+        // A target finding relates to the source occurrence of its concept.
+        let relate = |d: &mut Draft, source: &[Occurrence]| {
+            if !d.on_source {
+                d.related = source
+                    .iter()
+                    .find(|o| Some(self.set.term(o.term).concept) == d.concept)
+                    .map(|o| o.span);
+            }
+        };
+        for d in &mut drafts {
+            if let Some(source) = d.segment.as_deref().and_then(|id| source_terms.get(id)) {
+                relate(d, source);
+            }
         }
         let mut by_segment: HashMap<&str, Vec<Occurrence>> = HashMap::new();
         for o in &doc.occurrences {
@@ -198,8 +208,9 @@ impl Engine {
             }
         }
         for pair in &bilingual.pairs {
-            let source = source_index.matcher.find(&self.set, &pair.source);
-            if source.is_empty() {
+            let source = &source_terms[pair.id.as_str()];
+            let unfinished = pair.target.is_none() || pair.fuzzy;
+            if source.is_empty() && !unfinished {
                 continue;
             }
             let in_target: Vec<Occurrence> = match &pair.target {
@@ -214,10 +225,15 @@ impl Engine {
             });
             let scan = PairScan {
                 id: &pair.id,
-                source: &source,
+                source,
                 target,
                 source_terms_in_target: &in_target,
                 target_language: target_lang,
+                source_span: pair
+                    .source
+                    .map
+                    .map_span(crate::span::Span::new(0, pair.source.text.len())),
+                fuzzy: pair.fuzzy,
             };
             let before = drafts.len();
             for check in CHECKS {
@@ -226,14 +242,8 @@ impl Engine {
                 }
             }
             for d in &mut drafts[before..] {
-                // A target finding relates to the source occurrence of its concept.
-                if !d.on_source {
-                    d.related = source
-                        .iter()
-                        .find(|o| Some(self.set.term(o.term).concept) == d.concept)
-                        .map(|o| o.span);
-                }
-                segment_of.push(Some(pair.id.clone()));
+                relate(d, source);
+                d.segment = Some(pair.id.clone());
             }
         }
         let uses = doc
@@ -247,13 +257,7 @@ impl Engine {
             .collect();
         FileResult {
             path: file.path.clone(),
-            findings: self.locate(
-                drafts,
-                file,
-                source_file,
-                (source_lang, target_lang),
-                &segment_of,
-            ),
+            findings: self.locate(drafts, file, source_file, (source_lang, target_lang)),
             uses,
             segments: bilingual.pairs.len(),
         }
@@ -276,7 +280,8 @@ impl Engine {
                     if self.rules.severity(check.meta().name).is_none() {
                         continue;
                     }
-                    if let Some(draft) = check.check_occurrence(&occurrence, cx) {
+                    if let Some(mut draft) = check.check_occurrence(&occurrence, cx) {
+                        draft.segment = id.clone();
                         drafts.push(draft);
                         flagged = true;
                         break;
@@ -311,12 +316,10 @@ impl Engine {
         file: &SourceFile,
         source_file: Option<&SourceFile>,
         (source_lang, target_lang): (&str, &str),
-        segments: &[Option<String>],
     ) -> Vec<Finding> {
         let mut findings: Vec<Finding> = drafts
             .into_iter()
-            .enumerate()
-            .filter_map(|(i, d)| {
+            .filter_map(|d| {
                 let severity = self.rules.severity(d.rule.name)?;
                 let (here, other) = match (d.on_source, source_file) {
                     (true, Some(src)) => (src, file),
@@ -340,7 +343,7 @@ impl Engine {
                     suggestions: d.suggestions,
                     message: d.message,
                     note: d.note,
-                    segment: segments.get(i).cloned().flatten(),
+                    segment: d.segment,
                     related: d.related.map(|r| Location::new(other, r)),
                     replacement: d.replacement,
                     context: Some(Excerpt::new(here, d.span)),
@@ -350,15 +353,4 @@ impl Engine {
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings
     }
-}
-
-fn segment_at(doc: &DocumentScan, draft: &Draft) -> Option<String> {
-    doc.segments
-        .iter()
-        .find(|s| {
-            let start = s.text.map.map_start(0);
-            let end = s.text.map.map_end(s.text.text.len());
-            start <= draft.span.start && draft.span.end <= end
-        })
-        .and_then(|s| s.id.clone())
 }

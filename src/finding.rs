@@ -55,6 +55,8 @@ pub struct Location {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
+    /// The decoded text at the location.
+    pub text: String,
 }
 
 impl Location {
@@ -71,6 +73,7 @@ impl Location {
             column,
             end_line,
             end_column,
+            text: file.text[span.range()].to_owned(),
         }
     }
 }

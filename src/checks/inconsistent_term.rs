@@ -102,6 +102,7 @@ impl Check for InconsistentTerm {
                     ),
                 );
                 draft.concept = Some(inconsistency.concept);
+                draft.segment = scanned.segment.clone();
                 draft.suggestions = vec![dominant_text.clone()];
                 draft.note = cx.note(occ.term);
                 out.push(draft);

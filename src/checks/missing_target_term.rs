@@ -22,15 +22,18 @@ impl Check for MissingTargetTerm {
     }
 
     fn check_pair(&self, pair: &PairScan, cx: &CheckContext, out: &mut Vec<Draft>) {
+        // A pair with no target at all is `unfinished-segment`'s to report:
+        // one finding for the segment, not one per term in it.
+        let Some(target) = pair.target else {
+            return;
+        };
         let mut reported = Vec::new();
         for occ in pair.source {
             let concept = cx.set.term(occ.term).concept;
             if reported.contains(&concept) {
                 continue;
             }
-            let in_target = pair
-                .target
-                .unwrap_or_default()
+            let in_target = target
                 .iter()
                 .any(|t| cx.set.term(t.term).concept == concept);
             let untranslated = pair

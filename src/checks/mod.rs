@@ -14,6 +14,7 @@ mod forbidden_term;
 mod inconsistent_term;
 mod missing_target_term;
 mod misspelled_term;
+mod unfinished_segment;
 mod untranslated_term;
 
 pub use case_mismatch::CaseMismatch;
@@ -23,6 +24,7 @@ pub use forbidden_term::ForbiddenTerm;
 pub use inconsistent_term::{inconsistencies, Inconsistency, InconsistentTerm};
 pub use missing_target_term::MissingTargetTerm;
 pub use misspelled_term::MisspelledTerm;
+pub use unfinished_segment::UnfinishedSegment;
 pub use untranslated_term::UntranslatedTerm;
 
 use crate::finding::Severity;
@@ -65,6 +67,8 @@ pub struct Draft {
     pub on_source: bool,
     /// A related span on the other side of a pair.
     pub related: Option<Span>,
+    /// Bilingual inputs: the id of the segment (pair) it is in.
+    pub segment: Option<String>,
 }
 
 impl Draft {
@@ -79,6 +83,7 @@ impl Draft {
             replacement: None,
             on_source: false,
             related: None,
+            segment: None,
         }
     }
 }
@@ -165,6 +170,10 @@ pub struct PairScan<'a> {
     /// Source-language terms found unchanged in the target text.
     pub source_terms_in_target: &'a [Occurrence],
     pub target_language: &'a str,
+    /// The whole source text of the pair, in file coordinates.
+    pub source_span: Span,
+    /// The translation is marked as not final (PO `#, fuzzy`).
+    pub fuzzy: bool,
 }
 
 /// A rule. Implement the scope the rule looks at; the others stay empty.
@@ -193,6 +202,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &MisspelledTerm,
     &MissingTargetTerm,
     &UntranslatedTerm,
+    &UnfinishedSegment,
 ];
 
 /// Looks a rule up by name.

@@ -63,6 +63,7 @@ pub struct JsonLocation {
     pub column: usize,
     pub start: usize,
     pub end: usize,
+    pub found: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -95,6 +96,7 @@ fn location(l: &Location) -> JsonLocation {
         column: l.column,
         start: l.start,
         end: l.end,
+        found: l.text.clone(),
     }
 }
 

@@ -65,11 +65,20 @@ impl Emitter for TableEmitter {
                     segment: f.segment.clone().unwrap_or_default(),
                     severity: f.severity.to_string(),
                     rule: f.rule.to_owned(),
-                    found: f.found.clone(),
+                    // Source-side findings point at the source text; target
+                    // findings carry their source occurrence as `related`.
+                    found: if f.rule == "missing-target-term" {
+                        String::new()
+                    } else {
+                        f.found.clone()
+                    },
                     source: if f.rule == "missing-target-term" {
                         f.found.clone()
                     } else {
-                        f.related.as_ref().map(|_| concept(f)).unwrap_or_default()
+                        f.related
+                            .as_ref()
+                            .map(|r| r.text.clone())
+                            .unwrap_or_default()
                     },
                     expected: f.suggestions.join(", "),
                 }))

@@ -20,6 +20,9 @@ pub struct Cli {
 pub enum Command {
     /// Lint target-language copy against the glossaries.
     Check(CheckArgs),
+    /// Bilingual checks on source/target pairs (XLIFF, TMX, PO, TSV, or two
+    /// line-aligned files with --source/--target).
+    Align(AlignArgs),
     /// Coverage and inconsistency tables over a corpus.
     Report(ReportArgs),
     /// Validate, list, import or export glossaries.
@@ -60,6 +63,30 @@ pub struct CheckArgs {
     /// Language of the input text (BCP 47).
     #[arg(long, default_value = "en")]
     pub lang: String,
+    #[command(flatten)]
+    pub glossary: GlossaryOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// Bilingual files or directories (walked recursively); `-` reads
+    /// standard input.
+    #[arg(value_name = "PATHS", required_unless_present = "source")]
+    pub paths: Vec<PathBuf>,
+    /// Source language [default: the file's, else zh].
+    #[arg(long)]
+    pub source_lang: Option<String>,
+    /// Target language [default: the file's, else en].
+    #[arg(long)]
+    pub target_lang: Option<String>,
+    /// Source side of two line-aligned plain files (with --target).
+    #[arg(long, value_name = "FILE", requires = "target")]
+    pub source: Option<PathBuf>,
+    /// Target side of two line-aligned plain files (with --source).
+    #[arg(long, value_name = "FILE", requires = "source")]
+    pub target: Option<PathBuf>,
     #[command(flatten)]
     pub glossary: GlossaryOptions,
     #[command(flatten)]

@@ -1,6 +1,7 @@
 //! What each subcommand does, in terms of library calls and printing: one
 //! module per subcommand, and the helpers they share.
 
+mod align;
 mod check;
 mod glossary;
 // Named apart from `termalign::report`, which this module uses throughout.
@@ -25,6 +26,7 @@ use crate::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Align(args) => align::run(args),
         Command::Report(args) => report_command::run(args),
         Command::Glossary(GlossaryCommand::Validate { files }) => glossary::validate(&files),
         Command::Glossary(GlossaryCommand::List { glossary, format }) => {
