@@ -225,6 +225,7 @@ fn snapshot_html() {
 /// projects) aligns: exit 0 or 1, never a crash or an unexplained error.
 /// The three-language TMX needs its target language named.
 #[test]
+#[allow(clippy::print_stderr)] // says why the test did nothing
 fn interop_files_align() {
     let Some(shared) = common::shared() else {
         eprintln!("skipped: ../shared/ is not beside the checkout");
