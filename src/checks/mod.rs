@@ -223,3 +223,32 @@ pub(crate) fn use_clause(suggestions: &[String]) -> String {
     let quoted: Vec<String> = suggestions.iter().map(|s| quote(s)).collect();
     format!("; use {}", quoted.join(" or "))
 }
+
+/// `docs/checks.md`: every rule with its metadata, generated so the docs
+/// cannot drift from the code (a test compares them).
+pub fn rules_markdown() -> String {
+    let mut out = String::from(
+        "# Checks\n\n\
+         <!-- Generated from the rules' metadata by `termalign rules --format markdown`; \
+         a test fails when this file drifts. -->\n\n\
+         Every rule is one generic check driven by glossary data. Severities are the \
+         defaults; `--rule RULE=SEVERITY` or the config file's `rules:` change them \
+         (`off` disables a rule). An occurrence gets at most one of `forbidden-term`, \
+         `deprecated-term`, `case-mismatch`, `diacritic-mismatch`: the first that applies, \
+         in that order.\n\n\
+         | rule | severity | scope | fires when |\n|---|---|---|---|\n",
+    );
+    for check in CHECKS {
+        let m = check.meta();
+        let scope = if m.bilingual { "align" } else { "check, align (target side)" };
+        out.push_str(&format!("| [`{}`](#{}) | {} | {} | {} |\n", m.name, m.name, m.severity, scope, m.summary));
+    }
+    for check in CHECKS {
+        let m = check.meta();
+        out.push_str(&format!(
+            "\n## {}\n\n{}\n\n**Default severity:** {}.\n\n**Why:** {}\n\n**Example:** {}\n\n**How to fix:** {}\n",
+            m.name, m.summary, m.severity, m.why, m.example, m.fix
+        ));
+    }
+    out
+}

@@ -25,6 +25,11 @@ pub enum Command {
     Align(AlignArgs),
     /// Coverage and inconsistency tables over a corpus.
     Report(ReportArgs),
+    /// List the rules with their default severities and documentation.
+    Rules {
+        #[arg(long, short = 'f', value_enum, default_value_t = RulesFormat::Table)]
+        format: RulesFormat,
+    },
     /// Validate, list, import or export glossaries.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
@@ -155,6 +160,12 @@ pub enum OutputFormat {
     Github,
     Sarif,
     Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Table,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

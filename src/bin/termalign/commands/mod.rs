@@ -27,6 +27,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Align(args) => align::run(args),
+        Command::Rules { format } => rules(format),
         Command::Report(args) => report_command::run(args),
         Command::Glossary(GlossaryCommand::Validate { files }) => glossary::validate(&files),
         Command::Glossary(GlossaryCommand::List { glossary, format }) => {
@@ -173,4 +174,19 @@ pub(crate) fn print_report(
 
 fn clone_error(e: &termalign::Error) -> termalign::Error {
     termalign::Error::Usage(e.to_string())
+}
+
+/// `termalign rules`: the rules and what they do.
+fn rules(format: RulesFormat) -> Result<u8> {
+    let mut stdout = io::stdout().lock();
+    match format {
+        RulesFormat::Markdown => write!(stdout, "{}", termalign::checks::rules_markdown())?,
+        RulesFormat::Table => {
+            for check in termalign::checks::CHECKS {
+                let m = check.meta();
+                writeln!(stdout, "{:<20} {:<8} {}", m.name, m.severity.as_str(), m.summary)?;
+            }
+        }
+    }
+    Ok(EXIT_CLEAN)
 }
