@@ -240,8 +240,15 @@ pub fn rules_markdown() -> String {
     );
     for check in CHECKS {
         let m = check.meta();
-        let scope = if m.bilingual { "align" } else { "check, align (target side)" };
-        out.push_str(&format!("| [`{}`](#{}) | {} | {} | {} |\n", m.name, m.name, m.severity, scope, m.summary));
+        let scope = if m.bilingual {
+            "align"
+        } else {
+            "check, align (target side)"
+        };
+        out.push_str(&format!(
+            "| [`{}`](#{}) | {} | {} | {} |\n",
+            m.name, m.name, m.severity, scope, m.summary
+        ));
     }
     for check in CHECKS {
         let m = check.meta();

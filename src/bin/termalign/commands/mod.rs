@@ -184,7 +184,13 @@ fn rules(format: RulesFormat) -> Result<u8> {
         RulesFormat::Table => {
             for check in termalign::checks::CHECKS {
                 let m = check.meta();
-                writeln!(stdout, "{:<20} {:<8} {}", m.name, m.severity.as_str(), m.summary)?;
+                writeln!(
+                    stdout,
+                    "{:<20} {:<8} {}",
+                    m.name,
+                    m.severity.as_str(),
+                    m.summary
+                )?;
             }
         }
     }
