@@ -1,0 +1,536 @@
+//! Tokenization for term extraction: languages, sentences and tokens.
+//!
+//! Alphabetic languages are split into words by Unicode word segmentation
+//! (UAX #29), then adjusted the way terms are written: hyphenated compounds
+//! (`horizontal-axis`, `China-EU`) stay one token, French elisions (`l'`,
+//! `d'`, `qu'`) and the English/Dutch possessive `'s` become tokens of their
+//! own. Chinese is segmented with jieba's dictionary. Sentences follow UAX #29
+//! sentence boundaries; a blank line always ends a paragraph, while a single
+//! line break inside a paragraph (hard-wrapped text) does not end a sentence.
+//! Stop-word lists are per language (`data/stopwords/`).
+
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::OnceLock;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::span::Span;
+use crate::text::is_han;
+
+/// A language `extract` knows how to tokenize and rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Language {
+    En,
+    Fr,
+    De,
+    Es,
+    Nl,
+    Ru,
+    Zh,
+}
+
+/// A language tag `extract` has no tokenizer or stop list for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnsupportedLanguage(pub String);
+
+impl fmt::Display for UnsupportedLanguage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let supported: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+        write!(
+            f,
+            "extract does not support language `{}` (supported: {})",
+            self.0,
+            supported.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnsupportedLanguage {}
+
+impl Language {
+    pub const ALL: [Language; 7] = [
+        Language::En,
+        Language::Fr,
+        Language::De,
+        Language::Es,
+        Language::Nl,
+        Language::Ru,
+        Language::Zh,
+    ];
+
+    /// The language of a BCP 47 tag, by its primary subtag.
+    pub fn from_tag(tag: &str) -> Result<Language, UnsupportedLanguage> {
+        let primary = crate::glossary::primary_subtag(tag);
+        Language::ALL
+            .into_iter()
+            .find(|l| l.code() == primary)
+            .ok_or_else(|| UnsupportedLanguage(tag.to_owned()))
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Fr => "fr",
+            Language::De => "de",
+            Language::Es => "es",
+            Language::Nl => "nl",
+            Language::Ru => "ru",
+            Language::Zh => "zh",
+        }
+    }
+
+    /// Whether words are separated by spaces (all but Chinese).
+    pub fn is_spaced(self) -> bool {
+        self != Language::Zh
+    }
+
+    /// The stop words of the language, folded (lower case).
+    pub fn stop_words(self) -> &'static HashSet<String> {
+        static SETS: [OnceLock<HashSet<String>>; 7] = [
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+        ];
+        let i = Language::ALL.iter().position(|&l| l == self).unwrap_or(0);
+        SETS[i].get_or_init(|| {
+            let list = match self {
+                Language::En => include_str!("../../data/stopwords/en.txt"),
+                Language::Fr => include_str!("../../data/stopwords/fr.txt"),
+                Language::De => include_str!("../../data/stopwords/de.txt"),
+                Language::Es => include_str!("../../data/stopwords/es.txt"),
+                Language::Nl => include_str!("../../data/stopwords/nl.txt"),
+                Language::Ru => include_str!("../../data/stopwords/ru.txt"),
+                Language::Zh => include_str!("../../data/stopwords/zh.txt"),
+            };
+            list.lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .map(str::to_owned)
+                .collect()
+        })
+    }
+
+    /// Elided articles and pronouns written before a word with an apostrophe.
+    fn elisions(self) -> &'static [&'static str] {
+        match self {
+            Language::Fr => &[
+                "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+            ],
+            _ => &[],
+        }
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Has at least one letter.
+    Word,
+    /// Digits (and separators) only.
+    Number,
+    /// Punctuation and symbols: candidates never contain them.
+    Punct,
+}
+
+/// One token of a sentence; offsets are bytes of the tokenized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Written against the previous token, with no space (`'s`, the word
+    /// after an elision, every Chinese word).
+    pub glued: bool,
+}
+
+/// Sentence spans of `text`: UAX #29 sentences inside paragraphs; blank lines
+/// end paragraphs, single line breaks are read as spaces.
+pub fn sentences(text: &str) -> Vec<Span> {
+    // Same length as `text`, so spans carry over: single line breaks (and
+    // carriage returns) become spaces.
+    let bytes = text.as_bytes();
+    let mut flat = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut last = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\r' || bytes[i] == b'\n' {
+            // Extent of this run of line-break/space characters.
+            let mut j = i;
+            let mut breaks = 0;
+            while j < bytes.len() && matches!(bytes[j], b'\r' | b'\n' | b' ' | b'\t') {
+                if bytes[j] == b'\n' {
+                    breaks += 1;
+                }
+                j += 1;
+            }
+            flat.push_str(&text[last..i]);
+            if breaks >= 2 {
+                // A paragraph break: keep the line feeds, which UAX #29 ends
+                // sentences at; carriage returns become spaces.
+                flat.extend(bytes[i..j].iter().map(|&b| match b {
+                    b'\n' => '\n',
+                    _ => ' ',
+                }));
+            } else {
+                flat.extend(std::iter::repeat_n(' ', j - i));
+            }
+            last = j;
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    flat.push_str(&text[last..]);
+    let mut out = Vec::new();
+    for (start, s) in flat.split_sentence_bound_indices() {
+        let trimmed_start = start + (s.len() - s.trim_start().len());
+        let end = start + s.trim_end().len();
+        if end > trimmed_start {
+            out.push(Span::new(trimmed_start, end));
+        }
+    }
+    out
+}
+
+fn jieba() -> &'static jieba_rs::Jieba {
+    static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
+    JIEBA.get_or_init(jieba_rs::Jieba::new)
+}
+
+fn kind_of(s: &str) -> TokenKind {
+    let mut digit = false;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            return TokenKind::Word;
+        }
+        if c.is_numeric() {
+            digit = true;
+        }
+    }
+    if digit {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+fn is_hyphen(s: &str) -> bool {
+    matches!(s, "-" | "\u{2010}" | "\u{2011}")
+}
+
+/// Tokens of one sentence (`text` is the sentence; spans are relative to it).
+pub fn tokenize(text: &str, language: Language) -> Vec<Token<'_>> {
+    let mut raw: Vec<Token<'_>> = Vec::new();
+    let mut glued = false;
+    if language == Language::Zh {
+        for t in jieba().cut(text, true) {
+            if t.word.chars().all(char::is_whitespace) {
+                glued = false;
+                continue;
+            }
+            // jieba keeps runs of Latin letters together, and puts spaces
+            // and punctuation in tokens of their own.
+            let first_han = t.word.chars().next().is_some_and(is_han);
+            raw.push(Token {
+                text: t.word,
+                span: Span::new(t.byte_start, t.byte_end),
+                kind: kind_of(t.word),
+                glued: glued || first_han,
+            });
+            glued = true;
+        }
+        // A Latin word after a Chinese one is glued; a Chinese word after a
+        // space is not (no space is written between Chinese words).
+        for i in 0..raw.len() {
+            let after_space = i > 0 && raw[i - 1].span.end < raw[i].span.start;
+            raw[i].glued = i > 0 && !after_space;
+        }
+        return merge_hyphens(text, raw);
+    }
+    for (start, piece) in text.split_word_bound_indices() {
+        if piece.chars().all(char::is_whitespace) {
+            glued = false;
+            continue;
+        }
+        let kind = kind_of(piece);
+        let span = Span::new(start, start + piece.len());
+        if kind == TokenKind::Word {
+            // Elision: l'éolienne -> l' + éolienne.
+            if let Some(pos) = piece.find(is_apostrophe) {
+                let prefix = &piece[..pos];
+                let apostrophe_len = piece[pos..].chars().next().map_or(1, char::len_utf8);
+                let rest = pos + apostrophe_len;
+                let folded = prefix.to_lowercase();
+                if rest < piece.len() && language.elisions().contains(&folded.as_str()) {
+                    raw.push(Token {
+                        text: &piece[..rest],
+                        span: Span::new(start, start + rest),
+                        kind,
+                        glued,
+                    });
+                    raw.push(Token {
+                        text: &piece[rest..],
+                        span: Span::new(start + rest, span.end),
+                        kind: kind_of(&piece[rest..]),
+                        glued: true,
+                    });
+                    glued = true;
+                    continue;
+                }
+                // Possessive: turbine's -> turbine + 's.
+                if matches!(language, Language::En | Language::Nl)
+                    && pos > 0
+                    && piece[rest..].eq_ignore_ascii_case("s")
+                {
+                    raw.push(Token {
+                        text: &piece[..pos],
+                        span: Span::new(start, start + pos),
+                        kind,
+                        glued,
+                    });
+                    raw.push(Token {
+                        text: &piece[pos..],
+                        span: Span::new(start + pos, span.end),
+                        kind,
+                        glued: true,
+                    });
+                    glued = true;
+                    continue;
+                }
+            }
+        }
+        raw.push(Token {
+            text: piece,
+            span,
+            kind,
+            glued,
+        });
+        glued = true;
+    }
+    merge_hyphens(text, raw)
+}
+
+/// Joins `word-word(-word…)` written without spaces into one token.
+fn merge_hyphens<'a>(text: &'a str, raw: Vec<Token<'a>>) -> Vec<Token<'a>> {
+    let mut out: Vec<Token<'a>> = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let mut tok = raw[i];
+        if tok.kind != TokenKind::Punct {
+            let mut j = i;
+            while j + 2 < raw.len()
+                && is_hyphen(raw[j + 1].text)
+                && raw[j + 1].glued
+                && raw[j + 2].glued
+                && raw[j + 2].kind != TokenKind::Punct
+            {
+                j += 2;
+            }
+            if j > i {
+                let end = raw[j].span.end;
+                let joined_kind = if raw[i..=j].iter().any(|t| t.kind == TokenKind::Word) {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Number
+                };
+                tok = Token {
+                    text: &text[tok.span.start..end],
+                    span: Span::new(tok.span.start, end),
+                    kind: joined_kind,
+                    glued: tok.glued,
+                };
+                i = j;
+            }
+        }
+        out.push(tok);
+        i += 1;
+    }
+    out
+}
+
+/// The folded form tokens are counted under: lower case, NFKC, diacritics
+/// kept (TermEval compares lower-cased strings with their accents), curly
+/// apostrophes and dashes straightened.
+pub fn fold_token(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    crate::text::fold_str(s, crate::text::Fold::CASE_ONLY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str, lang: Language) -> Vec<String> {
+        tokenize(text, lang)
+            .iter()
+            .map(|t| {
+                let glue = if t.glued { "+" } else { "" };
+                format!("{glue}{}", t.text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokenizer_table() {
+        use Language::*;
+        let cases: &[(Language, &str, &[&str])] = &[
+            (
+                En,
+                "The horizontal-axis wind turbine's rotor.",
+                &[
+                    "The",
+                    "horizontal-axis",
+                    "wind",
+                    "turbine",
+                    "+'s",
+                    "rotor",
+                    "+.",
+                ],
+            ),
+            (
+                En,
+                "the China-EU Human Rights Dialogue (EEAS)",
+                &[
+                    "the", "China-EU", "Human", "Rights", "Dialogue", "(", "+EEAS", "+)",
+                ],
+            ),
+            (En, "U.S. 3.5 MW", &["U.S", "+.", "3.5", "MW"]),
+            (
+                Fr,
+                "l'éolienne d'axe vertical qu'il voit",
+                &[
+                    "l'",
+                    "+éolienne",
+                    "d'",
+                    "+axe",
+                    "vertical",
+                    "qu'",
+                    "+il",
+                    "voit",
+                ],
+            ),
+            (Fr, "aujourd'hui la pale", &["aujourd'hui", "la", "pale"]),
+            (
+                Nl,
+                "de rotorbladen van de windturbine, 's nachts",
+                &[
+                    "de",
+                    "rotorbladen",
+                    "van",
+                    "de",
+                    "windturbine",
+                    "+,",
+                    "'",
+                    "+s",
+                    "nachts",
+                ],
+            ),
+            (
+                De,
+                "Die Windenergieanlage läuft.",
+                &["Die", "Windenergieanlage", "läuft", "+."],
+            ),
+            (
+                Es,
+                "el aerogenerador de eje horizontal",
+                &["el", "aerogenerador", "de", "eje", "horizontal"],
+            ),
+            (
+                Ru,
+                "Ветроэнергетическая установка работает.",
+                &["Ветроэнергетическая", "установка", "работает", "+."],
+            ),
+            (
+                Zh,
+                "欧盟对外行动署副总干事帕姆帕洛尼",
+                &[
+                    "欧盟",
+                    "+对外",
+                    "+行动",
+                    "+署",
+                    "+副总干事",
+                    "+帕姆帕",
+                    "+洛尼",
+                ],
+            ),
+        ];
+        for (lang, text, expected) in cases {
+            assert_eq!(
+                words(text, *lang),
+                *expected,
+                "tokenizing {text:?} as {lang}"
+            );
+        }
+    }
+
+    #[test]
+    fn token_kinds() {
+        let toks = tokenize("EU 2023 -- report", Language::En);
+        let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                TokenKind::Word,
+                TokenKind::Number,
+                TokenKind::Punct,
+                TokenKind::Punct,
+                TokenKind::Word
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_respect_paragraphs_not_line_wraps() {
+        let text = "Wind turbines\nturn. Blades spin!\n\nHeading\n\nNext para";
+        let got: Vec<&str> = sentences(text).iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(
+            got,
+            [
+                "Wind turbines\nturn.",
+                "Blades spin!",
+                "Heading",
+                "Next para"
+            ]
+        );
+        let zh = "中国和欧盟举行人权对话。双方同意继续合作！";
+        let got: Vec<&str> = sentences(zh).iter().map(|s| &zh[s.range()]).collect();
+        assert_eq!(got, ["中国和欧盟举行人权对话。", "双方同意继续合作！"]);
+    }
+
+    #[test]
+    fn languages_parse_by_primary_subtag() {
+        assert_eq!(Language::from_tag("zh-Hans-CN"), Ok(Language::Zh));
+        assert_eq!(Language::from_tag("EN-us"), Ok(Language::En));
+        let err = Language::from_tag("tlh").unwrap_err().to_string();
+        assert!(
+            err.contains("supported: en, fr, de, es, nl, ru, zh"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn stop_lists_are_loaded_per_language() {
+        assert!(Language::En.stop_words().contains("the"));
+        assert!(Language::Fr.stop_words().contains("l"));
+        assert!(Language::Nl.stop_words().contains("het"));
+        assert!(Language::Zh.stop_words().contains("的"));
+        assert!(!Language::En.stop_words().contains("turbine"));
+    }
+}
