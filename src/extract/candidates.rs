@@ -305,9 +305,13 @@ impl Counter {
                     continue; // a lone Chinese character is not a term
                 }
                 let g = self.gram_index(&ids) as usize;
-                let content_caps = (i..=j)
-                    .filter(|&k| !stop(self, k))
-                    .all(|k| info[k].cap && self.language.is_spaced());
+                let content_caps = self.language.is_spaced()
+                    && (i..=j).all(|k| {
+                        info[k].cap
+                            || toks[k].kind == TokenKind::Number
+                            || connectors(self.language)
+                                .contains(&self.vocab.words[info[k].id as usize].as_str())
+                    });
                 let track = self.track;
                 let gram = &mut self.grams[g];
                 if track && gram.last_doc != doc {
@@ -580,6 +584,25 @@ fn nest(
         g.nest_sum += f;
         g.nest_count += 1;
         g.nest_max = g.nest_max.max(f);
+    }
+}
+
+/// Lower-case words that may stand inside a name (`Ministry of Foreign
+/// Affairs`, `Rijksdienst voor Ondernemend Nederland`).
+fn connectors(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::En => &[
+            "of", "and", "the", "for", "on", "de", "van", "von", "la", "le", "du",
+        ],
+        Language::Fr => &[
+            "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "à", "aux", "en", "pour", "sur",
+        ],
+        Language::Nl => &["van", "de", "der", "den", "het", "voor", "en", "op", "'s"],
+        Language::De => &[
+            "der", "die", "das", "des", "von", "und", "für", "zu", "zur", "zum",
+        ],
+        Language::Es => &["de", "del", "la", "el", "y", "los", "las", "para"],
+        Language::Ru | Language::Zh => &[],
     }
 }
 

@@ -219,7 +219,7 @@ fn key_ids(counts: &Counts, key: &str) -> Option<Vec<u32>> {
 /// The candidate as written at its representative occurrence, white space
 /// collapsed; a sentence-initial capital is lowered when the word is
 /// otherwise written in lower case.
-fn surface(docs: &[Document<'_>], counts: &Counts, gram: &Gram) -> String {
+pub fn surface(docs: &[Document<'_>], counts: &Counts, gram: &Gram) -> String {
     let site = gram.site;
     let text = &docs[site.doc as usize].segments[site.segment as usize]
         [site.start as usize..site.end as usize];

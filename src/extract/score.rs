@@ -70,7 +70,7 @@ impl Reference {
 }
 
 /// Names of the features, in vector order (for tuning and `--explain`).
-pub const FEATURES: [&str; 14] = [
+pub const FEATURES: [&str; 16] = [
     "bias",
     "log-frequency",
     "rarity-mean",
@@ -85,6 +85,8 @@ pub const FEATURES: [&str; 14] = [
     "length",
     "lower-case",
     "word-length",
+    "inner-stop-words",
+    "has-number",
 ];
 
 /// Number of features.
@@ -150,6 +152,10 @@ pub fn features(counts: &Counts, gram: &Gram, reference: Option<&Reference>) -> 
         ((n.min(MAX_TOKENS + 1) - 1) as f64) / MAX_TOKENS as f64,
         lower,
         word_length.min(2.0),
+        (n - content.len()) as f64 / n as f64,
+        f64::from(u8::from(gram.tokens.iter().any(|&t| {
+            counts.vocab.kind[t as usize] == super::tokenize::TokenKind::Number
+        }))),
     ]
 }
 
@@ -191,17 +197,19 @@ impl Model {
 /// Fitted on ACTER en/equi (see docs/extraction.md).
 pub const WITH_REFERENCE: Model = Model {
     weights: [
-        -4.0, 0.8, 3.0, 1.5, 0.3, -2.0, 0.5, 1.5, 1.0, 0.8, 0.5, -1.0, 0.0, 0.5,
+        -2.905, 0.427, 3.191, 2.359, 0.734, -0.353, -1.793, 1.781, 0.198, 1.332, -1.306, -4.590,
+        -0.338, -0.947, -5.087, -0.362,
     ],
-    threshold: 0.3,
+    threshold: 0.595,
 };
 
 /// Fitted on ACTER fr/equi and nl/equi (see docs/extraction.md).
 pub const WITHOUT_REFERENCE: Model = Model {
     weights: [
-        -3.0, 0.8, 0.0, 0.0, 0.3, -2.0, 0.5, 1.5, 1.0, 0.8, 0.5, -1.0, 0.0, 0.5,
+        -1.527, 0.213, 0.0, 0.0, 1.302, 0.493, -4.885, 2.471, 0.564, -0.217, 0.479, -4.399, -0.566,
+        1.285, -1.168, 1.721,
     ],
-    threshold: 0.3,
+    threshold: 0.580,
 };
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! module per subcommand, and the helpers they share.
 
 mod check;
+mod extract;
 mod glossary;
 
 use std::io::{self, IsTerminal, Read, Write};
@@ -21,6 +22,7 @@ use crate::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Extract(args) => extract::run(args),
         Command::Glossary(GlossaryCommand::Validate { files }) => glossary::validate(&files),
         Command::Glossary(GlossaryCommand::List { glossary, format }) => {
             glossary::list(&glossary, format)
