@@ -10,6 +10,8 @@
 //! form, lower-cased, is in the gold list with named entities (the TermEval
 //! convention); a logistic regression is fitted by gradient descent, and the
 //! cut-off is the score at which F1 on the training corpora peaks. The
+//! `NO_REFERENCE=1` fits the model used for languages without a
+//! general-language list. The
 //! weights are printed as Rust, for `src/extract/score.rs`, with F1 on the
 //! training and held-out corpora (with and without named entities).
 //! ACTER (CC BY-NC-SA 4.0) is only read, never copied.
@@ -28,6 +30,7 @@ struct Corpus {
     name: String,
     x: Vec<[f64; N_FEATURES]>,
     label_nes: Vec<bool>,
+    terms: Vec<String>,
     label_ann: Vec<bool>,
     gold_nes: usize,
     gold_ann: usize,
@@ -69,11 +72,16 @@ fn load(root: &Path, spec: &str) -> Corpus {
     let lists = dir.join("annotations/unique_annotation_lists");
     let nes = gold(&lists.join(format!("{domain}_{lang}_terms_nes.tsv")));
     let ann = gold(&lists.join(format!("{domain}_{lang}_terms.tsv")));
-    let reference = Reference::for_language(language);
+    let reference = if std::env::var_os("NO_REFERENCE").is_some() {
+        None
+    } else {
+        Reference::for_language(language)
+    };
     let mut corpus = Corpus {
         name: spec.to_owned(),
         x: Vec::new(),
         label_nes: Vec::new(),
+        terms: Vec::new(),
         label_ann: Vec::new(),
         gold_nes: nes.len(),
         gold_ann: ann.len(),
@@ -88,6 +96,7 @@ fn load(root: &Path, spec: &str) -> Corpus {
         corpus.x.push(features(&counts, g, reference));
         corpus.label_nes.push(nes.contains(&s));
         corpus.label_ann.push(ann.contains(&s));
+        corpus.terms.push(s);
     }
     corpus
 }
@@ -110,6 +119,11 @@ fn fit(train: &[&Corpus], init: [f64; N_FEATURES]) -> [f64; N_FEATURES] {
     let mut m = [0.0; N_FEATURES];
     let mut v = [0.0; N_FEATURES];
     let (b1, b2, lr, l2) = (0.9, 0.999, 0.05, 1e-4);
+    // A feature that never fires in the training data keeps its prior
+    // weight (set by hand in `init`): nothing here can tell it otherwise.
+    let fires: Vec<bool> = (0..N_FEATURES)
+        .map(|k| train.iter().any(|c| c.x.iter().any(|x| x[k] != 0.0)))
+        .collect();
     for step in 1..=600 {
         let mut grad = [0.0; N_FEATURES];
         let mut total = 0.0;
@@ -123,7 +137,7 @@ fn fit(train: &[&Corpus], init: [f64; N_FEATURES]) -> [f64; N_FEATURES] {
                 }
             }
         }
-        for k in 0..N_FEATURES {
+        for k in (0..N_FEATURES).filter(|&k| fires[k]) {
             let g = grad[k] / total + if k > 0 { l2 * w[k] } else { 0.0 };
             m[k] = b1 * m[k] + (1.0 - b1) * g;
             v[k] = b2 * v[k] + (1.0 - b2) * g * g;
@@ -188,9 +202,25 @@ fn main() {
         .iter()
         .map(|s| load(root, s))
         .collect();
+    for c in train.iter().chain(&held) {
+        let reachable = c.label_nes.iter().filter(|&&l| l).count();
+        println!(
+            "{}: {} candidates, {reachable} of {} gold terms (with NEs) among them",
+            c.name,
+            c.x.len(),
+            c.gold_nes
+        );
+    }
     let train_refs: Vec<&Corpus> = train.iter().collect();
     let mut init = [0.0; N_FEATURES];
     init[0] = -3.0;
+    // Priors for cues some corpora never show: codes and variable names,
+    // and a word repeated inside a candidate, are not terms.
+    for (k, name) in FEATURES.iter().enumerate() {
+        if matches!(*name, "symbol-like" | "repeated-word") {
+            init[k] = -2.0;
+        }
+    }
     let w = fit(&train_refs, init);
     let t = best_threshold(&train_refs, &w);
     println!("weights: [");
@@ -198,6 +228,24 @@ fn main() {
         println!("    {x:.3}, // {name}");
     }
     println!("],\nthreshold: {t:.3},");
+    if let Some(dir) = std::env::var_os("DUMP") {
+        // Scored candidates of every corpus, best first, for error analysis.
+        for c in train.iter().chain(&held) {
+            let mut rows: Vec<(f64, &str, bool)> =
+                c.x.iter()
+                    .zip(&c.terms)
+                    .zip(&c.label_nes)
+                    .map(|((x, t), &y)| (score(&w, x), t.as_str(), y))
+                    .collect();
+            rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let text: String = rows
+                .iter()
+                .map(|(s, t, y)| format!("{t}\t{s:.4}\t{}\n", u8::from(*y)))
+                .collect();
+            let path = Path::new(&dir).join(c.name.replace('/', "-") + ".tsv");
+            std::fs::write(path, text).unwrap();
+        }
+    }
     for (kind, set) in [("train", &train), ("held-out", &held)] {
         for c in set.iter() {
             for nes in [true, false] {

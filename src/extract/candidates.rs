@@ -55,6 +55,12 @@ pub struct Gram {
     pub capitalised: u32,
     /// Occurrences mid-sentence whose first word is in lower case.
     pub lower: u32,
+    /// Occurrences right after a determiner (`the`, `l'`, `het`): noun
+    /// phrases are.
+    pub det_before: u32,
+    /// Occurrences right before a determiner: verb phrases and prepositions
+    /// end there.
+    pub det_after: u32,
     /// A representative occurrence (mid-sentence when there is one).
     pub site: Site,
     site_mid: bool,
@@ -145,6 +151,23 @@ pub struct Counts {
     /// Number of documents and running word tokens.
     pub documents: u32,
     pub tokens: u64,
+    /// Per token id: distinct multi-word candidates it is the head of
+    /// (last word; first in French and Spanish), and the non-head edge of.
+    pub heads: Vec<u32>,
+    pub modifiers: Vec<u32>,
+}
+
+impl Counts {
+    /// The head and the other edge word of a candidate.
+    pub fn head_and_modifier(&self, gram: &Gram) -> (u32, u32) {
+        let first = gram.tokens[0];
+        let last = gram.tokens[gram.tokens.len() - 1];
+        if matches!(self.language, Language::Fr | Language::Es) {
+            (first, last)
+        } else {
+            (last, first)
+        }
+    }
 }
 
 struct TokInfo {
@@ -189,8 +212,23 @@ fn count_with(docs: &[Document<'_>], language: Language, track: bool) -> Counts 
         grams: c.grams,
         documents: docs.len() as u32,
         tokens: c.tokens,
+        heads: Vec::new(),
+        modifiers: Vec::new(),
     };
     nest(&mut counts, &c.short, &c.long);
+    // Term families: words that head (or modify) many candidates are the
+    // domain's own (`… turbine`, `éolienne …`).
+    let mut heads = vec![0u32; counts.vocab.words.len()];
+    let mut modifiers = vec![0u32; counts.vocab.words.len()];
+    for g in &counts.grams {
+        if g.len() >= 2 {
+            let (h, m) = counts.head_and_modifier(g);
+            heads[h as usize] += 1;
+            modifiers[m as usize] += 1;
+        }
+    }
+    counts.heads = heads;
+    counts.modifiers = modifiers;
     for g in 0..counts.grams.len() {
         counts.grams[g].domain = guess_domain(&counts, &counts.grams[g]);
     }
@@ -313,11 +351,21 @@ impl Counter {
                                 .contains(&self.vocab.words[info[k].id as usize].as_str())
                     });
                 let track = self.track;
+                let lang = self.language;
+                let words = &self.vocab.words;
                 let gram = &mut self.grams[g];
                 if track && gram.last_doc != doc {
                     gram.doc_list.push(doc);
                 }
-                gram.seen(doc, site(i, j), !initial);
+                gram.seen(doc, site(i, j), !initial && !shouting);
+                if i > 0 && determiners(lang).contains(&words[info[i - 1].id as usize].as_str()) {
+                    gram.det_before += 1;
+                }
+                if j + 1 < toks.len()
+                    && determiners(lang).contains(&words[info[j + 1].id as usize].as_str())
+                {
+                    gram.det_after += 1;
+                }
                 if initial {
                     gram.initial += 1;
                 } else if content_caps && !shouting {
@@ -508,6 +556,8 @@ impl Gram {
             initial: 0,
             capitalised: 0,
             lower: 0,
+            det_before: 0,
+            det_after: 0,
             site: Site {
                 doc: 0,
                 segment: 0,
@@ -584,6 +634,32 @@ fn nest(
         g.nest_sum += f;
         g.nest_count += 1;
         g.nest_max = g.nest_max.max(f);
+    }
+}
+
+/// Determiners: a word after one is (part of) a noun phrase.
+fn determiners(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::En => &[
+            "the", "a", "an", "this", "these", "that", "those", "its", "their", "each", "every",
+            "our",
+        ],
+        Language::Fr => &[
+            "le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette",
+            "ces", "sa", "son", "ses", "leur", "leurs", "chaque",
+        ],
+        Language::Nl => &[
+            "de", "het", "een", "deze", "dit", "die", "dat", "elke", "ieder", "hun", "zijn", "haar",
+        ],
+        Language::De => &[
+            "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+            "eines", "diese", "dieser", "dieses",
+        ],
+        Language::Es => &[
+            "el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos",
+            "estas", "su", "sus", "del", "al",
+        ],
+        Language::Ru | Language::Zh => &[],
     }
 }
 

@@ -16,14 +16,18 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rust_stemmers::{Algorithm, Stemmer};
+
 use super::candidates::{Counts, Gram, MAX_TOKENS};
 use super::tokenize::Language;
 
-/// General-language word frequencies.
+/// General-language word frequencies: counted (English, Chinese) or ranked
+/// (French, Dutch: hand-written lists of common words, matched by stem).
 #[derive(Debug, Default)]
 pub struct Reference {
     pub total: f64,
     counts: HashMap<String, u64>,
+    stemmer: Option<Algorithm>,
 }
 
 impl Reference {
@@ -46,10 +50,48 @@ impl Reference {
         r
     }
 
+    /// A ranked list (most frequent first) read as Zipf-distributed counts
+    /// over a notional corpus the size of the English one.
+    fn ranked(list: &str, algorithm: Algorithm) -> Reference {
+        const TOTAL: f64 = 2.0e7;
+        let stemmer = Stemmer::create(algorithm);
+        let mut r = Reference {
+            total: TOTAL,
+            counts: HashMap::new(),
+            stemmer: Some(algorithm),
+        };
+        let words = list
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace);
+        for (rank, w) in words.enumerate() {
+            let count = (TOTAL * 0.06 / (rank as f64 + 2.0)) as u64;
+            let stem = stemmer.stem(&w.to_lowercase()).into_owned();
+            let slot = r.counts.entry(stem).or_insert(0);
+            *slot = (*slot).max(count);
+        }
+        r
+    }
+
+    fn key(&self, word: &str) -> String {
+        match self.stemmer {
+            Some(algorithm) => Stemmer::create(algorithm).stem(word).into_owned(),
+            None if word.is_ascii() => word.to_owned(),
+            // The counted lists are folded like the common-word list: lower
+            // case, diacritics stripped.
+            None => crate::text::fold_str(word, crate::text::Fold::ALL),
+        }
+    }
+
+    /// How often a (folded) word occurs in the reference (0 when never).
+    pub fn count(&self, word: &str) -> u64 {
+        self.counts.get(&self.key(word)).copied().unwrap_or(0)
+    }
+
     /// Information content of a word in general language, scaled to about
     /// 0 (the commonest words) … 1 (never seen).
     pub fn rarity(&self, word: &str) -> f64 {
-        let count = self.counts.get(word).copied().unwrap_or(0) as f64;
+        let count = self.count(word) as f64;
         ((self.total / (count + 1.0)).ln() / self.total.ln()).clamp(0.0, 1.0)
     }
 
@@ -57,6 +99,8 @@ impl Reference {
     pub fn for_language(language: Language) -> Option<&'static Reference> {
         static EN: OnceLock<Reference> = OnceLock::new();
         static ZH: OnceLock<Reference> = OnceLock::new();
+        static FR: OnceLock<Reference> = OnceLock::new();
+        static NL: OnceLock<Reference> = OnceLock::new();
         match language {
             Language::En => {
                 Some(EN.get_or_init(|| Reference::parse(include_str!("../../data/freq-en.txt"))))
@@ -64,13 +108,24 @@ impl Reference {
             Language::Zh => {
                 Some(ZH.get_or_init(|| Reference::parse(include_str!("../../data/freq-zh.txt"))))
             }
+            Language::Fr => Some(FR.get_or_init(|| {
+                Reference::ranked(include_str!("../../data/common/fr.txt"), Algorithm::French)
+            })),
+            Language::Nl => Some(NL.get_or_init(|| {
+                Reference::ranked(include_str!("../../data/common/nl.txt"), Algorithm::Dutch)
+            })),
             _ => None,
         }
+    }
+
+    /// Whether the list is a hand-written ranking rather than counts.
+    pub fn is_ranked(&self) -> bool {
+        self.stemmer.is_some()
     }
 }
 
 /// Names of the features, in vector order (for tuning and `--explain`).
-pub const FEATURES: [&str; 16] = [
+pub const FEATURES: [&str; 33] = [
     "bias",
     "log-frequency",
     "rarity-mean",
@@ -87,6 +142,23 @@ pub const FEATURES: [&str; 16] = [
     "word-length",
     "inner-stop-words",
     "has-number",
+    "domain-frequency",
+    "cohesion",
+    "weirdness-mean",
+    "weirdness-min",
+    "short",
+    "capitalised-common",
+    "after-determiner",
+    "before-determiner",
+    "single-x-rarity",
+    "single-x-log-frequency",
+    "single-x-capitalised",
+    "symbol-like",
+    "repeated-word",
+    "head-family",
+    "modifier-family",
+    "word-heads",
+    "word-modifies",
 ];
 
 /// Number of features.
@@ -96,21 +168,61 @@ pub const N_FEATURES: usize = FEATURES.len();
 pub fn features(counts: &Counts, gram: &Gram, reference: Option<&Reference>) -> [f64; N_FEATURES] {
     let n = gram.len();
     let freq = f64::from(gram.freq.max(1));
-    let content: Vec<&str> = gram
+    let (head, modifier) = counts.head_and_modifier(gram);
+    let family = |k: u32| f64::from(k).ln_1p() / 5.0;
+    let content_ids: Vec<usize> = gram
         .tokens
         .iter()
-        .filter(|&&t| !counts.vocab.stop[t as usize])
-        .map(|&t| counts.vocab.words[t as usize].as_str())
+        .map(|&t| t as usize)
+        .filter(|&t| !counts.vocab.stop[t])
         .collect();
-    let (rarity_mean, rarity_min) = match reference {
+    let content: Vec<&str> = content_ids
+        .iter()
+        .map(|&t| counts.vocab.words[t].as_str())
+        .collect();
+    let tokens = (counts.tokens.max(1)) as f64;
+    // How often the candidate's words occur in this input: domain words.
+    let word_counts: Vec<f64> = content_ids
+        .iter()
+        .map(|&t| counts.vocab.count[t] as f64)
+        .collect();
+    let domain_freq = if word_counts.is_empty() {
+        0.0
+    } else {
+        word_counts.iter().map(|c| c.ln_1p()).sum::<f64>() / word_counts.len() as f64 / 10.0
+    };
+    // Share of its rarest word's occurrences that are in this candidate.
+    let cohesion = word_counts
+        .iter()
+        .copied()
+        .fold(f64::INFINITY, f64::min)
+        .max(1.0);
+    let cohesion = if n > 1 {
+        (freq / cohesion).min(1.0)
+    } else {
+        0.0
+    };
+    let (rarity_mean, rarity_min, weird_mean, weird_min) = match reference {
         Some(r) if !content.is_empty() => {
-            let rs: Vec<f64> = content.iter().map(|w| r.rarity(&ascii_fold(w))).collect();
+            let rs: Vec<f64> = content.iter().map(|w| r.rarity(w)).collect();
+            // Weirdness: relative frequency here over relative frequency in
+            // general language, in natural-log units scaled by 1/10.
+            let ws: Vec<f64> = content
+                .iter()
+                .zip(&word_counts)
+                .map(|(w, &c)| {
+                    let general = r.count(w) as f64 + 1.0;
+                    ((c / tokens) / (general / r.total)).ln() / 10.0
+                })
+                .collect();
             (
                 rs.iter().sum::<f64>() / rs.len() as f64,
                 rs.iter().copied().fold(f64::INFINITY, f64::min),
+                ws.iter().sum::<f64>() / ws.len() as f64,
+                ws.iter().copied().fold(f64::INFINITY, f64::min),
             )
         }
-        _ => (0.0, 0.0),
+        _ => (0.0, 0.0, 0.0, 0.0),
     };
     let nested = if gram.nest_count > 0 {
         f64::from(gram.nest_sum) / f64::from(gram.nest_count)
@@ -156,17 +268,53 @@ pub fn features(counts: &Counts, gram: &Gram, reference: Option<&Reference>) -> 
         f64::from(u8::from(gram.tokens.iter().any(|&t| {
             counts.vocab.kind[t as usize] == super::tokenize::TokenKind::Number
         }))),
+        domain_freq,
+        cohesion,
+        weird_mean,
+        weird_min,
+        f64::from(u8::from(
+            n == 1 && content.first().is_some_and(|w| w.chars().count() <= 3),
+        )),
+        capitalised * (1.0 - rarity_min),
+        f64::from(gram.det_before) / freq,
+        f64::from(gram.det_after) / freq,
+        if n == 1 { rarity_mean } else { 0.0 },
+        if n == 1 { freq.ln() } else { 0.0 },
+        if n == 1 { capitalised } else { 0.0 },
+        f64::from(u8::from(content.iter().any(|w| symbol_like(w)))),
+        f64::from(u8::from(
+            (1..n).any(|k| gram.tokens[..k].contains(&gram.tokens[k])),
+        )),
+        if n > 1 {
+            family(counts.heads[head as usize])
+        } else {
+            0.0
+        },
+        if n > 1 {
+            family(counts.modifiers[modifier as usize])
+        } else {
+            0.0
+        },
+        if n == 1 {
+            family(counts.heads[head as usize])
+        } else {
+            0.0
+        },
+        if n == 1 {
+            family(counts.modifiers[modifier as usize])
+        } else {
+            0.0
+        },
     ]
 }
 
-/// The reference lists are folded like the common-word list: lower case,
-/// diacritics stripped.
-fn ascii_fold(w: &str) -> String {
-    if w.is_ascii() {
-        w.to_owned()
-    } else {
-        crate::text::fold_str(w, crate::text::Fold::ALL)
-    }
+/// Variable names and codes (`nivstock_ct`, `pref2`, `D-80.1-GP`): letters
+/// mixed with digits or joined by underscores and dots.
+fn symbol_like(word: &str) -> bool {
+    let letters = word.chars().any(char::is_alphabetic);
+    let digits = word.chars().any(|c| c.is_ascii_digit());
+    let joiners = word.chars().any(|c| matches!(c, '_' | '.' | '/'));
+    letters && (digits || joiners)
 }
 
 /// A fitted logistic model and its cut-off.
@@ -181,10 +329,10 @@ impl Model {
     /// The model for a language: with specificity when a general-language
     /// list exists, else without.
     pub fn for_language(language: Language) -> Model {
-        if Reference::for_language(language).is_some() {
-            WITH_REFERENCE
-        } else {
-            WITHOUT_REFERENCE
+        match Reference::for_language(language) {
+            Some(r) if r.is_ranked() => WITH_RANKED_REFERENCE,
+            Some(_) => WITH_REFERENCE,
+            None => WITHOUT_REFERENCE,
         }
     }
 
@@ -197,17 +345,31 @@ impl Model {
 /// Fitted on ACTER en/equi (see docs/extraction.md).
 pub const WITH_REFERENCE: Model = Model {
     weights: [
-        -2.905, 0.427, 3.191, 2.359, 0.734, -0.353, -1.793, 1.781, 0.198, 1.332, -1.306, -4.590,
-        -0.338, -0.947, -5.087, -0.362,
+        -1.581, 0.770, 1.231, 0.631, 0.776, -0.137, -0.143, 1.407, 0.176, 1.193, -1.412, -4.147,
+        -0.437, -0.970, -5.165, -0.281, 0.991, 0.016, 1.019, 1.171, -0.735, 1.347, 0.226, -1.182,
+        1.288, -0.714, -0.060, -0.674, -1.299, 0.104, -0.900, 0.424, -1.906,
+    ],
+    threshold: 0.625,
+};
+
+/// Fitted on ACTER fr/equi and nl/equi with the hand-written common-word
+/// lists (see docs/extraction.md).
+pub const WITH_RANKED_REFERENCE: Model = Model {
+    weights: [
+        -2.327, 1.350, 0.359, 0.088, 0.890, 0.231, -2.592, 2.793, 0.628, -0.122, 0.015, -3.549,
+        -0.851, 0.949, -1.163, 1.547, 0.970, -0.089, 0.237, 0.403, 0.016, -0.344, 0.728, -1.036,
+        1.271, -1.140, -1.141, -0.261, -0.179, -0.387, -0.600, -1.179, -0.635,
     ],
     threshold: 0.595,
 };
 
-/// Fitted on ACTER fr/equi and nl/equi (see docs/extraction.md).
+/// Fitted on ACTER fr/equi and nl/equi with no reference list (see
+/// docs/extraction.md).
 pub const WITHOUT_REFERENCE: Model = Model {
     weights: [
-        -1.527, 0.213, 0.0, 0.0, 1.302, 0.493, -4.885, 2.471, 0.564, -0.217, 0.479, -4.399, -0.566,
-        1.285, -1.168, 1.721,
+        -1.651, 1.354, 0.000, 0.000, 0.919, 0.244, -2.942, 1.458, 0.736, -0.171, 1.181, -3.957,
+        -0.848, 1.179, -0.897, 1.627, 1.280, -0.149, 0.000, 0.000, 0.011, 1.458, 0.737, -1.075,
+        0.000, -1.153, -1.170, -0.088, -0.134, -0.460, -0.632, -1.294, -0.653,
     ],
     threshold: 0.580,
 };
@@ -224,6 +386,8 @@ mod tests {
         assert!(en.rarity("zzzzqx") >= 0.99);
         let zh = Reference::for_language(Language::Zh).unwrap();
         assert!(zh.rarity("的") < zh.rarity("风力发电机"));
-        assert!(Reference::for_language(Language::Fr).is_none());
+        let fr = Reference::for_language(Language::Fr).unwrap();
+        assert!(fr.rarity("gouvernements") < fr.rarity("éolienne"));
+        assert!(Reference::for_language(Language::De).is_none());
     }
 }
