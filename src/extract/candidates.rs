@@ -76,6 +76,10 @@ pub struct Gram {
     pub nest_sum: u32,
     pub nest_count: u32,
     pub nest_max: u32,
+    /// Whether the longer candidate accounting for `nest_max` is written
+    /// with capitals (so this one is a fragment of a name: `Hong` in
+    /// `Hong Kong`).
+    pub nest_max_named: bool,
     /// Domain guessed from the candidate's words.
     pub domain: Domain,
     /// The documents it occurs in (only when counted with
@@ -571,6 +575,7 @@ impl Gram {
             nest_sum: 0,
             nest_count: 0,
             nest_max: 0,
+            nest_max_named: false,
             domain: Domain::Term,
             doc_list: Vec::new(),
         }
@@ -613,7 +618,7 @@ fn nest(
             long.get(ids).copied()
         }
     };
-    let mut updates: Vec<(u32, u32)> = Vec::new();
+    let mut updates: Vec<(u32, u32, bool)> = Vec::new();
     for b in 0..counts.grams.len() {
         let gram = &counts.grams[b];
         let n = gram.len();
@@ -624,15 +629,20 @@ fn nest(
             for start in 0..=n - len {
                 let sub = &gram.tokens[start..start + len];
                 if let Some(a) = lookup(sub) {
-                    updates.push((a, gram.freq));
+                    let named =
+                        gram.capitalised * 2 >= gram.freq.saturating_sub(gram.initial).max(1);
+                    updates.push((a, gram.freq, named));
                 }
             }
         }
     }
-    for (a, f) in updates {
+    for (a, f, named) in updates {
         let g = &mut counts.grams[a as usize];
         g.nest_sum += f;
         g.nest_count += 1;
+        if f > g.nest_max || (f == g.nest_max && named) {
+            g.nest_max_named = named;
+        }
         g.nest_max = g.nest_max.max(f);
     }
 }

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use super::tokenize::{fold_token, tokenize, Language, TokenKind};
 use crate::engine::Engine;
-use crate::fuzzy::{one_edit, MIN_TERM_CHARS};
+use crate::fuzzy::{one_edit, Edit, MIN_FREE_EDIT_CHARS, MIN_TERM_CHARS};
 use crate::glossary::{GlossarySet, Status, TermId};
 use crate::matcher::{stemmer_for, word_spans};
 use crate::span::Span;
@@ -172,7 +172,13 @@ impl<'e> KnownIndex<'e> {
             if e.folded.len() >= MIN_TERM_CHARS
                 && e.words == words
                 && e.folded.len().abs_diff(chars.len()) <= 1
-                && one_edit(&chars, &e.folded).is_some()
+                && one_edit(&chars, &e.folded).is_some_and(|edit| {
+                    // Short one-word names one edit apart are usually other
+                    // names (Jian/Jinan), as misspelled-term knows.
+                    e.words > 1
+                        || e.folded.len() >= MIN_FREE_EDIT_CHARS
+                        || edit == Edit::Transposition
+                })
             {
                 return variant(e.term);
             }
@@ -228,6 +234,14 @@ mod tests {
             Some(("places/eu".to_owned(), true))
         );
         assert_eq!(index.lookup("wind turbine", "wind turbine"), None);
+        // Short one-word names accept only a transposition.
+        assert_eq!(
+            index
+                .lookup("macau", "Macau")
+                .map(|k| k.concept().to_owned()),
+            Some("places/macao".to_owned())
+        );
+        assert_eq!(index.lookup("macon", "Macon"), None);
         assert!(index.is_found("xizang autonomous region"));
     }
 

@@ -135,7 +135,7 @@ pub fn rank(counts: &Counts, known: &HashSet<Vec<u32>>, model: &Model) -> Vec<(f
 }
 
 /// How much of the distance to 1 a known term's score keeps.
-const KNOWN_DISCOUNT: f64 = 0.3;
+const KNOWN_DISCOUNT: f64 = 0.1;
 
 /// Extracts candidate terms from `docs` written in `lang_tag`; `engine`, when
 /// given, marks what its glossaries already know.

@@ -125,7 +125,7 @@ impl Reference {
 }
 
 /// Names of the features, in vector order (for tuning and `--explain`).
-pub const FEATURES: [&str; 33] = [
+pub const FEATURES: [&str; 34] = [
     "bias",
     "log-frequency",
     "rarity-mean",
@@ -159,6 +159,7 @@ pub const FEATURES: [&str; 33] = [
     "modifier-family",
     "word-heads",
     "word-modifies",
+    "name-fragment",
 ];
 
 /// Number of features.
@@ -305,6 +306,9 @@ pub fn features(counts: &Counts, gram: &Gram, reference: Option<&Reference>) -> 
         } else {
             0.0
         },
+        f64::from(u8::from(
+            gram.nest_max_named && gram.nest_max >= gram.freq && gram.capitalised > 0,
+        )),
     ]
 }
 
@@ -345,33 +349,33 @@ impl Model {
 /// Fitted on ACTER en/equi (see docs/extraction.md).
 pub const WITH_REFERENCE: Model = Model {
     weights: [
-        -1.581, 0.770, 1.231, 0.631, 0.776, -0.137, -0.143, 1.407, 0.176, 1.193, -1.412, -4.147,
-        -0.437, -0.970, -5.165, -0.281, 0.991, 0.016, 1.019, 1.171, -0.735, 1.347, 0.226, -1.182,
-        1.288, -0.714, -0.060, -0.674, -1.299, 0.104, -0.900, 0.424, -1.906,
+        -1.626, 0.774, 1.224, 0.605, 0.763, -0.026, -0.045, 2.037, -0.041, 1.183, -1.438, -4.174,
+        -0.460, -1.004, -5.116, -0.287, 0.938, 0.033, 1.042, 1.169, -0.758, 0.967, 0.209, -1.181,
+        1.323, -0.734, -0.044, -0.679, -1.343, 0.132, -0.872, 0.523, -1.835, -1.130,
     ],
-    threshold: 0.625,
+    threshold: 0.595,
 };
 
 /// Fitted on ACTER fr/equi and nl/equi with the hand-written common-word
 /// lists (see docs/extraction.md).
 pub const WITH_RANKED_REFERENCE: Model = Model {
     weights: [
-        -2.327, 1.350, 0.359, 0.088, 0.890, 0.231, -2.592, 2.793, 0.628, -0.122, 0.015, -3.549,
-        -0.851, 0.949, -1.163, 1.547, 0.970, -0.089, 0.237, 0.403, 0.016, -0.344, 0.728, -1.036,
-        1.271, -1.140, -1.141, -0.261, -0.179, -0.387, -0.600, -1.179, -0.635,
+        -2.333, 1.345, 0.358, 0.087, 0.894, 0.252, -2.559, 2.940, 0.615, -0.129, 0.014, -3.547,
+        -0.858, 0.942, -1.164, 1.549, 0.966, -0.090, 0.240, 0.402, -0.012, -0.348, 0.725, -1.042,
+        1.271, -1.146, -0.959, -0.325, -0.180, -0.385, -0.597, -1.180, -0.613, -0.637,
     ],
-    threshold: 0.595,
+    threshold: 0.620,
 };
 
 /// Fitted on ACTER fr/equi and nl/equi with no reference list (see
 /// docs/extraction.md).
 pub const WITHOUT_REFERENCE: Model = Model {
     weights: [
-        -1.651, 1.354, 0.000, 0.000, 0.919, 0.244, -2.942, 1.458, 0.736, -0.171, 1.181, -3.957,
-        -0.848, 1.179, -0.897, 1.627, 1.280, -0.149, 0.000, 0.000, 0.011, 1.458, 0.737, -1.075,
-        0.000, -1.153, -1.170, -0.088, -0.134, -0.460, -0.632, -1.294, -0.653,
+        -1.663, 1.348, 0.000, 0.000, 0.924, 0.267, -2.904, 1.538, 0.723, -0.180, 1.181, -3.955,
+        -0.854, 1.172, -0.899, 1.629, 1.278, -0.150, 0.000, 0.000, -0.019, 1.538, 0.734, -1.081,
+        0.000, -1.159, -0.978, -0.155, -0.138, -0.457, -0.629, -1.295, -0.629, -0.674,
     ],
-    threshold: 0.580,
+    threshold: 0.585,
 };
 
 #[cfg(test)]
