@@ -2,8 +2,8 @@
 //! aligned segment pairs and paired by co-occurrence across segments.
 //!
 //! Each side is counted with its own tokenizer and ranked with its own model;
-//! the best candidates of each side (at or above the cut-off, or the top
-//! [`MAX_SIDE`] when fewer pass) are indexed by the segments they occur in.
+//! the best candidates of each side (down to half the cut-off, at most
+//! [`MAX_SIDE`]) are indexed by the segments they occur in.
 //! Every source/target pair that shares at least [`MIN_TOGETHER`] segments
 //! gets a Dice coefficient, and pairs are accepted greedily, best Dice first
 //! (competitive linking: each candidate links once), skipping pairs one side of which
@@ -145,10 +145,9 @@ fn side(texts: &[&str], language: Language) -> Side {
     let counts = count_tracking(&docs, language);
     let model = Model::for_language(language);
     let ranked = rank(&counts, &HashSet::new(), &model);
-    let above = ranked.partition_point(|&(s, _)| s >= model.threshold);
-    let take = above
-        .max(MAX_SIDE.min(ranked.len()))
-        .min(MAX_SIDE.max(above));
+    // Candidates down to half the cut-off: pairing is evidence of its own.
+    let floor = model.threshold / 2.0;
+    let take = ranked.partition_point(|&(s, _)| s >= floor).min(MAX_SIDE);
     let chosen = ranked[..take]
         .iter()
         .filter(|&&(_, g)| counts.grams[g].docs >= MIN_TOGETHER)

@@ -292,4 +292,46 @@ mod tests {
         assert!(terms.contains(&"wind turbines"), "{terms:?}");
         assert!(terms.contains(&"Lin"), "{terms:?}");
     }
+
+    #[test]
+    fn ranking_on_a_small_fixture_has_a_known_order() {
+        let text = "The wind turbine has a rotor with three blades. The rotor of the wind \
+                    turbine turns in the wind. A horizontal-axis wind turbine needs a gearbox. \
+                    The gearbox of a wind turbine is heavy, and the gearbox fails often. It is \
+                    very important that the results are good. The results were good.";
+        let docs = [Document {
+            name: "a",
+            segments: vec![text],
+        }];
+        let x = extract(
+            &docs,
+            "en",
+            None,
+            &Options {
+                top: Some(1000),
+                threshold: None,
+            },
+        )
+        .unwrap();
+        let rank = |t: &str| {
+            x.candidates
+                .iter()
+                .position(|c| c.term == t)
+                .unwrap_or_else(|| panic!("{t} missing"))
+        };
+        let order = [
+            "gearbox",
+            "wind turbine",
+            "horizontal-axis wind turbine",
+            "good",
+        ];
+        let ranks: Vec<usize> = order.iter().map(|t| rank(t)).collect();
+        assert!(
+            ranks.windows(2).all(|w| w[0] < w[1]),
+            "{order:?} ranked {ranks:?}"
+        );
+        assert!(rank("rotor") < rank("results"));
+        assert!(rank("wind turbine") < rank("turns"));
+        assert!(rank("wind turbine") < x.candidates.len() / 4);
+    }
 }

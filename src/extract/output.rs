@@ -487,3 +487,103 @@ mod tests {
         assert_eq!(concept_id("外交部", &mut used), "term-2");
     }
 }
+
+#[cfg(test)]
+mod yaml_tests {
+    use super::*;
+    use crate::glossary::{load_set, GlossarySource, Status, TermType};
+
+    fn candidate(term: &str, linked: Option<&str>, known: Option<Known>) -> Candidate {
+        Candidate {
+            term: term.to_owned(),
+            key: term.to_lowercase(),
+            score: 0.9,
+            frequency: 2,
+            documents: 1,
+            domain: Domain::Term,
+            linked: linked.map(str::to_owned),
+            known,
+        }
+    }
+
+    #[test]
+    fn yaml_skeleton_loads_back_with_the_glossary_loader() {
+        let odd = [
+            "yes",
+            "null",
+            "1.5",
+            "# hash",
+            "a: b",
+            "[x]",
+            "{y}",
+            "O'Brien",
+            "\"quoted\"",
+            "- dash",
+            "@at",
+            "100%",
+            "tab\tin",
+            "欧盟对外行动署",
+            "外交部",
+        ];
+        let mut candidates: Vec<Candidate> = odd.iter().map(|t| candidate(t, None, None)).collect();
+        candidates.push(candidate(
+            "European External Action Service",
+            Some("EEAS"),
+            None,
+        ));
+        candidates.push(candidate(
+            "EEAS",
+            Some("European External Action Service"),
+            None,
+        ));
+        candidates.push(candidate(
+            "Xizang",
+            None,
+            Some(Known::Term {
+                concept: "places/xizang".into(),
+                term: "Xizang".into(),
+                status: Status::Preferred,
+                domain: Some("place".into()),
+            }),
+        ));
+        candidates.push(candidate(
+            "Xizhang",
+            None,
+            Some(Known::Variant {
+                concept: "places/xizang".into(),
+                term: "Xizang".into(),
+            }),
+        ));
+        let x = Extraction {
+            language: "en".into(),
+            threshold: 0.5,
+            documents: 1,
+            tokens: 100,
+            considered: 100,
+            candidates,
+        };
+        let mut out = Vec::new();
+        write_yaml(&x, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let set = load_set(&[GlossarySource {
+            path: "extracted.yaml".into(),
+            text: text.clone(),
+        }])
+        .unwrap_or_else(|e| panic!("{e:?}\n{text}"));
+        let terms: Vec<&str> = set.terms.iter().map(|t| t.text.as_str()).collect();
+        for t in odd {
+            assert!(terms.contains(&t), "{t:?} did not round-trip: {terms:?}");
+        }
+        // The known term is not proposed, the variant is, with a note; the
+        // acronym joins its expansion's concept.
+        assert!(!terms.contains(&"Xizang"));
+        assert!(text.contains("variant of places/xizang (Xizang)"));
+        assert_eq!(set.concepts.len(), odd.len() + 2);
+        let eeas = set.terms.iter().find(|t| t.text == "EEAS").unwrap();
+        assert_eq!(eeas.term_type, TermType::Abbreviation);
+        assert_eq!(
+            set.concept(eeas.concept).id,
+            "european-external-action-service"
+        );
+    }
+}
