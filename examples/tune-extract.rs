@@ -23,7 +23,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use termalign::extract::candidates::{count, Counts};
-use termalign::extract::score::{features, Reference, FEATURES, N_FEATURES};
+use termalign::extract::score::{features, Reference, WordStats, FEATURES, N_FEATURES};
 use termalign::extract::{surface, Document, Language};
 
 struct Corpus {
@@ -86,6 +86,7 @@ fn load(root: &Path, spec: &str) -> Corpus {
         gold_nes: nes.len(),
         gold_ann: ann.len(),
     };
+    let stats = WordStats::new(&counts, reference);
     // Output forms repeat (two keys, one surface): the scorer counts each once.
     let mut seen = HashSet::new();
     for g in &counts.grams {
@@ -93,7 +94,7 @@ fn load(root: &Path, spec: &str) -> Corpus {
         if !seen.insert(s.clone()) {
             continue;
         }
-        corpus.x.push(features(&counts, g, reference));
+        corpus.x.push(features(&counts, g, &stats));
         corpus.label_nes.push(nes.contains(&s));
         corpus.label_ann.push(ann.contains(&s));
         corpus.terms.push(s);

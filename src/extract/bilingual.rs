@@ -182,13 +182,13 @@ pub fn align(
     // Segment -> chosen target candidates.
     let mut by_segment: Vec<Vec<usize>> = vec![Vec::new(); pairs.len()];
     for (k, &(g, _)) in tgt.chosen.iter().enumerate() {
-        for &d in &tgt.counts.grams[g].doc_list {
+        for &d in &tgt.counts.doc_lists[g] {
             by_segment[d as usize].push(k);
         }
     }
     let mut together: HashMap<(usize, usize), u32> = HashMap::new();
     for (i, &(g, _)) in src.chosen.iter().enumerate() {
-        for &d in &src.counts.grams[g].doc_list {
+        for &d in &src.counts.doc_lists[g] {
             for &k in &by_segment[d as usize] {
                 *together.entry((i, k)).or_insert(0) += 1;
             }

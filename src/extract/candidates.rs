@@ -45,7 +45,7 @@ pub struct Site {
 #[derive(Debug, Clone)]
 pub struct Gram {
     /// Folded token ids.
-    pub tokens: Vec<u32>,
+    pub tokens: Ids,
     pub freq: u32,
     pub docs: u32,
     last_doc: u32,
@@ -82,9 +82,31 @@ pub struct Gram {
     pub nest_max_named: bool,
     /// Domain guessed from the candidate's words.
     pub domain: Domain,
-    /// The documents it occurs in (only when counted with
-    /// [`count_tracking`]).
-    pub doc_list: Vec<u32>,
+}
+
+/// The token ids of a candidate, inline (no allocation per candidate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Ids {
+    ids: [u32; MAX_PATTERN_TOKENS],
+    len: u8,
+}
+
+impl Ids {
+    fn new(ids: &[u32]) -> Ids {
+        let mut out = Ids {
+            ids: [0; MAX_PATTERN_TOKENS],
+            len: ids.len() as u8,
+        };
+        out.ids[..ids.len()].copy_from_slice(ids);
+        out
+    }
+}
+
+impl std::ops::Deref for Ids {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        &self.ids[..self.len as usize]
+    }
 }
 
 /// Per folded token: text and properties.
@@ -97,7 +119,46 @@ pub struct Vocab {
     pub lower: Vec<u32>,
     /// Occurrences in the input.
     pub count: Vec<u64>,
+    /// Word-class bits ([`flags`]), computed once per word.
+    pub flags: Vec<u16>,
     ids: FxMap<String, u32>,
+}
+
+/// Bits of [`Vocab::flags`].
+pub mod flags {
+    pub const DETERMINER: u16 = 1;
+    pub const CONNECTOR: u16 = 1 << 1;
+    pub const TITLE_HEAD: u16 = 1 << 2;
+    pub const ORG_FIRST: u16 = 1 << 3;
+    pub const ORG_HEAD: u16 = 1 << 4;
+    pub const PLACE_HEAD: u16 = 1 << 5;
+    pub const EVENT_HEAD: u16 = 1 << 6;
+    pub const OF_FOR: u16 = 1 << 7;
+    pub const REGION: u16 = 1 << 8;
+    pub const REGION_KIND: u16 = 1 << 9;
+    pub const OF: u16 = 1 << 10;
+}
+
+fn word_flags(w: &str, language: Language) -> u16 {
+    use flags::*;
+    let mut f = 0;
+    let mut set = |bit: u16, yes: bool| {
+        if yes {
+            f |= bit;
+        }
+    };
+    set(DETERMINER, determiners(language).contains(&w));
+    set(CONNECTOR, connectors(language).contains(&w));
+    set(TITLE_HEAD, TITLE_HEADS.contains(&w));
+    set(ORG_FIRST, super::candidates::ORG_FIRST.contains(&w));
+    set(ORG_HEAD, ORG_HEADS.contains(&w));
+    set(PLACE_HEAD, PLACE_HEADS.contains(&w));
+    set(EVENT_HEAD, EVENT_HEADS.contains(&w));
+    set(OF_FOR, matches!(w, "of" | "for"));
+    set(OF, w == "of");
+    set(REGION, w == "region");
+    set(REGION_KIND, matches!(w, "administrative" | "autonomous"));
+    f
 }
 
 impl Vocab {
@@ -108,6 +169,7 @@ impl Vocab {
             kind: Vec::new(),
             lower: Vec::new(),
             count: Vec::new(),
+            flags: Vec::new(),
             ids: FxMap::default(),
         }
     }
@@ -123,6 +185,7 @@ impl Vocab {
         self.kind.push(kind);
         self.lower.push(0);
         self.count.push(0);
+        self.flags.push(word_flags(&folded, language));
         self.ids.insert(folded, id);
         id
     }
@@ -159,6 +222,9 @@ pub struct Counts {
     /// (last word; first in French and Spanish), and the non-head edge of.
     pub heads: Vec<u32>,
     pub modifiers: Vec<u32>,
+    /// Per candidate, the documents it occurs in (only when counted with
+    /// [`count_tracking`]).
+    pub doc_lists: Vec<Vec<u32>>,
 }
 
 impl Counts {
@@ -193,6 +259,7 @@ pub fn count_tracking(docs: &[Document<'_>], language: Language) -> Counts {
 fn count_with(docs: &[Document<'_>], language: Language, track: bool) -> Counts {
     let mut c = Counter {
         track,
+        doc_lists: Vec::new(),
         language,
         vocab: Vocab::new(),
         raw: FxMap::default(),
@@ -218,6 +285,7 @@ fn count_with(docs: &[Document<'_>], language: Language, track: bool) -> Counts 
         tokens: c.tokens,
         heads: Vec::new(),
         modifiers: Vec::new(),
+        doc_lists: std::mem::take(&mut c.doc_lists),
     };
     nest(&mut counts, &c.short, &c.long);
     // Term families: words that head (or modify) many candidates are the
@@ -241,6 +309,7 @@ fn count_with(docs: &[Document<'_>], language: Language, track: bool) -> Counts 
 
 struct Counter {
     track: bool,
+    doc_lists: Vec<Vec<u32>>,
     language: Language,
     vocab: Vocab,
     /// Raw spelling -> folded id.
@@ -268,15 +337,21 @@ impl Counter {
             let next = self.grams.len() as u32;
             let index = *self.short.entry((key, ids.len() as u8)).or_insert(next);
             if index == next {
-                self.grams.push(Gram::new(ids.to_vec()));
+                self.grams.push(Gram::new(Ids::new(ids)));
+                if self.track {
+                    self.doc_lists.push(Vec::new());
+                }
             }
             index
         } else {
             let next = self.grams.len() as u32;
             let index = *self.long.entry(ids.to_vec()).or_insert(next);
             if index == next {
-                let mut gram = Gram::new(ids.to_vec());
+                let mut gram = Gram::new(Ids::new(ids));
                 gram.pattern_only = true;
+                if self.track {
+                    self.doc_lists.push(Vec::new());
+                }
                 self.grams.push(gram);
             }
             index
@@ -335,11 +410,16 @@ impl Counter {
             }
             let initial = Some(i) == first_word;
             ids.clear();
+            // Every word so far capitalised (or a number, or a connector).
+            let mut caps_so_far = self.language.is_spaced();
             for j in i..toks.len().min(i + MAX_TOKENS) {
                 if toks[j].kind == TokenKind::Punct {
                     break;
                 }
                 ids.push(info[j].id);
+                caps_so_far &= info[j].cap
+                    || toks[j].kind == TokenKind::Number
+                    || self.vocab.flags[info[j].id as usize] & flags::CONNECTOR != 0;
                 if toks[j].kind != TokenKind::Word || stop(self, j) {
                     continue;
                 }
@@ -347,26 +427,18 @@ impl Counter {
                     continue; // a lone Chinese character is not a term
                 }
                 let g = self.gram_index(&ids) as usize;
-                let content_caps = self.language.is_spaced()
-                    && (i..=j).all(|k| {
-                        info[k].cap
-                            || toks[k].kind == TokenKind::Number
-                            || connectors(self.language)
-                                .contains(&self.vocab.words[info[k].id as usize].as_str())
-                    });
-                let track = self.track;
-                let lang = self.language;
-                let words = &self.vocab.words;
-                let gram = &mut self.grams[g];
-                if track && gram.last_doc != doc {
-                    gram.doc_list.push(doc);
+                let content_caps = caps_so_far;
+                if self.track && self.grams[g].last_doc != doc {
+                    self.doc_lists[g].push(doc);
                 }
+                let word_flags = &self.vocab.flags;
+                let gram = &mut self.grams[g];
                 gram.seen(doc, site(i, j), !initial && !shouting);
-                if i > 0 && determiners(lang).contains(&words[info[i - 1].id as usize].as_str()) {
+                if i > 0 && word_flags[info[i - 1].id as usize] & flags::DETERMINER != 0 {
                     gram.det_before += 1;
                 }
                 if j + 1 < toks.len()
-                    && determiners(lang).contains(&words[info[j + 1].id as usize].as_str())
+                    && word_flags[info[j + 1].id as usize] & flags::DETERMINER != 0
                 {
                     gram.det_after += 1;
                 }
@@ -534,8 +606,8 @@ impl Counter {
             {
                 start -= 1;
             }
-            if end - start < MAX_TOKENS {
-                continue; // counted as an ordinary candidate
+            if end - start < MAX_TOKENS || end - start >= MAX_PATTERN_TOKENS {
+                continue; // counted as an ordinary candidate, or too long
             }
             let ids: Vec<u32> = (start..=end).map(|k| info[k].id).collect();
             let g = self.gram_index(&ids);
@@ -551,7 +623,7 @@ impl Counter {
 }
 
 impl Gram {
-    fn new(tokens: Vec<u32>) -> Gram {
+    fn new(tokens: Ids) -> Gram {
         Gram {
             tokens,
             freq: 0,
@@ -577,7 +649,6 @@ impl Gram {
             nest_max: 0,
             nest_max_named: false,
             domain: Domain::Term,
-            doc_list: Vec::new(),
         }
     }
 
@@ -868,45 +939,40 @@ const ZH_SUFFIXES: &[(&str, Domain)] = &[
 
 /// A guess at what kind of thing a candidate names, from its words.
 pub fn guess_domain(counts: &Counts, gram: &Gram) -> Domain {
-    let words: Vec<&str> = gram
-        .tokens
-        .iter()
-        .map(|&t| counts.vocab.words[t as usize].as_str())
-        .collect();
+    use flags::*;
     if counts.language == Language::Zh {
-        let joined: String = words.concat();
+        let joined: String = gram
+            .tokens
+            .iter()
+            .map(|&t| counts.vocab.words[t as usize].as_str())
+            .collect();
         return ZH_SUFFIXES
             .iter()
             .find(|(suffix, _)| joined.ends_with(suffix) && joined != *suffix)
             .map_or(Domain::Term, |&(_, d)| d);
     }
-    let last = *words.last().unwrap_or(&"");
-    let first = words[0];
+    let f = |k: usize| counts.vocab.flags[gram.tokens[k] as usize];
+    let n = gram.len();
+    let last = f(n - 1);
+    let first = f(0);
     let named = gram.capitalised > 0 || gram.acronym || gram.linked.is_some();
-    let n = words.len();
-    if n >= 2
-        && (words[n - 2..] == ["administrative", "region"]
-            || words[n - 2..] == ["autonomous", "region"])
-    {
+    if n >= 2 && last & REGION != 0 && f(n - 2) & REGION_KIND != 0 {
         return Domain::Place;
     }
-    let head_of = words
-        .windows(2)
-        .any(|w| TITLE_HEADS.contains(&w[0]) && matches!(w[1], "of" | "for"));
-    if TITLE_HEADS.contains(&last) || head_of {
+    let head_of = (1..n).any(|k| f(k - 1) & TITLE_HEAD != 0 && f(k) & OF_FOR != 0);
+    if last & TITLE_HEAD != 0 || head_of {
         return Domain::Title;
     }
-    if n >= 2 && named && EVENT_HEADS.contains(&last) {
+    if n >= 2 && named && last & EVENT_HEAD != 0 {
         return Domain::Event;
     }
-    if (n >= 2
-        && (ORG_HEADS.contains(&last) || ORG_FIRST.contains(&first) && words.contains(&"of"))
-        && named)
+    let has_of = (0..n).any(|k| f(k) & OF != 0);
+    if (n >= 2 && (last & ORG_HEAD != 0 || first & ORG_FIRST != 0 && has_of) && named)
         || (gram.acronym && gram.linked.is_some())
     {
         return Domain::Organization;
     }
-    if n >= 2 && named && PLACE_HEADS.contains(&last) {
+    if n >= 2 && named && last & PLACE_HEAD != 0 {
         return Domain::Place;
     }
     Domain::Term
@@ -1035,6 +1101,18 @@ mod tests {
         );
         assert_eq!(domain("xizang autonomous region"), Domain::Place);
         assert_eq!(domain("china-eu human rights dialogue"), Domain::Event);
+    }
+
+    #[test]
+    fn very_long_titles_stay_within_the_pattern_limit() {
+        // Regression: a remit of many capitalised words overflowed the
+        // inline token array.
+        let c = grams(
+            "He met the deputy managing director for Asia and the Pacific and the Indian \
+             Ocean and the Americas and Africa and the Arctic on Monday.",
+            Language::En,
+        );
+        assert!(c.grams.iter().all(|g| g.len() <= MAX_PATTERN_TOKENS));
     }
 
     #[test]

@@ -107,29 +107,26 @@ pub struct Extraction {
 
 /// Scores every candidate of `counts`: (score, gram index), best first.
 pub fn rank(counts: &Counts, known: &HashSet<Vec<u32>>, model: &Model) -> Vec<(f64, usize)> {
-    let reference = Reference::for_language(counts.language);
+    let stats = score::WordStats::new(counts, Reference::for_language(counts.language));
     let mut ranked: Vec<(f64, usize)> = counts
         .grams
         .iter()
         .enumerate()
         .map(|(i, g)| {
-            let x = score::features(counts, g, reference);
+            let x = score::features(counts, g, &stats);
             let mut s = model.score(&x);
-            if known.contains(&g.tokens) {
+            if known.contains(&g.tokens[..]) {
                 // A glossary term is a term: lift it as a strong cue would.
                 s = 1.0 - (1.0 - s) * KNOWN_DISCOUNT;
             }
             (s, i)
         })
         .collect();
-    ranked.sort_by(|a, b| {
+    // Ties: the more frequent first, then the one seen first.
+    ranked.sort_unstable_by(|a, b| {
         b.0.total_cmp(&a.0)
             .then_with(|| counts.grams[b.1].freq.cmp(&counts.grams[a.1].freq))
-            .then_with(|| {
-                counts
-                    .key(&counts.grams[a.1])
-                    .cmp(&counts.key(&counts.grams[b.1]))
-            })
+            .then_with(|| a.1.cmp(&b.1))
     });
     ranked
 }

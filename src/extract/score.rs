@@ -73,26 +73,26 @@ impl Reference {
         r
     }
 
-    fn key(&self, word: &str) -> String {
-        match self.stemmer {
-            Some(algorithm) => Stemmer::create(algorithm).stem(word).into_owned(),
-            None if word.is_ascii() => word.to_owned(),
-            // The counted lists are folded like the common-word list: lower
-            // case, diacritics stripped.
-            None => crate::text::fold_str(word, crate::text::Fold::ALL),
-        }
-    }
-
     /// How often a (folded) word occurs in the reference (0 when never).
     pub fn count(&self, word: &str) -> u64 {
-        self.counts.get(&self.key(word)).copied().unwrap_or(0)
+        let get = |k: &str| self.counts.get(k).copied().unwrap_or(0);
+        match self.stemmer {
+            Some(algorithm) => get(&Stemmer::create(algorithm).stem(word)),
+            None if word.is_ascii() => get(word),
+            // The counted lists are folded like the common-word list: lower
+            // case, diacritics stripped.
+            None => get(&crate::text::fold_str(word, crate::text::Fold::ALL)),
+        }
     }
 
     /// Information content of a word in general language, scaled to about
     /// 0 (the commonest words) … 1 (never seen).
     pub fn rarity(&self, word: &str) -> f64 {
-        let count = self.count(word) as f64;
-        ((self.total / (count + 1.0)).ln() / self.total.ln()).clamp(0.0, 1.0)
+        self.rarity_of_count(self.count(word))
+    }
+
+    fn rarity_of_count(&self, count: u64) -> f64 {
+        ((self.total / (count as f64 + 1.0)).ln() / self.total.ln()).clamp(0.0, 1.0)
     }
 
     /// The list shipped for `language`, if any.
@@ -165,66 +165,103 @@ pub const FEATURES: [&str; 34] = [
 /// Number of features.
 pub const N_FEATURES: usize = FEATURES.len();
 
+/// What the features need to know about each word of the vocabulary,
+/// computed once per input: general-language rarity and weirdness, length,
+/// and whether it looks like a code.
+#[derive(Debug, Clone, Default)]
+pub struct WordStats {
+    rarity: Vec<f64>,
+    weirdness: Vec<f64>,
+    chars: Vec<f64>,
+    symbol: Vec<bool>,
+    /// `ln(1 + k) / 5` of how many candidates each word heads / modifies.
+    heads: Vec<f64>,
+    modifiers: Vec<f64>,
+    has_reference: bool,
+}
+
+impl WordStats {
+    pub fn new(counts: &Counts, reference: Option<&Reference>) -> WordStats {
+        let tokens = counts.tokens.max(1) as f64;
+        let words = &counts.vocab.words;
+        let mut stats = WordStats {
+            rarity: Vec::with_capacity(words.len()),
+            weirdness: Vec::with_capacity(words.len()),
+            chars: words.iter().map(|w| w.chars().count() as f64).collect(),
+            symbol: words.iter().map(|w| symbol_like(w)).collect(),
+            heads: counts.heads.iter().map(|&k| family(k)).collect(),
+            modifiers: counts.modifiers.iter().map(|&k| family(k)).collect(),
+            has_reference: reference.is_some(),
+        };
+        for (id, w) in words.iter().enumerate() {
+            let (rarity, weirdness) = match reference {
+                Some(r) if !counts.vocab.stop[id] => {
+                    // Weirdness: relative frequency here over relative
+                    // frequency in general language, in natural-log units
+                    // scaled by 1/10.
+                    let count = r.count(w);
+                    let general = count as f64 + 1.0;
+                    let here = counts.vocab.count[id] as f64 / tokens;
+                    (
+                        r.rarity_of_count(count),
+                        (here / (general / r.total)).ln() / 10.0,
+                    )
+                }
+                _ => (0.0, 0.0),
+            };
+            stats.rarity.push(rarity);
+            stats.weirdness.push(weirdness);
+        }
+        stats
+    }
+}
+
 /// The feature vector of one candidate.
-pub fn features(counts: &Counts, gram: &Gram, reference: Option<&Reference>) -> [f64; N_FEATURES] {
+pub fn features(counts: &Counts, gram: &Gram, stats: &WordStats) -> [f64; N_FEATURES] {
     let n = gram.len();
     let freq = f64::from(gram.freq.max(1));
     let (head, modifier) = counts.head_and_modifier(gram);
-    let family = |k: u32| f64::from(k).ln_1p() / 5.0;
-    let content_ids: Vec<usize> = gram
-        .tokens
-        .iter()
-        .map(|&t| t as usize)
-        .filter(|&t| !counts.vocab.stop[t])
-        .collect();
-    let content: Vec<&str> = content_ids
-        .iter()
-        .map(|&t| counts.vocab.words[t].as_str())
-        .collect();
-    let tokens = (counts.tokens.max(1)) as f64;
-    // How often the candidate's words occur in this input: domain words.
-    let word_counts: Vec<f64> = content_ids
-        .iter()
-        .map(|&t| counts.vocab.count[t] as f64)
-        .collect();
-    let domain_freq = if word_counts.is_empty() {
-        0.0
-    } else {
-        word_counts.iter().map(|c| c.ln_1p()).sum::<f64>() / word_counts.len() as f64 / 10.0
-    };
-    // Share of its rarest word's occurrences that are in this candidate.
-    let cohesion = word_counts
-        .iter()
-        .copied()
-        .fold(f64::INFINITY, f64::min)
-        .max(1.0);
-    let cohesion = if n > 1 {
-        (freq / cohesion).min(1.0)
-    } else {
-        0.0
-    };
-    let (rarity_mean, rarity_min, weird_mean, weird_min) = match reference {
-        Some(r) if !content.is_empty() => {
-            let rs: Vec<f64> = content.iter().map(|w| r.rarity(w)).collect();
-            // Weirdness: relative frequency here over relative frequency in
-            // general language, in natural-log units scaled by 1/10.
-            let ws: Vec<f64> = content
-                .iter()
-                .zip(&word_counts)
-                .map(|(w, &c)| {
-                    let general = r.count(w) as f64 + 1.0;
-                    ((c / tokens) / (general / r.total)).ln() / 10.0
-                })
-                .collect();
-            (
-                rs.iter().sum::<f64>() / rs.len() as f64,
-                rs.iter().copied().fold(f64::INFINITY, f64::min),
-                ws.iter().sum::<f64>() / ws.len() as f64,
-                ws.iter().copied().fold(f64::INFINITY, f64::min),
-            )
+    let mut content = 0usize;
+    let (mut log_count_sum, mut min_count) = (0.0, f64::INFINITY);
+    let (mut rarity_sum, mut rarity_min) = (0.0, f64::INFINITY);
+    let (mut weird_sum, mut weird_min) = (0.0, f64::INFINITY);
+    let mut chars_sum = 0.0;
+    let mut first_content_chars = 0.0;
+    let mut symbol = false;
+    for &t in gram.tokens.iter() {
+        let t = t as usize;
+        if counts.vocab.stop[t] {
+            continue;
         }
-        _ => (0.0, 0.0, 0.0, 0.0),
+        if content == 0 {
+            first_content_chars = stats.chars[t];
+        }
+        content += 1;
+        let c = counts.vocab.count[t] as f64;
+        log_count_sum += c.ln_1p();
+        min_count = min_count.min(c);
+        rarity_sum += stats.rarity[t];
+        rarity_min = f64::min(rarity_min, stats.rarity[t]);
+        weird_sum += stats.weirdness[t];
+        weird_min = f64::min(weird_min, stats.weirdness[t]);
+        chars_sum += stats.chars[t];
+        symbol |= stats.symbol[t];
+    }
+    let k = content.max(1) as f64;
+    // How often the candidate's words occur in this input: domain words.
+    let domain_freq = log_count_sum / k / 10.0;
+    // Share of its rarest word's occurrences that are in this candidate.
+    let cohesion = if n > 1 {
+        (freq / min_count.max(1.0)).min(1.0)
+    } else {
+        0.0
     };
+    let (rarity_mean, rarity_min, weird_mean, weird_min) = if stats.has_reference && content > 0 {
+        (rarity_sum / k, rarity_min, weird_sum / k, weird_min)
+    } else {
+        (0.0, 0.0, 0.0, 0.0)
+    };
+    let word_length = chars_sum / k / 10.0;
     let nested = if gram.nest_count > 0 {
         f64::from(gram.nest_sum) / f64::from(gram.nest_count)
     } else {
@@ -243,13 +280,6 @@ pub fn features(counts: &Counts, gram: &Gram, reference: Option<&Reference>) -> 
         0.0
     };
     let lower = f64::from(gram.lower) / freq;
-    let word_length = if content.is_empty() {
-        0.0
-    } else {
-        content.iter().map(|w| w.chars().count()).sum::<usize>() as f64
-            / content.len() as f64
-            / 10.0
-    };
     [
         1.0,
         freq.ln(),
@@ -265,7 +295,7 @@ pub fn features(counts: &Counts, gram: &Gram, reference: Option<&Reference>) -> 
         ((n.min(MAX_TOKENS + 1) - 1) as f64) / MAX_TOKENS as f64,
         lower,
         word_length.min(2.0),
-        (n - content.len()) as f64 / n as f64,
+        (n - content) as f64 / n as f64,
         f64::from(u8::from(gram.tokens.iter().any(|&t| {
             counts.vocab.kind[t as usize] == super::tokenize::TokenKind::Number
         }))),
@@ -274,7 +304,7 @@ pub fn features(counts: &Counts, gram: &Gram, reference: Option<&Reference>) -> 
         weird_mean,
         weird_min,
         f64::from(u8::from(
-            n == 1 && content.first().is_some_and(|w| w.chars().count() <= 3),
+            n == 1 && content == 1 && first_content_chars <= 3.0,
         )),
         capitalised * (1.0 - rarity_min),
         f64::from(gram.det_before) / freq,
@@ -282,27 +312,27 @@ pub fn features(counts: &Counts, gram: &Gram, reference: Option<&Reference>) -> 
         if n == 1 { rarity_mean } else { 0.0 },
         if n == 1 { freq.ln() } else { 0.0 },
         if n == 1 { capitalised } else { 0.0 },
-        f64::from(u8::from(content.iter().any(|w| symbol_like(w)))),
+        f64::from(u8::from(symbol)),
         f64::from(u8::from(
             (1..n).any(|k| gram.tokens[..k].contains(&gram.tokens[k])),
         )),
         if n > 1 {
-            family(counts.heads[head as usize])
+            stats.heads[head as usize]
         } else {
             0.0
         },
         if n > 1 {
-            family(counts.modifiers[modifier as usize])
+            stats.modifiers[modifier as usize]
         } else {
             0.0
         },
         if n == 1 {
-            family(counts.heads[head as usize])
+            stats.heads[head as usize]
         } else {
             0.0
         },
         if n == 1 {
-            family(counts.modifiers[modifier as usize])
+            stats.modifiers[modifier as usize]
         } else {
             0.0
         },
@@ -310,6 +340,10 @@ pub fn features(counts: &Counts, gram: &Gram, reference: Option<&Reference>) -> 
             gram.nest_max_named && gram.nest_max >= gram.freq && gram.capitalised > 0,
         )),
     ]
+}
+
+fn family(k: u32) -> f64 {
+    f64::from(k).ln_1p() / 5.0
 }
 
 /// Variable names and codes (`nivstock_ct`, `pref2`, `D-80.1-GP`): letters
