@@ -9,8 +9,9 @@
 //! model's probability; the cut-off is the probability at which the fitted
 //! model's F1 peaked on its training domain.
 //!
-//! Languages without a general-language list (everything but English and
-//! Chinese so far) use a second set of weights fitted without the
+//! English and French and Dutch have weights of their own; Chinese borrows
+//! the English ones; languages without a general-language list (German,
+//! Spanish, Russian) use weights fitted on French and Dutch without the
 //! specificity features.
 
 use std::collections::HashMap;
@@ -117,15 +118,10 @@ impl Reference {
             _ => None,
         }
     }
-
-    /// Whether the list is a hand-written ranking rather than counts.
-    pub fn is_ranked(&self) -> bool {
-        self.stemmer.is_some()
-    }
 }
 
 /// Names of the features, in vector order (for tuning and `--explain`).
-pub const FEATURES: [&str; 34] = [
+pub const FEATURES: [&str; 35] = [
     "bias",
     "log-frequency",
     "rarity-mean",
@@ -160,6 +156,7 @@ pub const FEATURES: [&str; 34] = [
     "word-heads",
     "word-modifies",
     "name-fragment",
+    "inner-determiner",
 ];
 
 /// Number of features.
@@ -339,6 +336,11 @@ pub fn features(counts: &Counts, gram: &Gram, stats: &WordStats) -> [f64; N_FEAT
         f64::from(u8::from(
             gram.nest_max_named && gram.nest_max >= gram.freq && gram.capitalised > 0,
         )),
+        f64::from(u8::from(
+            gram.tokens[1..n.saturating_sub(1).max(1)].iter().any(|&t| {
+                counts.vocab.flags[t as usize] & super::candidates::flags::DETERMINER != 0
+            }),
+        )),
     ]
 }
 
@@ -367,10 +369,13 @@ impl Model {
     /// The model for a language: with specificity when a general-language
     /// list exists, else without.
     pub fn for_language(language: Language) -> Model {
-        match Reference::for_language(language) {
-            Some(r) if r.is_ranked() => WITH_RANKED_REFERENCE,
-            Some(_) => WITH_REFERENCE,
-            None => WITHOUT_REFERENCE,
+        match language {
+            // Chinese has no ACTER data: it borrows the English weights,
+            // which were fitted with a counted reference list like its own.
+            Language::En | Language::Zh => WITH_REFERENCE,
+            Language::Fr => FRENCH,
+            Language::Nl => DUTCH,
+            Language::De | Language::Es | Language::Ru => WITHOUT_REFERENCE,
         }
     }
 
@@ -383,33 +388,44 @@ impl Model {
 /// Fitted on ACTER en/equi (see docs/extraction.md).
 pub const WITH_REFERENCE: Model = Model {
     weights: [
-        -1.626, 0.774, 1.224, 0.605, 0.763, -0.026, -0.045, 2.037, -0.041, 1.183, -1.438, -4.174,
-        -0.460, -1.004, -5.116, -0.287, 0.938, 0.033, 1.042, 1.169, -0.758, 0.967, 0.209, -1.181,
-        1.323, -0.734, -0.044, -0.679, -1.343, 0.132, -0.872, 0.523, -1.835, -1.130,
+        -1.630, 0.769, 1.216, 0.602, 0.770, -0.018, -0.055, 2.038, -0.039, 1.182, -1.429, -4.196,
+        -0.461, -1.002, -5.034, -0.291, 0.961, 0.040, 1.049, 1.166, -0.758, 0.968, 0.209, -1.180,
+        1.321, -0.733, -0.046, -0.678, -1.343, 0.132, -0.875, 0.516, -1.839, -1.130, -0.035,
     ],
     threshold: 0.595,
 };
 
-/// Fitted on ACTER fr/equi and nl/equi with the hand-written common-word
-/// lists (see docs/extraction.md).
-pub const WITH_RANKED_REFERENCE: Model = Model {
+/// Fitted on ACTER fr/equi with the hand-written French common-word list
+/// (see docs/extraction.md).
+pub const FRENCH: Model = Model {
     weights: [
-        -2.333, 1.345, 0.358, 0.087, 0.894, 0.252, -2.559, 2.940, 0.615, -0.129, 0.014, -3.547,
-        -0.858, 0.942, -1.164, 1.549, 0.966, -0.090, 0.240, 0.402, -0.012, -0.348, 0.725, -1.042,
-        1.271, -1.146, -0.959, -0.325, -0.180, -0.385, -0.597, -1.180, -0.613, -0.637,
+        -2.018, 1.230, 0.076, 0.222, 0.879, 0.205, -2.469, 3.146, 0.432, -0.301, 0.532, -3.023,
+        -0.507, -0.436, -1.057, 1.955, 1.981, 0.263, -0.336, 1.198, -0.671, -1.170, 0.858, -0.867,
+        0.834, -0.946, -0.332, -0.515, -0.419, -0.890, 0.972, -2.725, 0.130, -0.495, -0.954,
     ],
-    threshold: 0.620,
+    threshold: 0.565,
+};
+
+/// Fitted on ACTER nl/equi with the hand-written Dutch common-word list
+/// (see docs/extraction.md).
+pub const DUTCH: Model = Model {
+    weights: [
+        -2.587, 1.524, 0.790, 0.070, 0.836, 0.190, -2.151, 2.663, 0.829, 0.000, -0.296, -3.364,
+        -1.064, 1.421, -2.103, 1.467, -0.360, -0.417, 0.905, -0.059, 0.093, 0.237, 0.560, -0.705,
+        1.522, -1.340, -1.464, 0.155, 0.007, 0.165, -2.003, -0.488, -0.976, -0.722, -0.096,
+    ],
+    threshold: 0.635,
 };
 
 /// Fitted on ACTER fr/equi and nl/equi with no reference list (see
 /// docs/extraction.md).
 pub const WITHOUT_REFERENCE: Model = Model {
     weights: [
-        -1.663, 1.348, 0.000, 0.000, 0.924, 0.267, -2.904, 1.538, 0.723, -0.180, 1.181, -3.955,
-        -0.854, 1.172, -0.899, 1.629, 1.278, -0.150, 0.000, 0.000, -0.019, 1.538, 0.734, -1.081,
-        0.000, -1.159, -0.978, -0.155, -0.138, -0.457, -0.629, -1.295, -0.629, -0.674,
+        -1.687, 1.339, 0.000, 0.000, 0.940, 0.276, -2.904, 1.527, 0.719, -0.176, 1.203, -3.878,
+        -0.867, 1.174, -0.501, 1.494, 1.343, -0.149, 0.000, 0.000, -0.017, 1.527, 0.730, -1.084,
+        0.000, -1.169, -0.970, -0.170, -0.141, -0.490, -0.609, -1.291, -0.628, -0.672, -0.390,
     ],
-    threshold: 0.585,
+    threshold: 0.580,
 };
 
 #[cfg(test)]
