@@ -752,13 +752,20 @@ fn connectors(language: Language) -> &'static [&'static str] {
             "of", "and", "the", "for", "on", "de", "van", "von", "la", "le", "du",
         ],
         Language::Fr => &[
-            "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "à", "aux", "en", "pour", "sur",
+            "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "à", "aux", "en", "pour",
+            "sur", "of", "and", "the", "for",
         ],
-        Language::Nl => &["van", "de", "der", "den", "het", "voor", "en", "op", "'s"],
+        Language::Nl => &[
+            "van", "de", "der", "den", "het", "voor", "en", "op", "'s", "aan", "zonder", "of",
+            "and", "the", "for",
+        ],
         Language::De => &[
-            "der", "die", "das", "des", "von", "und", "für", "zu", "zur", "zum",
+            "der", "die", "das", "des", "von", "und", "für", "zu", "zur", "zum", "of", "and",
+            "the", "for",
         ],
-        Language::Es => &["de", "del", "la", "el", "y", "los", "las", "para"],
+        Language::Es => &[
+            "de", "del", "la", "el", "y", "los", "las", "para", "of", "and", "the", "for",
+        ],
         Language::Ru | Language::Zh => &[],
     }
 }

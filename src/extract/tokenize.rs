@@ -322,7 +322,37 @@ pub fn tokenize(text: &str, language: Language) -> Vec<Token<'_>> {
         });
         glued = true;
     }
-    merge_hyphens(text, raw)
+    merge_initials(text, merge_hyphens(text, raw))
+}
+
+/// Keeps the period of an initial before a name with it (`J. Peuteman`,
+/// `M.M. Kaajan`), so that the name is one candidate.
+fn merge_initials<'a>(text: &'a str, mut toks: Vec<Token<'a>>) -> Vec<Token<'a>> {
+    let initial = |t: &Token<'_>| {
+        t.kind == TokenKind::Word
+            && t.text.len() <= 7
+            && t.text.split('.').all(|part| {
+                let mut chars = part.chars();
+                chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+            })
+    };
+    let mut i = 0;
+    while i + 2 < toks.len() {
+        let next_is_name = !toks[i + 2].glued
+            && toks[i + 2].kind == TokenKind::Word
+            && toks[i + 2]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        if initial(&toks[i]) && toks[i + 1].text == "." && toks[i + 1].glued && next_is_name {
+            let period = toks.remove(i + 1);
+            toks[i].span = Span::new(toks[i].span.start, period.span.end);
+            toks[i].text = &text[toks[i].span.range()];
+        }
+        i += 1;
+    }
+    toks
 }
 
 /// Joins `word-word(-word…)` written without spaces into one token.
@@ -412,6 +442,11 @@ mod tests {
                 ],
             ),
             (En, "U.S. 3.5 MW", &["U.S", "+.", "3.5", "MW"]),
+            (
+                Nl,
+                "door J. Peuteman en M.M. Kaajan.",
+                &["door", "J.", "Peuteman", "en", "M.M.", "Kaajan", "+."],
+            ),
             (
                 Fr,
                 "l'éolienne d'axe vertical qu'il voit",
