@@ -292,6 +292,27 @@ fn bilingual_parallel_files_give_a_valid_yaml_skeleton() {
 }
 
 #[test]
+fn chinese_is_segmented_with_its_dictionary_and_matched_to_glossaries() {
+    let (stdout, code) = extract(&[
+        "--lang",
+        "zh",
+        "--format",
+        "tsv",
+        "tests/fixtures/extract/zh.txt",
+    ]);
+    assert_eq!(code, 0);
+    let rows: Vec<Vec<&str>> = stdout.lines().map(|l| l.split('\t').collect()).collect();
+    let find = |t: &str| rows.iter().find(|r| r[0] == t);
+    assert_eq!(find("欧盟对外行动署").map(|r| r[3]), Some("diplomacy/eeas"));
+    assert_eq!(find("广东省").map(|r| r[3]), Some("china-places/guangdong"));
+    assert!(find("海上风电场").is_some(), "{stdout}");
+    // No candidate starts or ends on a particle.
+    assert!(rows
+        .iter()
+        .all(|r| !r[0].starts_with('的') && !r[0].ends_with('的')));
+}
+
+#[test]
 fn canonical_article_surfaces_titles_bodies_events_and_places() {
     let seed = shared().join("seed/xinhua-2024-06-18-china-eu-human-rights-dialogue.txt");
     if !seed.exists() {

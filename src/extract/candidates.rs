@@ -696,12 +696,19 @@ fn nest(
         if n < 2 {
             continue;
         }
-        for len in 1..n {
-            for start in 0..=n - len {
-                let sub = &gram.tokens[start..start + len];
-                if let Some(a) = lookup(sub) {
-                    let named =
-                        gram.capitalised * 2 >= gram.freq.saturating_sub(gram.initial).max(1);
+        let named = gram.capitalised * 2 >= gram.freq.saturating_sub(gram.initial).max(1);
+        let stop = &counts.vocab.stop;
+        for start in 0..n {
+            // A candidate never starts or ends on a stop word: skip those
+            // sub-sequences without hashing them.
+            if stop[gram.tokens[start] as usize] {
+                continue;
+            }
+            for end in start + 1..=n {
+                if end - start == n || stop[gram.tokens[end - 1] as usize] {
+                    continue;
+                }
+                if let Some(a) = lookup(&gram.tokens[start..end]) {
                     updates.push((a, gram.freq, named));
                 }
             }
