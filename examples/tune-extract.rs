@@ -9,7 +9,7 @@
 //! Every candidate of the training corpora is labelled by whether its output
 //! form, lower-cased, is in the gold list with named entities (the TermEval
 //! convention); a logistic regression is fitted by gradient descent, and the
-//! cut-off is the score at which F1 on the training corpora peaks. The
+//! cut-off is the score at which F1 on the training corpora peaks.
 //! `NO_REFERENCE=1` fits the model used for languages without a
 //! general-language list; `L2=…` changes the weight decay (default 1e-4:
 //! stronger decay lowered held-out F1 in every language). The
