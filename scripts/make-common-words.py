@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Builds data/common-words-en.txt: the vocabulary of the UN General Debate
-Corpus (CC0), used so that `misspelled-term` never takes a real word for a
-misspelt name: "human" is not "Hunan", "Darién" (a Panamanian province) is
-not "Dairen", "ministers" is not a misspelling of "minister".
+"""Builds data/freq-en.txt: English word frequencies from the UN General
+Debate Corpus (CC0), folded the way termalign's normalizer folds text (case
+and diacritics), most frequent first, after a `#total<TAB>N` line giving the
+number of running words. Every word (proper names included) seen at least
+MIN_COUNT times is kept.
 
-A word is kept when it occurs at least MIN_COUNT times; proper names count
-as words too, since a name the corpus uses that often is spelt that way on
-purpose. Usage:
+Two parts of termalign read it:
+- `termalign extract` measures a candidate's specificity against it;
+- `misspelled-term` never takes a word the corpus uses ten times or more for
+  a misspelt name ("human" is not "Hunan", "Darién" is not "Dairen",
+  "ministers" is not a misspelling of "minister"); see src/lexicon.rs.
 
-    scripts/make-common-words.py DIR-OF-UNGDC-TXT > data/common-words-en.txt
+    scripts/make-common-words.py DIR-OF-UNGDC-TXT > data/freq-en.txt
 """
 import collections
 import pathlib
@@ -16,7 +19,7 @@ import re
 import sys
 import unicodedata
 
-MIN_COUNT = 10
+MIN_COUNT = 8
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -28,18 +31,18 @@ def fold(word):
 
 def main():
     root = pathlib.Path(sys.argv[1])
-    total = collections.Counter()
+    counts = collections.Counter()
     for path in sorted(root.rglob("*.txt")):
         text = path.read_text(encoding="utf-8", errors="replace")
         for word in WORD.findall(text):
-            total[fold(word)] += 1
-    print("# Common English words, from the UN General Debate Corpus (CC0 1.0);")
+            counts[fold(word)] += 1
+    print("# English word frequencies, from the UN General Debate Corpus (CC0 1.0);")
     print("# built by scripts/make-common-words.py. word<TAB>count, most frequent first.")
-    for word, count in total.most_common():
+    print(f"#total\t{sum(counts.values())}")
+    for word, count in counts.most_common():
         if count < MIN_COUNT:
             break
-        if len(word) > 1:
-            print(f"{word}\t{count}")
+        print(f"{word}\t{count}")
 
 
 if __name__ == "__main__":

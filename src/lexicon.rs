@@ -2,11 +2,16 @@
 //! never taken for misspelt glossary terms. Lists are derived from permissively licensed
 //! corpora (see NOTICE) and embedded in the binary.
 
+/// A word the reference corpus uses this often is a word of the language.
+pub const MIN_COUNT: u64 = 10;
+
 /// Common words of `language` (folded) with their corpus counts, or nothing
-/// when no list is shipped for it.
+/// when no list is shipped for it. The list is the frequency list `extract`
+/// measures specificity against (`data/freq-en.txt`, from the UN General
+/// Debate corpus), cut at [`MIN_COUNT`].
 pub fn common_words(language: &str) -> Vec<(String, u64)> {
     let list = match crate::glossary::primary_subtag(language).as_str() {
-        "en" => include_str!("../data/common-words-en.txt"),
+        "en" => include_str!("../data/freq-en.txt"),
         _ => "",
     };
     list.lines()
@@ -15,5 +20,6 @@ pub fn common_words(language: &str) -> Vec<(String, u64)> {
             let (word, count) = l.split_once('\t')?;
             Some((word.to_owned(), count.parse().ok()?))
         })
+        .filter(|&(_, count)| count >= MIN_COUNT)
         .collect()
 }

@@ -15,6 +15,7 @@ pub use error::{Error, Origin, Result};
 pub use span::{LineIndex, Span};
 pub mod checks;
 pub mod engine;
+pub mod extract;
 pub mod finding;
 pub mod fuzzy;
 pub mod glossary;

@@ -20,7 +20,11 @@ fn english_markdown_article() {
 
 #[test]
 fn french_article() {
-    insta::assert_snapshot!(check(&["--lang", "fr", "examples/dialogue-chine-ue-fr.txt"]));
+    insta::assert_snapshot!(check(&[
+        "--lang",
+        "fr",
+        "examples/dialogue-chine-ue-fr.txt"
+    ]));
 }
 
 #[test]
@@ -31,7 +35,10 @@ fn chinese_article_with_a_traditional_headline_is_clean() {
 
 #[test]
 fn clean_english_article_is_clean() {
-    assert_eq!(check(&["examples/clean-en.txt"]), "exit: 0\n--- stderr\n--- stdout\n");
+    assert_eq!(
+        check(&["examples/clean-en.txt"]),
+        "exit: 0\n--- stderr\n--- stdout\n"
+    );
 }
 
 #[test]

@@ -33,6 +33,8 @@ pub enum Command {
     /// Validate, list, import or export glossaries.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
+    /// Propose candidate terms, ranked, marking what the glossaries know.
+    Extract(ExtractArgs),
 }
 
 /// Options shared by every command that loads glossaries.
@@ -180,4 +182,46 @@ pub enum FailOn {
     Warning,
     Info,
     Never,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files or directories (walked recursively); `-` reads standard input.
+    /// With --source-lang/--target-lang: TSV files of source<TAB>target pairs.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Language of the input text (BCP 47): en, fr, de, es, nl, ru or zh.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// Output format [default: table on a terminal, tsv otherwise].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ExtractFormat>,
+    /// Print the N best candidates, whatever the cut-off.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Override the model's cut-off score (0-1).
+    #[arg(long, value_name = "SCORE")]
+    pub threshold: Option<f64>,
+    /// Bilingual: language of the source side [default: zh].
+    #[arg(long)]
+    pub source_lang: Option<String>,
+    /// Bilingual: language of the target side [default: en].
+    #[arg(long)]
+    pub target_lang: Option<String>,
+    /// Bilingual: the source side, one segment a line (with --target).
+    #[arg(long, value_name = "FILE", requires = "target")]
+    pub source: Option<PathBuf>,
+    /// Bilingual: the target side, line-aligned with --source.
+    #[arg(long, value_name = "FILE", requires = "source")]
+    pub target: Option<PathBuf>,
+    #[command(flatten)]
+    pub glossary: GlossaryOptions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Table,
+    Json,
+    Tsv,
+    Yaml,
 }

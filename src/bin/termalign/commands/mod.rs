@@ -3,6 +3,7 @@
 
 mod align;
 mod check;
+mod extract;
 mod glossary;
 // Named apart from `termalign::report`, which this module uses throughout.
 #[path = "report.rs"]
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Align(args) => align::run(args),
         Command::Rules { format } => rules(format),
         Command::Report(args) => report_command::run(args),
+        Command::Extract(args) => extract::run(args),
         Command::Glossary(GlossaryCommand::Validate { files }) => glossary::validate(&files),
         Command::Glossary(GlossaryCommand::List { glossary, format }) => {
             glossary::list(&glossary, format)

@@ -1,0 +1,142 @@
+//! `termalign extract`: candidate terms, ranked, with what the glossaries
+//! know marked; bilingual term pairs with --source-lang/--target-lang.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+
+use termalign::engine::{Engine, RuleSettings};
+use termalign::extract::{self, bilingual, output, Document, Language};
+use termalign::input::{Bilingual, SourceFile};
+use termalign::pipeline::{self, InputSource};
+
+use super::{input_sources, load_glossaries};
+use crate::args::{ExtractArgs, ExtractFormat};
+use crate::{EXIT_CLEAN, EXIT_ERROR};
+
+pub(crate) fn run(args: ExtractArgs) -> Result<u8> {
+    let bilingual =
+        args.source_lang.is_some() || args.target_lang.is_some() || args.source.is_some();
+    if bilingual {
+        return run_bilingual(args);
+    }
+    Language::from_tag(&args.lang)?;
+    let engine = engine(&args)?;
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (sources, mut errors) = input_sources(&paths, &[], &[])?;
+    let mut files: Vec<(String, Vec<String>)> = Vec::new();
+    for source in &sources {
+        match read_prose(source) {
+            Ok(segments) => files.push((source.path().display().to_string(), segments)),
+            Err(e) => errors.push(e),
+        }
+    }
+    let docs: Vec<Document<'_>> = files
+        .iter()
+        .map(|(name, segments)| Document {
+            name,
+            segments: segments.iter().map(String::as_str).collect(),
+        })
+        .collect();
+    let options = extract::Options {
+        top: args.top,
+        threshold: args.threshold,
+    };
+    let result = extract::extract(&docs, &args.lang, engine.as_ref(), &options)?;
+    let mut buffer = Vec::new();
+    match format(args.format) {
+        ExtractFormat::Table => output::write_table(&result, &mut buffer)?,
+        ExtractFormat::Json => output::write_json(&result, &mut buffer)?,
+        ExtractFormat::Tsv => output::write_tsv(&result, &mut buffer)?,
+        ExtractFormat::Yaml => output::write_yaml(&result, &mut buffer)?,
+    }
+    finish(&buffer, &errors)
+}
+
+/// The glossaries to mark known terms with; none at all is fine here
+/// (`--no-default-glossaries` alone), unlike for `check`.
+fn engine(args: &ExtractArgs) -> Result<Option<Engine>> {
+    if args.glossary.no_default_glossaries && args.glossary.glossaries.is_empty() {
+        return Ok(None);
+    }
+    let set = load_glossaries(&args.glossary)?;
+    Ok(Some(Engine::new(set, RuleSettings::default())))
+}
+
+fn read_prose(source: &InputSource) -> termalign::Result<Vec<String>> {
+    let file = source.read()?;
+    let format = pipeline::detect_format(&file);
+    let segments = pipeline::read_segments(&file, format)?;
+    Ok(segments.into_iter().map(|s| s.text.text).collect())
+}
+
+fn format(format: Option<ExtractFormat>) -> ExtractFormat {
+    format.unwrap_or(if io::stdout().is_terminal() {
+        ExtractFormat::Table
+    } else {
+        ExtractFormat::Tsv
+    })
+}
+
+fn finish(buffer: &[u8], errors: &[termalign::Error]) -> Result<u8> {
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(buffer)?;
+    stdout.flush()?;
+    for e in errors {
+        crate::report_error(&anyhow::anyhow!("{e}"));
+    }
+    Ok(if errors.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    })
+}
+
+fn run_bilingual(args: ExtractArgs) -> Result<u8> {
+    let source_lang = args.source_lang.clone().unwrap_or_else(|| "zh".to_owned());
+    let target_lang = args.target_lang.clone().unwrap_or_else(|| "en".to_owned());
+    Language::from_tag(&source_lang)?;
+    Language::from_tag(&target_lang)?;
+    let engine = engine(&args)?;
+    let mut errors: Vec<termalign::Error> = Vec::new();
+    let mut input = Bilingual::default();
+    if let (Some(source), Some(target)) = (&args.source, &args.target) {
+        let s = SourceFile::read(source)?;
+        let t = SourceFile::read(target)?;
+        input = termalign::input::parallel::read(&s, &t)?;
+    } else {
+        if args.paths.is_empty() {
+            anyhow::bail!(
+                "bilingual extract needs bilingual files (XLIFF, TMX, PO, TSV), or --source FILE --target FILE"
+            );
+        }
+        let (sources, walk_errors) = input_sources(&args.paths, &[], &[])?;
+        errors.extend(walk_errors);
+        // Any file `align` reads: pairs from every file are pooled.
+        for source in sources {
+            let read = source.read().and_then(|file| {
+                let format = pipeline::detect_format(&file);
+                pipeline::read_bilingual(&file, format, Some(&source_lang), Some(&target_lang))
+            });
+            match read {
+                Ok(bilingual) => input.pairs.extend(bilingual.pairs),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    let alignment = bilingual::align(&input, &source_lang, &target_lang, engine.as_ref())
+        .context("aligning terms")?;
+    let mut buffer = Vec::new();
+    match format(args.format) {
+        ExtractFormat::Table => output::write_alignment_table(&alignment, &mut buffer)?,
+        ExtractFormat::Json => output::write_alignment_json(&alignment, &mut buffer)?,
+        ExtractFormat::Tsv => output::write_alignment_tsv(&alignment, &mut buffer)?,
+        ExtractFormat::Yaml => output::write_alignment_yaml(&alignment, &mut buffer)?,
+    }
+    finish(&buffer, &errors)
+}

@@ -1,0 +1,1152 @@
+//! Candidate generation: every sequence of 1–5 tokens inside one sentence
+//! that neither starts nor ends on a stop word, punctuation or a number,
+//! counted over the whole input (hapaxes included), with the cues the ranker
+//! uses: capitalisation mid-sentence, acronyms and their expansions
+//! (`European External Action Service (EEAS)` links both), title and
+//! organisation patterns, nesting in longer candidates and spread across
+//! documents.
+//!
+//! Tokens are interned once per distinct spelling, so counting an n-gram is a
+//! hash of at most five integers; the work is linear in the input.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxHasher;
+
+use super::tokenize::{fold_token, sentences, tokenize, Language, Token, TokenKind};
+use super::Domain;
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Longest ordinary candidate, in tokens.
+pub const MAX_TOKENS: usize = 5;
+/// Longest candidate found by a pattern (an acronym's expansion, a title
+/// followed by its remit), in tokens.
+pub const MAX_PATTERN_TOKENS: usize = 10;
+
+/// A document: a name and its prose segments.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    pub name: &'a str,
+    pub segments: Vec<&'a str>,
+}
+
+/// Where one occurrence is: document, segment and byte span in the segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Site {
+    pub doc: u32,
+    pub segment: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Counts and cues of one candidate (a distinct folded token sequence).
+#[derive(Debug, Clone)]
+pub struct Gram {
+    /// Folded token ids.
+    pub tokens: Ids,
+    pub freq: u32,
+    pub docs: u32,
+    last_doc: u32,
+    /// Occurrences at the start of a sentence (capitals say nothing there).
+    pub initial: u32,
+    /// Occurrences mid-sentence with every content word capitalised.
+    pub capitalised: u32,
+    /// Occurrences mid-sentence whose first word is in lower case.
+    pub lower: u32,
+    /// Occurrences right after a determiner (`the`, `l'`, `het`): noun
+    /// phrases are.
+    pub det_before: u32,
+    /// Occurrences right before a determiner: verb phrases and prepositions
+    /// end there.
+    pub det_after: u32,
+    /// A representative occurrence (mid-sentence when there is one).
+    pub site: Site,
+    site_mid: bool,
+    /// The acronym or expansion this candidate is linked to.
+    pub linked: Option<u32>,
+    /// Whether this candidate is an acronym (all capitals, 2–10 letters).
+    pub acronym: bool,
+    /// Found by an extension pattern only (longer than [`MAX_TOKENS`]).
+    pub pattern_only: bool,
+    /// Frequency-weighted nesting: sum and number of longer candidates that
+    /// contain this one, and the largest share of this one's occurrences one
+    /// of them accounts for.
+    pub nest_sum: u32,
+    pub nest_count: u32,
+    pub nest_max: u32,
+    /// Whether the longer candidate accounting for `nest_max` is written
+    /// with capitals (so this one is a fragment of a name: `Hong` in
+    /// `Hong Kong`).
+    pub nest_max_named: bool,
+    /// Domain guessed from the candidate's words.
+    pub domain: Domain,
+}
+
+/// The token ids of a candidate, inline (no allocation per candidate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Ids {
+    ids: [u32; MAX_PATTERN_TOKENS],
+    len: u8,
+}
+
+impl Ids {
+    fn new(ids: &[u32]) -> Ids {
+        let mut out = Ids {
+            ids: [0; MAX_PATTERN_TOKENS],
+            len: ids.len() as u8,
+        };
+        out.ids[..ids.len()].copy_from_slice(ids);
+        out
+    }
+}
+
+impl std::ops::Deref for Ids {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        &self.ids[..self.len as usize]
+    }
+}
+
+/// Per folded token: text and properties.
+#[derive(Debug, Clone)]
+pub struct Vocab {
+    pub words: Vec<String>,
+    pub stop: Vec<bool>,
+    pub kind: Vec<TokenKind>,
+    /// Occurrences mid-sentence in lower case.
+    pub lower: Vec<u32>,
+    /// Occurrences in the input.
+    pub count: Vec<u64>,
+    /// Word-class bits ([`flags`]), computed once per word.
+    pub flags: Vec<u16>,
+    ids: FxMap<String, u32>,
+}
+
+/// Bits of [`Vocab::flags`].
+pub mod flags {
+    pub const DETERMINER: u16 = 1;
+    pub const CONNECTOR: u16 = 1 << 1;
+    pub const TITLE_HEAD: u16 = 1 << 2;
+    pub const ORG_FIRST: u16 = 1 << 3;
+    pub const ORG_HEAD: u16 = 1 << 4;
+    pub const PLACE_HEAD: u16 = 1 << 5;
+    pub const EVENT_HEAD: u16 = 1 << 6;
+    pub const OF_FOR: u16 = 1 << 7;
+    pub const REGION: u16 = 1 << 8;
+    pub const REGION_KIND: u16 = 1 << 9;
+    pub const OF: u16 = 1 << 10;
+}
+
+fn word_flags(w: &str, language: Language) -> u16 {
+    use flags::*;
+    let mut f = 0;
+    let mut set = |bit: u16, yes: bool| {
+        if yes {
+            f |= bit;
+        }
+    };
+    set(DETERMINER, determiners(language).contains(&w));
+    set(CONNECTOR, connectors(language).contains(&w));
+    set(TITLE_HEAD, TITLE_HEADS.contains(&w));
+    set(ORG_FIRST, super::candidates::ORG_FIRST.contains(&w));
+    set(ORG_HEAD, ORG_HEADS.contains(&w));
+    set(PLACE_HEAD, PLACE_HEADS.contains(&w));
+    set(EVENT_HEAD, EVENT_HEADS.contains(&w));
+    set(OF_FOR, matches!(w, "of" | "for"));
+    set(OF, w == "of");
+    set(REGION, w == "region");
+    set(REGION_KIND, matches!(w, "administrative" | "autonomous"));
+    f
+}
+
+impl Vocab {
+    fn new() -> Vocab {
+        Vocab {
+            words: Vec::new(),
+            stop: Vec::new(),
+            kind: Vec::new(),
+            lower: Vec::new(),
+            count: Vec::new(),
+            flags: Vec::new(),
+            ids: FxMap::default(),
+        }
+    }
+
+    fn intern(&mut self, folded: String, kind: TokenKind, language: Language) -> u32 {
+        if let Some(&id) = self.ids.get(&folded) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        let stop = kind != TokenKind::Word || is_stop(&folded, language);
+        self.words.push(folded.clone());
+        self.stop.push(stop);
+        self.kind.push(kind);
+        self.lower.push(0);
+        self.count.push(0);
+        self.flags.push(word_flags(&folded, language));
+        self.ids.insert(folded, id);
+        id
+    }
+
+    pub fn id(&self, folded: &str) -> Option<u32> {
+        self.ids.get(folded).copied()
+    }
+}
+
+fn is_stop(folded: &str, language: Language) -> bool {
+    let trimmed = folded.trim_end_matches(['\'', '\u{2019}']);
+    if trimmed.len() < folded.len() || folded.starts_with('\'') {
+        // Elided articles (l', d') and clitics ('s, 're).
+        return true;
+    }
+    let mut chars = folded.chars();
+    let first = chars.next();
+    if chars.next().is_none() && !first.is_some_and(crate::text::is_han) {
+        return true; // single letters
+    }
+    language.stop_words().contains(folded)
+}
+
+/// All candidates of an input, with the vocabulary they are written in.
+#[derive(Debug, Clone)]
+pub struct Counts {
+    pub language: Language,
+    pub vocab: Vocab,
+    pub grams: Vec<Gram>,
+    /// Number of documents and running word tokens.
+    pub documents: u32,
+    pub tokens: u64,
+    /// Per token id: distinct multi-word candidates it is the head of
+    /// (last word; first in French and Spanish), and the non-head edge of.
+    pub heads: Vec<u32>,
+    pub modifiers: Vec<u32>,
+    /// Per candidate, the documents it occurs in (only when counted with
+    /// [`count_tracking`]).
+    pub doc_lists: Vec<Vec<u32>>,
+}
+
+impl Counts {
+    /// The head and the other edge word of a candidate.
+    pub fn head_and_modifier(&self, gram: &Gram) -> (u32, u32) {
+        let first = gram.tokens[0];
+        let last = gram.tokens[gram.tokens.len() - 1];
+        if matches!(self.language, Language::Fr | Language::Es) {
+            (first, last)
+        } else {
+            (last, first)
+        }
+    }
+}
+
+struct TokInfo {
+    id: u32,
+    cap: bool,
+    allcaps: bool,
+}
+
+/// Counts the candidates of `docs` in `language`.
+pub fn count(docs: &[Document<'_>], language: Language) -> Counts {
+    count_with(docs, language, false)
+}
+
+/// Like [`count`], and lists the documents each candidate occurs in.
+pub fn count_tracking(docs: &[Document<'_>], language: Language) -> Counts {
+    count_with(docs, language, true)
+}
+
+fn count_with(docs: &[Document<'_>], language: Language, track: bool) -> Counts {
+    let mut c = Counter {
+        track,
+        doc_lists: Vec::new(),
+        language,
+        vocab: Vocab::new(),
+        raw: FxMap::default(),
+        grams: Vec::new(),
+        short: FxMap::default(),
+        long: FxMap::default(),
+        tokens: 0,
+    };
+    for (d, doc) in docs.iter().enumerate() {
+        for (s, segment) in doc.segments.iter().enumerate() {
+            for sentence in sentences(segment) {
+                let text = &segment[sentence.range()];
+                let toks = tokenize(text, language);
+                c.sentence(d as u32, s as u32, sentence.start, &toks);
+            }
+        }
+    }
+    let mut counts = Counts {
+        language,
+        vocab: c.vocab,
+        grams: c.grams,
+        documents: docs.len() as u32,
+        tokens: c.tokens,
+        heads: Vec::new(),
+        modifiers: Vec::new(),
+        doc_lists: std::mem::take(&mut c.doc_lists),
+    };
+    nest(&mut counts, &c.short, &c.long);
+    // Term families: words that head (or modify) many candidates are the
+    // domain's own (`… turbine`, `éolienne …`).
+    let mut heads = vec![0u32; counts.vocab.words.len()];
+    let mut modifiers = vec![0u32; counts.vocab.words.len()];
+    for g in &counts.grams {
+        if g.len() >= 2 {
+            let (h, m) = counts.head_and_modifier(g);
+            heads[h as usize] += 1;
+            modifiers[m as usize] += 1;
+        }
+    }
+    counts.heads = heads;
+    counts.modifiers = modifiers;
+    for g in 0..counts.grams.len() {
+        counts.grams[g].domain = guess_domain(&counts, &counts.grams[g]);
+    }
+    counts
+}
+
+struct Counter {
+    track: bool,
+    doc_lists: Vec<Vec<u32>>,
+    language: Language,
+    vocab: Vocab,
+    /// Raw spelling -> folded id.
+    raw: FxMap<String, u32>,
+    grams: Vec<Gram>,
+    short: FxMap<([u32; MAX_TOKENS], u8), u32>,
+    long: FxMap<Vec<u32>, u32>,
+    tokens: u64,
+}
+
+impl Counter {
+    fn token_id(&mut self, t: &Token<'_>) -> u32 {
+        if let Some(&id) = self.raw.get(t.text) {
+            return id;
+        }
+        let id = self.vocab.intern(fold_token(t.text), t.kind, self.language);
+        self.raw.insert(t.text.to_owned(), id);
+        id
+    }
+
+    fn gram_index(&mut self, ids: &[u32]) -> u32 {
+        if ids.len() <= MAX_TOKENS {
+            let mut key = [u32::MAX; MAX_TOKENS];
+            key[..ids.len()].copy_from_slice(ids);
+            let next = self.grams.len() as u32;
+            let index = *self.short.entry((key, ids.len() as u8)).or_insert(next);
+            if index == next {
+                self.grams.push(Gram::new(Ids::new(ids)));
+                if self.track {
+                    self.doc_lists.push(Vec::new());
+                }
+            }
+            index
+        } else {
+            let next = self.grams.len() as u32;
+            let index = *self.long.entry(ids.to_vec()).or_insert(next);
+            if index == next {
+                let mut gram = Gram::new(Ids::new(ids));
+                gram.pattern_only = true;
+                if self.track {
+                    self.doc_lists.push(Vec::new());
+                }
+                self.grams.push(gram);
+            }
+            index
+        }
+    }
+
+    fn sentence(&mut self, doc: u32, segment: u32, offset: usize, toks: &[Token<'_>]) {
+        let info: Vec<TokInfo> = toks
+            .iter()
+            .map(|t| {
+                let id = self.token_id(t);
+                let mut letters = 0;
+                let mut upper = 0;
+                for ch in t.text.chars().filter(|c| c.is_alphabetic()) {
+                    letters += 1;
+                    if ch.is_uppercase() {
+                        upper += 1;
+                    }
+                }
+                TokInfo {
+                    id,
+                    cap: t.text.chars().next().is_some_and(char::is_uppercase),
+                    allcaps: letters >= 2 && upper == letters,
+                }
+            })
+            .collect();
+        let words = toks.iter().filter(|t| t.kind == TokenKind::Word).count();
+        let shouting = words >= 3
+            && info
+                .iter()
+                .zip(toks)
+                .filter(|(i, t)| t.kind == TokenKind::Word && i.allcaps)
+                .count()
+                * 10
+                >= words * 6;
+        self.tokens += words as u64;
+        let first_word = toks.iter().position(|t| t.kind != TokenKind::Punct);
+        for (k, t) in toks.iter().enumerate() {
+            let id = info[k].id as usize;
+            self.vocab.count[id] += 1;
+            if Some(k) != first_word && t.kind == TokenKind::Word && !info[k].cap {
+                self.vocab.lower[id] += 1;
+            }
+        }
+        let stop = |c: &Counter, k: usize| c.vocab.stop[info[k].id as usize];
+        let site = |i: usize, j: usize| Site {
+            doc,
+            segment,
+            start: (offset + toks[i].span.start) as u32,
+            end: (offset + toks[j].span.end) as u32,
+        };
+        let mut ids: Vec<u32> = Vec::with_capacity(MAX_PATTERN_TOKENS);
+        for i in 0..toks.len() {
+            if toks[i].kind != TokenKind::Word || stop(self, i) {
+                continue;
+            }
+            let initial = Some(i) == first_word;
+            ids.clear();
+            // Every word so far capitalised (or a number, or a connector).
+            let mut caps_so_far = self.language.is_spaced();
+            for j in i..toks.len().min(i + MAX_TOKENS) {
+                if toks[j].kind == TokenKind::Punct {
+                    break;
+                }
+                ids.push(info[j].id);
+                caps_so_far &= info[j].cap
+                    || toks[j].kind == TokenKind::Number
+                    || self.vocab.flags[info[j].id as usize] & flags::CONNECTOR != 0;
+                if toks[j].kind != TokenKind::Word || stop(self, j) {
+                    continue;
+                }
+                if j == i && self.language == Language::Zh && toks[i].text.chars().count() < 2 {
+                    continue; // a lone Chinese character is not a term
+                }
+                let g = self.gram_index(&ids) as usize;
+                let content_caps = caps_so_far;
+                if self.track && self.grams[g].last_doc != doc {
+                    self.doc_lists[g].push(doc);
+                }
+                let word_flags = &self.vocab.flags;
+                let gram = &mut self.grams[g];
+                gram.seen(doc, site(i, j), !initial && !shouting);
+                if i > 0 && word_flags[info[i - 1].id as usize] & flags::DETERMINER != 0 {
+                    gram.det_before += 1;
+                }
+                if j + 1 < toks.len()
+                    && word_flags[info[j + 1].id as usize] & flags::DETERMINER != 0
+                {
+                    gram.det_after += 1;
+                }
+                if initial {
+                    gram.initial += 1;
+                } else if content_caps && !shouting {
+                    gram.capitalised += 1;
+                } else if !info[i].cap {
+                    gram.lower += 1;
+                }
+                if j == i && info[i].allcaps && !shouting && toks[i].text.chars().count() <= 10 {
+                    gram.acronym = true;
+                }
+            }
+        }
+        if self.language.is_spaced() && !shouting {
+            self.acronyms(doc, segment, offset, toks, &info);
+            if self.language == Language::En {
+                self.titles(doc, segment, offset, toks, &info);
+            }
+        }
+    }
+
+    /// `Expansion (ACRONYM)` and `ACRONYM (Expansion)`: links both.
+    fn acronyms(
+        &mut self,
+        doc: u32,
+        segment: u32,
+        offset: usize,
+        toks: &[Token<'_>],
+        info: &[TokInfo],
+    ) {
+        for p in 0..toks.len() {
+            if toks[p].text != "(" {
+                continue;
+            }
+            // Expansion (ACRONYM)
+            if p + 2 < toks.len() && toks[p + 2].text == ")" && info[p + 1].allcaps {
+                let acronym = toks[p + 1].text;
+                if let Some(k) = (2..=MAX_PATTERN_TOKENS.min(p))
+                    .find(|&k| self.expands(&toks[p - k..p], acronym))
+                {
+                    self.link(doc, segment, offset, toks, info, (p - k, p - 1), p + 1);
+                }
+            }
+            // ACRONYM (Expansion)
+            if p >= 1 && info[p - 1].allcaps {
+                if let Some(close) = toks[p + 1..].iter().position(|t| t.text == ")") {
+                    let inner = &toks[p + 1..p + 1 + close];
+                    if (2..=MAX_PATTERN_TOKENS).contains(&inner.len())
+                        && self.expands(inner, toks[p - 1].text)
+                    {
+                        self.link(doc, segment, offset, toks, info, (p + 1, p + close), p - 1);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the initials of `words` spell `acronym` (stop words may be
+    /// skipped; hyphenated parts each give an initial).
+    fn expands(&self, words: &[Token<'_>], acronym: &str) -> bool {
+        // A plural acronym (NGOs) spells its letters without the s.
+        let acronym = acronym.strip_suffix('s').unwrap_or(acronym);
+        let letters: String = acronym
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let letters = letters.as_str();
+        if words.iter().any(|t| t.kind == TokenKind::Punct) || letters.chars().count() < 2 {
+            return false;
+        }
+        let first_is_stop = self.is_stop_text(words[0].text);
+        let last_is_stop = self.is_stop_text(words[words.len() - 1].text);
+        if first_is_stop || last_is_stop {
+            return false;
+        }
+        let initials = |skip_stop: bool| -> String {
+            words
+                .iter()
+                .filter(|t| !(skip_stop && self.is_stop_text(t.text)))
+                .flat_map(|t| t.text.split(['-', '\u{2010}']))
+                .filter_map(|part| part.chars().next())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        initials(true) == letters || initials(false) == letters
+    }
+
+    fn is_stop_text(&self, text: &str) -> bool {
+        is_stop(&fold_token(text), self.language)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn link(
+        &mut self,
+        doc: u32,
+        segment: u32,
+        offset: usize,
+        toks: &[Token<'_>],
+        info: &[TokInfo],
+        expansion: (usize, usize),
+        acronym: usize,
+    ) {
+        let ids: Vec<u32> = (expansion.0..=expansion.1).map(|k| info[k].id).collect();
+        let e = self.gram_index(&ids);
+        let a = self.gram_index(&[info[acronym].id]);
+        let site = Site {
+            doc,
+            segment,
+            start: (offset + toks[expansion.0].span.start) as u32,
+            end: (offset + toks[expansion.1].span.end) as u32,
+        };
+        let gram = &mut self.grams[e as usize];
+        if gram.pattern_only {
+            gram.seen(doc, site, true);
+            gram.capitalised += 1;
+        }
+        gram.linked = Some(a);
+        let acro = &mut self.grams[a as usize];
+        acro.linked = Some(e);
+        acro.acronym = true;
+    }
+
+    /// `… director for Asia and the Pacific`: a title followed by its remit,
+    /// longer than ordinary candidates.
+    fn titles(
+        &mut self,
+        doc: u32,
+        segment: u32,
+        offset: usize,
+        toks: &[Token<'_>],
+        info: &[TokInfo],
+    ) {
+        for h in 0..toks.len() {
+            let head = &self.vocab.words[info[h].id as usize];
+            if !TITLE_HEADS.contains(&head.as_str()) || h + 2 >= toks.len() {
+                continue;
+            }
+            let link = &self.vocab.words[info[h + 1].id as usize];
+            if link != "for" && link != "of" || !info[h + 2].cap {
+                continue;
+            }
+            // The remit: capitalised words, joined by `and`/`the`/`of`.
+            let mut end = h + 2;
+            let mut k = h + 2;
+            while k < toks.len() && k - h < MAX_PATTERN_TOKENS {
+                let w = &self.vocab.words[info[k].id as usize];
+                if toks[k].kind == TokenKind::Word && info[k].cap {
+                    end = k;
+                } else if !matches!(w.as_str(), "and" | "the" | "of") {
+                    break;
+                }
+                k += 1;
+            }
+            // The start: modifiers of the head in lower case or capitals,
+            // not stop words (deputy managing director).
+            let mut start = h;
+            while start > 0
+                && h - start < 3
+                && toks[start - 1].kind == TokenKind::Word
+                && !self.vocab.stop[info[start - 1].id as usize]
+                && TITLE_MODIFIERS.contains(&self.vocab.words[info[start - 1].id as usize].as_str())
+            {
+                start -= 1;
+            }
+            if end - start < MAX_TOKENS || end - start >= MAX_PATTERN_TOKENS {
+                continue; // counted as an ordinary candidate, or too long
+            }
+            let ids: Vec<u32> = (start..=end).map(|k| info[k].id).collect();
+            let g = self.gram_index(&ids);
+            let site = Site {
+                doc,
+                segment,
+                start: (offset + toks[start].span.start) as u32,
+                end: (offset + toks[end].span.end) as u32,
+            };
+            self.grams[g as usize].seen(doc, site, true);
+        }
+    }
+}
+
+impl Gram {
+    fn new(tokens: Ids) -> Gram {
+        Gram {
+            tokens,
+            freq: 0,
+            docs: 0,
+            last_doc: u32::MAX,
+            initial: 0,
+            capitalised: 0,
+            lower: 0,
+            det_before: 0,
+            det_after: 0,
+            site: Site {
+                doc: 0,
+                segment: 0,
+                start: 0,
+                end: 0,
+            },
+            site_mid: false,
+            linked: None,
+            acronym: false,
+            pattern_only: false,
+            nest_sum: 0,
+            nest_count: 0,
+            nest_max: 0,
+            nest_max_named: false,
+            domain: Domain::Term,
+        }
+    }
+
+    fn seen(&mut self, doc: u32, site: Site, mid: bool) {
+        self.freq += 1;
+        if self.last_doc != doc {
+            self.docs += 1;
+            self.last_doc = doc;
+        }
+        if self.freq == 1 || (mid && !self.site_mid) {
+            self.site = site;
+            self.site_mid = mid;
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+}
+
+/// C-value bookkeeping: each candidate learns how often it occurs inside
+/// longer candidates.
+fn nest(
+    counts: &mut Counts,
+    short: &FxMap<([u32; MAX_TOKENS], u8), u32>,
+    long: &FxMap<Vec<u32>, u32>,
+) {
+    let lookup = |ids: &[u32]| -> Option<u32> {
+        if ids.len() <= MAX_TOKENS {
+            let mut key = [u32::MAX; MAX_TOKENS];
+            key[..ids.len()].copy_from_slice(ids);
+            short.get(&(key, ids.len() as u8)).copied()
+        } else {
+            long.get(ids).copied()
+        }
+    };
+    let mut updates: Vec<(u32, u32, bool)> = Vec::new();
+    for b in 0..counts.grams.len() {
+        let gram = &counts.grams[b];
+        let n = gram.len();
+        if n < 2 {
+            continue;
+        }
+        let named = gram.capitalised * 2 >= gram.freq.saturating_sub(gram.initial).max(1);
+        let stop = &counts.vocab.stop;
+        for start in 0..n {
+            // A candidate never starts or ends on a stop word: skip those
+            // sub-sequences without hashing them.
+            if stop[gram.tokens[start] as usize] {
+                continue;
+            }
+            for end in start + 1..=n {
+                if end - start == n || stop[gram.tokens[end - 1] as usize] {
+                    continue;
+                }
+                if let Some(a) = lookup(&gram.tokens[start..end]) {
+                    updates.push((a, gram.freq, named));
+                }
+            }
+        }
+    }
+    for (a, f, named) in updates {
+        let g = &mut counts.grams[a as usize];
+        g.nest_sum += f;
+        g.nest_count += 1;
+        if f > g.nest_max || (f == g.nest_max && named) {
+            g.nest_max_named = named;
+        }
+        g.nest_max = g.nest_max.max(f);
+    }
+}
+
+/// Determiners: a word after one is (part of) a noun phrase.
+fn determiners(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::En => &[
+            "the", "a", "an", "this", "these", "that", "those", "its", "their", "each", "every",
+            "our",
+        ],
+        Language::Fr => &[
+            "le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette",
+            "ces", "sa", "son", "ses", "leur", "leurs", "chaque",
+        ],
+        Language::Nl => &[
+            "de", "het", "een", "deze", "dit", "die", "dat", "elke", "ieder", "hun", "zijn", "haar",
+        ],
+        Language::De => &[
+            "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+            "eines", "diese", "dieser", "dieses",
+        ],
+        Language::Es => &[
+            "el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos",
+            "estas", "su", "sus", "del", "al",
+        ],
+        Language::Ru | Language::Zh => &[],
+    }
+}
+
+/// Lower-case words that may stand inside a name (`Ministry of Foreign
+/// Affairs`, `Rijksdienst voor Ondernemend Nederland`).
+fn connectors(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::En => &[
+            "of", "and", "the", "for", "on", "de", "van", "von", "la", "le", "du",
+        ],
+        Language::Fr => &[
+            "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "à", "aux", "en", "pour",
+            "sur", "of", "and", "the", "for",
+        ],
+        Language::Nl => &[
+            "van", "de", "der", "den", "het", "voor", "en", "op", "'s", "aan", "zonder", "of",
+            "and", "the", "for",
+        ],
+        Language::De => &[
+            "der", "die", "das", "des", "von", "und", "für", "zu", "zur", "zum", "of", "and",
+            "the", "for",
+        ],
+        Language::Es => &[
+            "de", "del", "la", "el", "y", "los", "las", "para", "of", "and", "the", "for",
+        ],
+        Language::Ru | Language::Zh => &[],
+    }
+}
+
+/// Heads of English titles (`… minister`, `… spokesperson`).
+pub const TITLE_HEADS: &[&str] = &[
+    "minister",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "director-general",
+    "ambassador",
+    "envoy",
+    "secretary",
+    "secretary-general",
+    "president",
+    "vice-president",
+    "premier",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "commissioner",
+    "representative",
+    "counsellor",
+    "consul",
+    "consul-general",
+    "governor",
+    "mayor",
+    "chancellor",
+    "councillor",
+    "rapporteur",
+    "head",
+    "chief",
+    "advisor",
+    "adviser",
+    "officer",
+];
+
+const TITLE_MODIFIERS: &[&str] = &[
+    "deputy",
+    "managing",
+    "assistant",
+    "vice",
+    "executive",
+    "special",
+    "general",
+    "foreign",
+    "permanent",
+    "high",
+    "chief",
+    "senior",
+    "acting",
+];
+
+const ORG_FIRST: &[&str] = &[
+    "ministry",
+    "department",
+    "office",
+    "bureau",
+    "commission",
+    "committee",
+    "council",
+    "agency",
+    "embassy",
+    "consulate",
+    "court",
+    "bank",
+    "institute",
+    "university",
+    "national",
+    "state",
+];
+
+const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "service",
+    "commission",
+    "committee",
+    "council",
+    "agency",
+    "union",
+    "organization",
+    "organisation",
+    "office",
+    "bureau",
+    "parliament",
+    "court",
+    "bank",
+    "fund",
+    "institute",
+    "university",
+    "association",
+    "party",
+    "congress",
+    "assembly",
+    "department",
+    "administration",
+    "authority",
+    "corporation",
+    "company",
+    "group",
+    "nations",
+    "embassy",
+];
+
+const PLACE_HEADS: &[&str] = &[
+    "region",
+    "province",
+    "city",
+    "county",
+    "prefecture",
+    "district",
+    "municipality",
+    "island",
+    "islands",
+    "sea",
+    "strait",
+    "river",
+    "mountains",
+    "plateau",
+    "autonomous",
+];
+
+const EVENT_HEADS: &[&str] = &[
+    "dialogue",
+    "summit",
+    "forum",
+    "conference",
+    "meeting",
+    "talks",
+    "session",
+    "games",
+    "expo",
+    "festival",
+    "war",
+    "treaty",
+    "agreement",
+    "protocol",
+    "convention",
+    "declaration",
+    "initiative",
+    "consultation",
+];
+
+/// Chinese suffixes by domain.
+const ZH_SUFFIXES: &[(&str, Domain)] = &[
+    ("特别行政区", Domain::Place),
+    ("自治区", Domain::Place),
+    ("自治州", Domain::Place),
+    ("省", Domain::Place),
+    ("市", Domain::Place),
+    ("县", Domain::Place),
+    ("发言人", Domain::Title),
+    ("部长", Domain::Title),
+    ("部长助理", Domain::Title),
+    ("总干事", Domain::Title),
+    ("主任", Domain::Title),
+    ("大使", Domain::Title),
+    ("主席", Domain::Title),
+    ("总理", Domain::Title),
+    ("司长", Domain::Title),
+    ("代表", Domain::Title),
+    ("委员会", Domain::Organization),
+    ("行动署", Domain::Organization),
+    ("署", Domain::Organization),
+    ("部", Domain::Organization),
+    ("局", Domain::Organization),
+    ("议会", Domain::Organization),
+    ("联盟", Domain::Organization),
+    ("组织", Domain::Organization),
+    ("对话", Domain::Event),
+    ("峰会", Domain::Event),
+    ("论坛", Domain::Event),
+    ("会议", Domain::Event),
+];
+
+/// A guess at what kind of thing a candidate names, from its words.
+pub fn guess_domain(counts: &Counts, gram: &Gram) -> Domain {
+    use flags::*;
+    if counts.language == Language::Zh {
+        let joined: String = gram
+            .tokens
+            .iter()
+            .map(|&t| counts.vocab.words[t as usize].as_str())
+            .collect();
+        return ZH_SUFFIXES
+            .iter()
+            .find(|(suffix, _)| joined.ends_with(suffix) && joined != *suffix)
+            .map_or(Domain::Term, |&(_, d)| d);
+    }
+    let f = |k: usize| counts.vocab.flags[gram.tokens[k] as usize];
+    let n = gram.len();
+    let last = f(n - 1);
+    let first = f(0);
+    let named = gram.capitalised > 0 || gram.acronym || gram.linked.is_some();
+    if n >= 2 && last & REGION != 0 && f(n - 2) & REGION_KIND != 0 {
+        return Domain::Place;
+    }
+    let head_of = (1..n).any(|k| f(k - 1) & TITLE_HEAD != 0 && f(k) & OF_FOR != 0);
+    if last & TITLE_HEAD != 0 || head_of {
+        return Domain::Title;
+    }
+    if n >= 2 && named && last & EVENT_HEAD != 0 {
+        return Domain::Event;
+    }
+    let has_of = (0..n).any(|k| f(k) & OF != 0);
+    if (n >= 2 && (last & ORG_HEAD != 0 || first & ORG_FIRST != 0 && has_of) && named)
+        || (gram.acronym && gram.linked.is_some())
+    {
+        return Domain::Organization;
+    }
+    if n >= 2 && named && last & PLACE_HEAD != 0 {
+        return Domain::Place;
+    }
+    Domain::Term
+}
+
+impl Counts {
+    /// The words of a candidate, folded, joined as the language writes them.
+    pub fn key(&self, gram: &Gram) -> String {
+        let sep = if self.language.is_spaced() { " " } else { "" };
+        let words: Vec<&str> = gram
+            .tokens
+            .iter()
+            .map(|&t| self.vocab.words[t as usize].as_str())
+            .collect();
+        words.join(sep)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grams(text: &str, lang: Language) -> Counts {
+        count(
+            &[Document {
+                name: "t",
+                segments: vec![text],
+            }],
+            lang,
+        )
+    }
+
+    fn keys(c: &Counts) -> Vec<String> {
+        let mut k: Vec<String> = c.grams.iter().map(|g| c.key(g)).collect();
+        k.sort();
+        k
+    }
+
+    #[test]
+    fn candidates_skip_stop_words_at_the_edges() {
+        let c = grams("The rotor of the wind turbine turns.", Language::En);
+        assert_eq!(
+            keys(&c),
+            [
+                "rotor",
+                "rotor of the wind",
+                "rotor of the wind turbine",
+                "turbine",
+                "turbine turns",
+                "turns",
+                "wind",
+                "wind turbine",
+                "wind turbine turns",
+            ]
+        );
+    }
+
+    #[test]
+    fn candidates_do_not_cross_sentences_or_punctuation() {
+        let c = grams("Blade pitch. Control systems, rotor", Language::En);
+        let k = keys(&c);
+        assert!(!k.contains(&"pitch control".to_owned()), "{k:?}");
+        assert!(!k.contains(&"systems rotor".to_owned()), "{k:?}");
+        assert!(k.contains(&"blade pitch".to_owned()));
+    }
+
+    #[test]
+    fn counts_frequency_documents_and_capitals() {
+        let docs = [
+            Document {
+                name: "a",
+                segments: vec!["We met the European Union. The European Union said so."],
+            },
+            Document {
+                name: "b",
+                segments: vec!["European Union rules."],
+            },
+        ];
+        let c = count(&docs, Language::En);
+        let eu = c
+            .grams
+            .iter()
+            .find(|g| c.key(g) == "european union")
+            .unwrap();
+        assert_eq!((eu.freq, eu.docs), (3, 2));
+        assert_eq!((eu.capitalised, eu.initial), (2, 1));
+    }
+
+    #[test]
+    fn acronyms_link_their_expansions() {
+        let c = grams(
+            "She works at the European External Action Service (EEAS) in Brussels.",
+            Language::En,
+        );
+        let find = |k: &str| c.grams.iter().position(|g| c.key(g) == k).unwrap();
+        let eeas = find("eeas");
+        let service = find("european external action service");
+        assert_eq!(c.grams[eeas].linked, Some(service as u32));
+        assert_eq!(c.grams[service].linked, Some(eeas as u32));
+        assert!(c.grams[eeas].acronym);
+        assert_eq!(c.grams[service].domain, Domain::Organization);
+    }
+
+    #[test]
+    fn patterns_find_long_titles_and_guess_domains() {
+        let c = grams(
+            "He met Paola Pampaloni, deputy managing director for Asia and the Pacific at the \
+             service, and Assistant Minister of Foreign Affairs Miao Deyu in the Xizang \
+             Autonomous Region after the China-EU Human Rights Dialogue.",
+            Language::En,
+        );
+        let domain = |k: &str| {
+            c.grams
+                .iter()
+                .find(|g| c.key(g) == k)
+                .unwrap_or_else(|| panic!("no candidate {k}"))
+                .domain
+        };
+        assert_eq!(
+            domain("deputy managing director for asia and the pacific"),
+            Domain::Title
+        );
+        assert_eq!(
+            domain("assistant minister of foreign affairs"),
+            Domain::Title
+        );
+        assert_eq!(domain("xizang autonomous region"), Domain::Place);
+        assert_eq!(domain("china-eu human rights dialogue"), Domain::Event);
+    }
+
+    #[test]
+    fn very_long_titles_stay_within_the_pattern_limit() {
+        // Regression: a remit of many capitalised words overflowed the
+        // inline token array.
+        let c = grams(
+            "He met the deputy managing director for Asia and the Pacific and the Indian \
+             Ocean and the Americas and Africa and the Arctic on Monday.",
+            Language::En,
+        );
+        assert!(c.grams.iter().all(|g| g.len() <= MAX_PATTERN_TOKENS));
+    }
+
+    #[test]
+    fn nesting_is_counted() {
+        let c = grams(
+            "wind turbine blade. wind turbine blade. wind turbine tower.",
+            Language::En,
+        );
+        let g = c.grams.iter().find(|g| c.key(g) == "wind turbine").unwrap();
+        assert_eq!(g.freq, 3);
+        assert_eq!(g.nest_count, 2);
+        assert_eq!(g.nest_sum, 3);
+        assert_eq!(g.nest_max, 2);
+    }
+
+    #[test]
+    fn chinese_candidates_join_words_without_spaces() {
+        let c = grams("欧盟对外行动署和欧盟举行对话。", Language::Zh);
+        let k = keys(&c);
+        assert!(k.contains(&"欧盟对外行动署".to_owned()), "{k:?}");
+        assert!(!k.iter().any(|k| k.starts_with('和') || k.ends_with('和')));
+    }
+}

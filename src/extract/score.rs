@@ -1,0 +1,456 @@
+//! Ranking: termhood without a neural model.
+//!
+//! Each candidate gets a handful of features — frequency, specificity against
+//! general-language word frequencies (`data/freq-*.txt`), C-value style
+//! nestedness, spread across documents, named-entity cues (capitals
+//! mid-sentence, acronyms, title and organisation patterns) — combined by a
+//! logistic model whose few weights were fitted on the ACTER development data
+//! (`examples/tune-extract.rs`, see `docs/extraction.md`). The score is the
+//! model's probability; the cut-off is the probability at which the fitted
+//! model's F1 peaked on its training domain.
+//!
+//! English and French and Dutch have weights of their own; Chinese borrows
+//! the English ones; languages without a general-language list (German,
+//! Spanish, Russian) use weights fitted on French and Dutch without the
+//! specificity features.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::candidates::{Counts, Gram, MAX_TOKENS};
+use super::tokenize::Language;
+
+/// General-language word frequencies: counted (English, Chinese) or ranked
+/// (French, Dutch: hand-written lists of common words, matched by stem).
+#[derive(Debug, Default)]
+pub struct Reference {
+    pub total: f64,
+    counts: HashMap<String, u64>,
+    stemmer: Option<Algorithm>,
+}
+
+impl Reference {
+    fn parse(list: &str) -> Reference {
+        let mut r = Reference::default();
+        for line in list.lines() {
+            if let Some(total) = line.strip_prefix("#total\t") {
+                r.total = total.trim().parse().unwrap_or(0.0);
+                continue;
+            }
+            if line.starts_with('#') {
+                continue;
+            }
+            if let Some((w, c)) = line.split_once('\t') {
+                if let Ok(c) = c.trim().parse() {
+                    r.counts.insert(w.to_owned(), c);
+                }
+            }
+        }
+        r
+    }
+
+    /// A ranked list (most frequent first) read as Zipf-distributed counts
+    /// over a notional corpus the size of the English one.
+    fn ranked(list: &str, algorithm: Algorithm) -> Reference {
+        const TOTAL: f64 = 2.0e7;
+        let stemmer = Stemmer::create(algorithm);
+        let mut r = Reference {
+            total: TOTAL,
+            counts: HashMap::new(),
+            stemmer: Some(algorithm),
+        };
+        let words = list
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace);
+        for (rank, w) in words.enumerate() {
+            let count = (TOTAL * 0.06 / (rank as f64 + 2.0)) as u64;
+            let stem = stemmer.stem(&w.to_lowercase()).into_owned();
+            let slot = r.counts.entry(stem).or_insert(0);
+            *slot = (*slot).max(count);
+        }
+        r
+    }
+
+    /// How often a (folded) word occurs in the reference (0 when never).
+    pub fn count(&self, word: &str) -> u64 {
+        let get = |k: &str| self.counts.get(k).copied().unwrap_or(0);
+        match self.stemmer {
+            Some(algorithm) => get(&Stemmer::create(algorithm).stem(word)),
+            None if word.is_ascii() => get(word),
+            // The counted lists are folded like the common-word list: lower
+            // case, diacritics stripped.
+            None => get(&crate::text::fold_str(word, crate::text::Fold::ALL)),
+        }
+    }
+
+    /// Information content of a word in general language, scaled to about
+    /// 0 (the commonest words) … 1 (never seen).
+    pub fn rarity(&self, word: &str) -> f64 {
+        self.rarity_of_count(self.count(word))
+    }
+
+    fn rarity_of_count(&self, count: u64) -> f64 {
+        ((self.total / (count as f64 + 1.0)).ln() / self.total.ln()).clamp(0.0, 1.0)
+    }
+
+    /// The list shipped for `language`, if any.
+    pub fn for_language(language: Language) -> Option<&'static Reference> {
+        static EN: OnceLock<Reference> = OnceLock::new();
+        static ZH: OnceLock<Reference> = OnceLock::new();
+        static FR: OnceLock<Reference> = OnceLock::new();
+        static NL: OnceLock<Reference> = OnceLock::new();
+        match language {
+            Language::En => {
+                Some(EN.get_or_init(|| Reference::parse(include_str!("../../data/freq-en.txt"))))
+            }
+            Language::Zh => {
+                Some(ZH.get_or_init(|| Reference::parse(include_str!("../../data/freq-zh.txt"))))
+            }
+            Language::Fr => Some(FR.get_or_init(|| {
+                Reference::ranked(include_str!("../../data/common/fr.txt"), Algorithm::French)
+            })),
+            Language::Nl => Some(NL.get_or_init(|| {
+                Reference::ranked(include_str!("../../data/common/nl.txt"), Algorithm::Dutch)
+            })),
+            _ => None,
+        }
+    }
+}
+
+/// Names of the features, in vector order (for tuning and `--explain`).
+pub const FEATURES: [&str; 37] = [
+    "bias",
+    "log-frequency",
+    "rarity-mean",
+    "rarity-min",
+    "c-value",
+    "nested-share",
+    "spread",
+    "capitalised",
+    "acronym",
+    "pattern",
+    "single-word",
+    "length",
+    "lower-case",
+    "word-length",
+    "inner-stop-words",
+    "has-number",
+    "domain-frequency",
+    "cohesion",
+    "weirdness-mean",
+    "weirdness-min",
+    "short",
+    "capitalised-common",
+    "after-determiner",
+    "before-determiner",
+    "single-x-rarity",
+    "single-x-log-frequency",
+    "single-x-capitalised",
+    "symbol-like",
+    "repeated-word",
+    "head-family",
+    "modifier-family",
+    "word-heads",
+    "word-modifies",
+    "name-fragment",
+    "inner-determiner",
+    "capitalised-x-inner-stop-words",
+    "capitalised-x-length",
+];
+
+/// Number of features.
+pub const N_FEATURES: usize = FEATURES.len();
+
+/// What the features need to know about each word of the vocabulary,
+/// computed once per input: general-language rarity and weirdness, length,
+/// and whether it looks like a code.
+#[derive(Debug, Clone, Default)]
+pub struct WordStats {
+    rarity: Vec<f64>,
+    weirdness: Vec<f64>,
+    chars: Vec<f64>,
+    symbol: Vec<bool>,
+    /// `ln(1 + k) / 5` of how many candidates each word heads / modifies.
+    heads: Vec<f64>,
+    modifiers: Vec<f64>,
+    has_reference: bool,
+}
+
+impl WordStats {
+    pub fn new(counts: &Counts, reference: Option<&Reference>) -> WordStats {
+        let tokens = counts.tokens.max(1) as f64;
+        let words = &counts.vocab.words;
+        let mut stats = WordStats {
+            rarity: Vec::with_capacity(words.len()),
+            weirdness: Vec::with_capacity(words.len()),
+            chars: words.iter().map(|w| w.chars().count() as f64).collect(),
+            symbol: words.iter().map(|w| symbol_like(w)).collect(),
+            heads: counts.heads.iter().map(|&k| family(k)).collect(),
+            modifiers: counts.modifiers.iter().map(|&k| family(k)).collect(),
+            has_reference: reference.is_some(),
+        };
+        for (id, w) in words.iter().enumerate() {
+            let (rarity, weirdness) = match reference {
+                Some(r) if !counts.vocab.stop[id] => {
+                    // Weirdness: relative frequency here over relative
+                    // frequency in general language, in natural-log units
+                    // scaled by 1/10.
+                    let count = r.count(w);
+                    let general = count as f64 + 1.0;
+                    let here = counts.vocab.count[id] as f64 / tokens;
+                    (
+                        r.rarity_of_count(count),
+                        (here / (general / r.total)).ln() / 10.0,
+                    )
+                }
+                _ => (0.0, 0.0),
+            };
+            stats.rarity.push(rarity);
+            stats.weirdness.push(weirdness);
+        }
+        stats
+    }
+}
+
+/// The feature vector of one candidate.
+pub fn features(counts: &Counts, gram: &Gram, stats: &WordStats) -> [f64; N_FEATURES] {
+    let n = gram.len();
+    let freq = f64::from(gram.freq.max(1));
+    let (head, modifier) = counts.head_and_modifier(gram);
+    let mut content = 0usize;
+    let (mut log_count_sum, mut min_count) = (0.0, f64::INFINITY);
+    let (mut rarity_sum, mut rarity_min) = (0.0, f64::INFINITY);
+    let (mut weird_sum, mut weird_min) = (0.0, f64::INFINITY);
+    let mut chars_sum = 0.0;
+    let mut first_content_chars = 0.0;
+    let mut symbol = false;
+    for &t in gram.tokens.iter() {
+        let t = t as usize;
+        if counts.vocab.stop[t] {
+            continue;
+        }
+        if content == 0 {
+            first_content_chars = stats.chars[t];
+        }
+        content += 1;
+        let c = counts.vocab.count[t] as f64;
+        log_count_sum += c.ln_1p();
+        min_count = min_count.min(c);
+        rarity_sum += stats.rarity[t];
+        rarity_min = f64::min(rarity_min, stats.rarity[t]);
+        weird_sum += stats.weirdness[t];
+        weird_min = f64::min(weird_min, stats.weirdness[t]);
+        chars_sum += stats.chars[t];
+        symbol |= stats.symbol[t];
+    }
+    let k = content.max(1) as f64;
+    // How often the candidate's words occur in this input: domain words.
+    let domain_freq = log_count_sum / k / 10.0;
+    // Share of its rarest word's occurrences that are in this candidate.
+    let cohesion = if n > 1 {
+        (freq / min_count.max(1.0)).min(1.0)
+    } else {
+        0.0
+    };
+    let (rarity_mean, rarity_min, weird_mean, weird_min) = if stats.has_reference && content > 0 {
+        (rarity_sum / k, rarity_min, weird_sum / k, weird_min)
+    } else {
+        (0.0, 0.0, 0.0, 0.0)
+    };
+    let word_length = chars_sum / k / 10.0;
+    let nested = if gram.nest_count > 0 {
+        f64::from(gram.nest_sum) / f64::from(gram.nest_count)
+    } else {
+        0.0
+    };
+    let cvalue = ((n as f64 + 1.0).log2() * (freq - nested)).max(0.0);
+    let spread = if counts.documents > 1 {
+        f64::from(gram.docs).ln_1p() / f64::from(counts.documents).ln_1p()
+    } else {
+        0.0
+    };
+    let mid = f64::from(gram.freq.saturating_sub(gram.initial));
+    let capitalised = if mid > 0.0 {
+        f64::from(gram.capitalised) / mid
+    } else {
+        0.0
+    };
+    let lower = f64::from(gram.lower) / freq;
+    [
+        1.0,
+        freq.ln(),
+        rarity_mean,
+        rarity_min,
+        cvalue.ln_1p(),
+        (f64::from(gram.nest_max) / freq).min(1.0),
+        spread,
+        capitalised,
+        f64::from(u8::from(gram.acronym || gram.linked.is_some())),
+        f64::from(u8::from(gram.domain != super::Domain::Term)),
+        f64::from(u8::from(n == 1)),
+        ((n.min(MAX_TOKENS + 1) - 1) as f64) / MAX_TOKENS as f64,
+        lower,
+        word_length.min(2.0),
+        (n - content) as f64 / n as f64,
+        f64::from(u8::from(gram.tokens.iter().any(|&t| {
+            counts.vocab.kind[t as usize] == super::tokenize::TokenKind::Number
+        }))),
+        domain_freq,
+        cohesion,
+        weird_mean,
+        weird_min,
+        f64::from(u8::from(
+            n == 1 && content == 1 && first_content_chars <= 3.0,
+        )),
+        capitalised * (1.0 - rarity_min),
+        f64::from(gram.det_before) / freq,
+        f64::from(gram.det_after) / freq,
+        if n == 1 { rarity_mean } else { 0.0 },
+        if n == 1 { freq.ln() } else { 0.0 },
+        if n == 1 { capitalised } else { 0.0 },
+        f64::from(u8::from(symbol)),
+        f64::from(u8::from(
+            (1..n).any(|k| gram.tokens[..k].contains(&gram.tokens[k])),
+        )),
+        if n > 1 {
+            stats.heads[head as usize]
+        } else {
+            0.0
+        },
+        if n > 1 {
+            stats.modifiers[modifier as usize]
+        } else {
+            0.0
+        },
+        if n == 1 {
+            stats.heads[head as usize]
+        } else {
+            0.0
+        },
+        if n == 1 {
+            stats.modifiers[modifier as usize]
+        } else {
+            0.0
+        },
+        f64::from(u8::from(
+            gram.nest_max_named && gram.nest_max >= gram.freq && gram.capitalised > 0,
+        )),
+        f64::from(u8::from(
+            gram.tokens[1..n.saturating_sub(1).max(1)].iter().any(|&t| {
+                counts.vocab.flags[t as usize] & super::candidates::flags::DETERMINER != 0
+            }),
+        )),
+        // Names keep their connectors and may be long (Björn van de Walle).
+        capitalised * (n - content) as f64 / n as f64,
+        capitalised * ((n.min(MAX_TOKENS + 1) - 1) as f64) / MAX_TOKENS as f64,
+    ]
+}
+
+fn family(k: u32) -> f64 {
+    f64::from(k).ln_1p() / 5.0
+}
+
+/// Variable names and codes (`nivstock_ct`, `pref2`, `D-80.1-GP`): letters
+/// mixed with digits or joined by underscores and dots.
+fn symbol_like(word: &str) -> bool {
+    let letters = word.chars().any(char::is_alphabetic);
+    let digits = word.chars().any(|c| c.is_ascii_digit());
+    let joiners = word.chars().any(|c| matches!(c, '_' | '.' | '/'));
+    letters && (digits || joiners)
+}
+
+/// A fitted logistic model and its cut-off.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Model {
+    pub weights: [f64; N_FEATURES],
+    /// Candidates scoring at least this are proposed.
+    pub threshold: f64,
+}
+
+impl Model {
+    /// The model for a language: with specificity when a general-language
+    /// list exists, else without.
+    pub fn for_language(language: Language) -> Model {
+        match language {
+            // Chinese has no ACTER data: it borrows the English weights,
+            // which were fitted with a counted reference list like its own.
+            Language::En | Language::Zh => WITH_REFERENCE,
+            Language::Fr => FRENCH,
+            Language::Nl => DUTCH,
+            Language::De | Language::Es | Language::Ru => WITHOUT_REFERENCE,
+        }
+    }
+
+    pub fn score(&self, x: &[f64; N_FEATURES]) -> f64 {
+        let z: f64 = self.weights.iter().zip(x).map(|(w, x)| w * x).sum();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// Fitted on ACTER en/equi (see docs/extraction.md).
+pub const WITH_REFERENCE: Model = Model {
+    weights: [
+        -1.604, 0.769, 1.219, 0.625, 0.764, -0.024, -0.069, 1.659, -0.102, 1.120, -1.440, -4.417,
+        -0.458, -1.000, -4.961, -0.298, 0.977, 0.050, 1.018, 1.170, -0.751, 0.794, 0.204, -1.183,
+        1.299, -0.724, 0.317, -0.671, -1.373, 0.153, -0.858, 0.504, -1.850, -1.081, -0.006, -0.416,
+        1.397,
+    ],
+    threshold: 0.625,
+};
+
+/// Fitted on ACTER fr/equi with the hand-written French common-word list
+/// (see docs/extraction.md).
+pub const FRENCH: Model = Model {
+    weights: [
+        -2.019, 1.220, 0.076, 0.221, 0.885, 0.209, -2.465, 2.875, 0.434, -0.300, 0.527, -3.047,
+        -0.503, -0.438, -1.093, 1.963, 1.987, 0.267, -0.335, 1.195, -0.669, -1.153, 0.857, -0.867,
+        0.836, -0.942, -0.082, -0.513, -0.435, -0.891, 0.984, -2.725, 0.125, -0.469, -0.955, 0.348,
+        0.633,
+    ],
+    threshold: 0.570,
+};
+
+/// Fitted on ACTER nl/equi with the hand-written Dutch common-word list
+/// (see docs/extraction.md).
+pub const DUTCH: Model = Model {
+    weights: [
+        -2.625, 1.525, 0.758, 0.058, 0.834, 0.189, -2.170, 2.470, 0.853, -0.108, -0.294, -3.473,
+        -0.994, 1.427, -2.125, 1.505, -0.300, -0.452, 0.918, -0.023, 0.093, 0.612, 0.554, -0.713,
+        1.508, -1.346, -1.178, 0.162, -0.035, 0.188, -2.011, -0.520, -0.957, -0.800, -0.070,
+        -0.155, 1.337,
+    ],
+    threshold: 0.630,
+};
+
+/// Fitted on ACTER fr/equi and nl/equi with no reference list (see
+/// docs/extraction.md).
+pub const WITHOUT_REFERENCE: Model = Model {
+    weights: [
+        -1.722, 1.340, 0.000, 0.000, 0.939, 0.275, -2.911, 1.482, 0.727, -0.243, 1.197, -3.914,
+        -0.825, 1.179, -0.520, 1.509, 1.367, -0.164, 0.000, 0.000, -0.019, 1.482, 0.727, -1.087,
+        0.000, -1.168, -0.808, -0.170, -0.169, -0.485, -0.605, -1.301, -0.627, -0.736, -0.383,
+        -0.035, 0.649,
+    ],
+    threshold: 0.580,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reference_lists_rank_common_words_below_rare_ones() {
+        let en = Reference::for_language(Language::En).unwrap();
+        assert!(en.rarity("the") < 0.2);
+        assert!(en.rarity("turbine") > en.rarity("development"));
+        assert!(en.rarity("zzzzqx") >= 0.99);
+        let zh = Reference::for_language(Language::Zh).unwrap();
+        assert!(zh.rarity("的") < zh.rarity("风力发电机"));
+        let fr = Reference::for_language(Language::Fr).unwrap();
+        assert!(fr.rarity("gouvernements") < fr.rarity("éolienne"));
+        assert!(Reference::for_language(Language::De).is_none());
+    }
+}
