@@ -14,6 +14,7 @@ pub mod walk;
 pub use error::{Error, Origin, Result};
 pub use span::{LineIndex, Span};
 pub mod checks;
+pub mod config;
 pub mod engine;
 pub mod finding;
 pub mod fuzzy;
