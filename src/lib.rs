@@ -17,6 +17,7 @@ pub mod checks;
 pub mod config;
 pub mod engine;
 pub mod finding;
+pub mod fix;
 pub mod fuzzy;
 pub mod glossary;
 pub mod input;

@@ -82,10 +82,14 @@ pub fn detect_format(file: &SourceFile) -> Format {
 
 /// Checks one input as monolingual prose in `language`.
 pub fn check_one(engine: &Engine, source: &InputSource, language: &str) -> Result<FileResult> {
-    let file = source.read()?;
-    let format = detect_format(&file);
-    let segments = read_segments(&file, format)?;
-    Ok(engine.check_document(&file, &segments, language))
+    check_file(engine, &source.read()?, language)
+}
+
+/// Checks a file already read as monolingual prose in `language`.
+pub fn check_file(engine: &Engine, file: &SourceFile, language: &str) -> Result<FileResult> {
+    let format = detect_format(file);
+    let segments = read_segments(file, format)?;
+    Ok(engine.check_document(file, &segments, language))
 }
 
 /// Checks every input; returns results in input order and the errors of the
@@ -95,13 +99,27 @@ pub fn check_all(
     sources: &[InputSource],
     language: &str,
 ) -> (Vec<FileResult>, Vec<Error>) {
+    check_each(engine, sources, &|_| language.to_owned(), &|_| {})
+}
+
+/// Like [`check_all`], with each file's language from `language_of` (its
+/// path as given; `-` for standard input), and `done` called after each
+/// input (for a progress bar).
+pub fn check_each(
+    engine: &Engine,
+    sources: &[InputSource],
+    language_of: &(dyn Fn(&Path) -> String + Sync),
+    done: &(dyn Fn(&Path) + Sync),
+) -> (Vec<FileResult>, Vec<Error>) {
     let mut results = Vec::new();
     let mut errors = Vec::new();
     for source in sources {
-        match check_one(engine, source, language) {
+        let path = source.path();
+        match check_one(engine, source, &language_of(path)) {
             Ok(r) => results.push(r),
             Err(e) => errors.push(e),
         }
+        done(path);
     }
     (results, errors)
 }
