@@ -51,17 +51,21 @@ pub fn collect_inputs(
 /// paths found (ARCHITECTURE: an unreadable file among many is reported and
 /// the run continues). Fails only on an invalid glob.
 pub fn walk_inputs(paths: &[PathBuf], include: &[String], exclude: &[String]) -> Result<Walked> {
-    walk_inputs_from(paths, include, exclude, None)
+    walk_inputs_from(paths, include, exclude, None, false)
 }
 
 /// Like [`walk_inputs`], with globs that may also be relative to `base`
 /// (an absolute directory): a configuration file's globs are written
 /// relative to the file's directory, whatever directory termalign runs in.
+/// With `force_exclude`, exclude globs drop files named on the command line
+/// too (as ruff's `--force-exclude`): pre-commit names every changed file,
+/// and the project's excludes must still hold.
 pub fn walk_inputs_from(
     paths: &[PathBuf],
     include: &[String],
     exclude: &[String],
     base: Option<&Path>,
+    force_exclude: bool,
 ) -> Result<Walked> {
     let include = glob_set(include)?;
     let exclude = glob_set(exclude)?;
@@ -74,6 +78,7 @@ pub fn walk_inputs_from(
         match std::fs::metadata(path) {
             Err(err) => walked.errors.push(Error::io(path, err)),
             Ok(meta) if meta.is_dir() => walk_dir(path, &include, &exclude, base, &mut walked),
+            Ok(_) if force_exclude && excluded_file(&exclude, base, path) => {}
             Ok(_) => walked.paths.push(path.clone()),
         }
     }
@@ -148,6 +153,25 @@ fn matches(set: &GlobSet, root: &Path, base: Option<&Path>, path: &Path) -> bool
                 .and_then(|abs| abs.strip_prefix(base).ok().map(|rel| set.is_match(rel)))
                 .unwrap_or(false)
         })
+}
+
+/// Whether a file named on the command line, or a directory above it, is
+/// excluded (`drafts/**` and `drafts` both drop `drafts/a.md`).
+/// Only directories the user could mean are looked at: those of a relative
+/// path as written, or those below `base`, never `/tmp` above a project.
+fn excluded_file(exclude: &GlobSet, base: Option<&Path>, path: &Path) -> bool {
+    let absolute = std::path::absolute(path).ok();
+    let stop: Option<&Path> = if path.is_relative() {
+        None
+    } else {
+        base.filter(|b| absolute.as_deref().is_some_and(|a| a.starts_with(b)))
+    };
+    if path.is_absolute() && stop.is_none() {
+        return matches(exclude, Path::new(""), base, path);
+    }
+    path.ancestors()
+        .take_while(|p| !p.as_os_str().is_empty() && Some(*p) != stop)
+        .any(|p| matches(exclude, Path::new(""), base, p))
 }
 
 fn glob_set(patterns: &[String]) -> Result<GlobSet> {
@@ -404,6 +428,7 @@ mod tests {
             &[],
             &strings(&["docs/drafts/**"]),
             Some(&root),
+            false,
         )
         .unwrap();
         assert_eq!(
@@ -415,9 +440,33 @@ mod tests {
             &strings(&["docs/*.md"]),
             &[],
             Some(&root),
+            false,
         )
         .unwrap();
         assert_eq!(rel(&root, walked.paths), ["docs/guide.md"]);
+    }
+
+    #[test]
+    fn force_exclude_drops_named_files() {
+        let dir = tree();
+        let root = dir.path().canonicalize().unwrap();
+        let named = vec![
+            root.join("docs/drafts/wip.md"),
+            root.join("docs/guide.md"),
+            root.join("notes.txt"),
+        ];
+        for (exclude, force, want) in [
+            (&["docs/drafts/**"][..], false, 3),
+            (&["docs/drafts/**"], true, 2),
+            (&["drafts"], true, 2),
+            (&["*.txt"], true, 2),
+            // A directory above the project is not the project's to exclude.
+            (&["tmp", ".tmp*"], true, 3),
+        ] {
+            let walked =
+                walk_inputs_from(&named, &[], &strings(exclude), Some(&root), force).unwrap();
+            assert_eq!(walked.paths.len(), want, "{exclude:?} {force}");
+        }
     }
 
     #[test]

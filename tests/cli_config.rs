@@ -159,6 +159,30 @@ fn config_names_a_file_and_isolated_ignores_it() {
 }
 
 #[test]
+fn force_exclude_applies_the_excludes_to_named_files() {
+    let dir = project(BASIC);
+    let named = [
+        "check",
+        "--format",
+        "line",
+        "docs/drafts/wip.md",
+        "docs/en.md",
+    ];
+    let (stdout, _, _) = run_in(dir.path(), &named);
+    assert!(stdout.contains("wip.md"), "named files are taken as given");
+    let (stdout, stderr, code) = run_in(dir.path(), &[&named[..], &["--force-exclude"]].concat());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!stdout.contains("wip.md"), "{stdout}");
+    assert!(stdout.contains("docs/en.md"), "{stdout}");
+    // Every named file excluded: nothing to check, a clean run.
+    let (stdout, stderr, code) = run_in(
+        dir.path(),
+        &["check", "--force-exclude", "docs/drafts/wip.md"],
+    );
+    assert_eq!((stdout.as_str(), stderr.as_str(), code), ("", "", 0));
+}
+
+#[test]
 fn command_line_options_win_over_the_file() {
     let dir = project(
         "glossaries: [terms/house.yaml]\nlang: zh\nrules: {deprecated-term: off}\nfail-on: never\n",

@@ -131,6 +131,10 @@ pub struct CheckArgs {
     /// With --fix: print a unified diff of the changes instead of writing.
     #[arg(long, requires = "fix")]
     pub dry_run: bool,
+    /// Apply the configuration's exclude globs to files named on the
+    /// command line too (for pre-commit, which names every changed file).
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 #[derive(Debug, Args)]

@@ -25,7 +25,7 @@ pub(crate) fn run(args: CheckArgs, global: &GlobalOptions) -> Result<u8> {
     let settings = resolve_settings(global, cli, FailOn::Warning)?;
     let set = load_glossaries(&settings)?;
     let engine = Engine::new(set, rule_settings(&settings)?);
-    let (sources, mut errors) = input_sources(&args.paths, &settings)?;
+    let (sources, mut errors) = input_sources(&args.paths, &settings, args.force_exclude)?;
     if args.fix && !args.dry_run && sources.iter().any(|s| matches!(s, InputSource::Stdin(_))) {
         bail!("standard input cannot be fixed in place: name the file, or use --fix --dry-run to see the diff");
     }

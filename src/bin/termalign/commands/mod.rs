@@ -156,15 +156,18 @@ pub(crate) fn rule_settings(settings: &Settings) -> Result<RuleSettings> {
 /// and exclude globs of the settings, relative to the configuration file's
 /// directory), `-` read from stdin. Paths that cannot be read are returned
 /// as errors beside the inputs found, so the rest are still checked.
+/// With `force_exclude`, exclude globs drop named files too.
 pub(crate) fn input_sources(
     paths: &[PathBuf],
     settings: &Settings,
+    force_exclude: bool,
 ) -> Result<(Vec<InputSource>, Vec<termalign::Error>)> {
     let walked = walk::walk_inputs_from(
         paths,
         &settings.include.value,
         &settings.exclude.value,
         settings.base.as_deref(),
+        force_exclude,
     )?;
     let mut sources = Vec::new();
     for path in walked.paths {

@@ -59,7 +59,7 @@ pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
     }
     let set = load_glossaries(&settings)?;
     let engine = Engine::new(set, rule_settings(&settings)?);
-    let (sources, mut errors) = input_sources(&args.paths, &settings)?;
+    let (sources, mut errors) = input_sources(&args.paths, &settings, false)?;
     let progress = Progress::new(sources.len(), global);
     let (results, check_errors) = pipeline::check_each(
         &engine,
