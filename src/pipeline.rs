@@ -105,21 +105,76 @@ pub fn check_all(
 /// Like [`check_all`], with each file's language from `language_of` (its
 /// path as given; `-` for standard input), and `done` called after each
 /// input (for a progress bar).
+///
+/// Files are checked in parallel (rayon, one thread per core); results and
+/// errors still come back in input order, so output does not depend on
+/// which thread finished first. `done` is called from the worker threads,
+/// in completion order.
 pub fn check_each(
     engine: &Engine,
     sources: &[InputSource],
     language_of: &(dyn Fn(&Path) -> String + Sync),
     done: &(dyn Fn(&Path) + Sync),
 ) -> (Vec<FileResult>, Vec<Error>) {
+    use rayon::prelude::*;
+    let outcomes: Vec<Result<FileResult>> = sources
+        .par_iter()
+        .map(|source| {
+            let path = source.path();
+            let outcome = check_one(engine, source, &language_of(path));
+            done(path);
+            outcome
+        })
+        .collect();
     let mut results = Vec::new();
     let mut errors = Vec::new();
-    for source in sources {
-        let path = source.path();
-        match check_one(engine, source, &language_of(path)) {
+    for outcome in outcomes {
+        match outcome {
             Ok(r) => results.push(r),
             Err(e) => errors.push(e),
         }
-        done(path);
     }
     (results, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::RuleSettings;
+    use crate::glossary::{load_set, GlossarySource};
+
+    /// Parallel checking returns results and errors in input order.
+    #[test]
+    fn results_keep_input_order() {
+        let set = load_set(&[GlossarySource {
+            path: "g.yaml".into(),
+            text: "glossary: g\nconcepts:\n  - id: m\n    terms:\n      en: [Macao, {term: Macau, status: deprecated}]\n".into(),
+        }])
+        .unwrap();
+        let engine = Engine::new(set, RuleSettings::default());
+        let dir = tempfile::tempdir().unwrap();
+        let mut sources = Vec::new();
+        for i in 0..40 {
+            let path = dir.path().join(format!("{i:02}.txt"));
+            // Uneven sizes, so threads finish out of order.
+            let text = "Macau filler text. ".repeat(if i % 7 == 0 { 2000 } else { 1 });
+            std::fs::write(&path, text).unwrap();
+            sources.push(InputSource::Path(path));
+            if i % 10 == 5 {
+                sources.push(InputSource::Path(
+                    dir.path().join(format!("missing-{i}.txt")),
+                ));
+            }
+        }
+        let (results, errors) = check_each(&engine, &sources, &|_| "en".into(), &|_| {});
+        let names: Vec<String> = results
+            .iter()
+            .map(|r| r.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        let want: Vec<String> = (0..40).map(|i| format!("{i:02}.txt")).collect();
+        assert_eq!(names, want);
+        let missing: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(missing.len(), 4);
+        assert!(missing[0].contains("missing-5") && missing[3].contains("missing-35"));
+    }
 }
