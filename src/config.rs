@@ -651,6 +651,24 @@ languages:
     }
 
     #[test]
+    fn the_example_file_is_valid() {
+        let c = Config::parse(
+            Path::new("examples/termalign.yaml"),
+            include_str!("../examples/termalign.yaml"),
+        )
+        .unwrap();
+        assert_eq!(c.languages.len(), 2);
+        for g in &c.glossaries {
+            assert!(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join(&g.value)
+                    .is_file(),
+                "{g:?}"
+            );
+        }
+    }
+
+    #[test]
     fn blank_and_comment_only_files_set_nothing() {
         for text in ["", "\n", "# nothing yet\n", "---\n# x\n"] {
             let c = parse(text).unwrap();

@@ -418,6 +418,27 @@ concepts:
         assert_eq!(escape(Format::Text, "a & b"), "a & b");
     }
 
+    /// Bilingual files are checked (and fixed) on their target side only.
+    #[test]
+    fn bilingual_targets_are_fixed_in_place() {
+        let po = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n#: a.c:1\nmsgid \"Macau\"\nmsgstr \"Macau \\\"SAR\\\"\"\n";
+        let (got, _) = fixed_bytes("a.po", po.as_bytes().to_vec());
+        assert_eq!(
+            String::from_utf8(got).unwrap(),
+            po.replace("msgstr \"Macau", "msgstr \"Macao"),
+            "msgid untouched"
+        );
+        let xliff = "<xliff version=\"1.2\"><file source-language=\"zh\" target-language=\"en\"><body>\r\n<trans-unit id=\"1\"><source>Macau</source><target>Bosnia-Hercegovina, Macau</target></trans-unit>\r\n</body></file></xliff>\r\n";
+        let (got, _) = fixed_bytes("a.xlf", xliff.as_bytes().to_vec());
+        assert_eq!(
+            String::from_utf8(got).unwrap(),
+            xliff.replace(
+                "<target>Bosnia-Hercegovina, Macau</target>",
+                "<target>Bosnia &amp; Herzegovina, Macao</target>"
+            )
+        );
+    }
+
     #[test]
     fn markup_inside_an_occurrence_is_not_deleted() {
         let file = SourceFile::from_bytes("a.html", b"<p>Ma<b></b>cau</p>".to_vec()).unwrap();

@@ -217,6 +217,13 @@ fn without_the_flag_they_are_counted_not_listed() {
         github.contains("::notice file=a.txt,line=2,endLine=2,col=1,endColumn=6,title=termalign deprecated-term (suppressed)::"),
         "{github}"
     );
+    let html = run(&["--format", "html", "--report-suppressed"]);
+    assert!(
+        html.contains("<section id=\"suppressed\">"),
+        "html lists them"
+    );
+    assert!(html.contains("Silenced by <code>termalign: ignore</code> on line 1"));
+    assert!(!run(&["--format", "html"]).contains("id=\"suppressed\""));
     let sarif: Value =
         serde_json::from_str(&run(&["--format", "sarif", "--report-suppressed"])).unwrap();
     let results = sarif["runs"][0]["results"].as_array().unwrap();
