@@ -504,7 +504,15 @@ impl Settings {
             rules.insert(rule, Setting::command_line(level));
         }
         let base = if has_config {
-            std::path::absolute(base_dir(&config.path))
+            // `termalign.yaml` found right here has an empty parent, which
+            // std::path::absolute refuses: it is the current directory.
+            let dir = base_dir(&config.path);
+            let dir = if dir.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                dir
+            };
+            std::path::absolute(dir)
                 .ok()
                 .map(|p| normalize_lexically(&p))
         } else {
@@ -846,6 +854,16 @@ languages:
         };
         let s = Settings::resolve(Some(config), cli, FailOn::Warning);
         assert_eq!(s.lang_for(&root.join("guide.zh.md")), "de");
+    }
+
+    #[test]
+    fn a_file_in_the_current_directory_has_a_base() {
+        let config = Config::parse(Path::new(FILE_NAME), "lang: en\n").unwrap();
+        let s = Settings::resolve(Some(config), overrides(), FailOn::Warning);
+        assert_eq!(
+            s.base,
+            Some(normalize_lexically(&std::env::current_dir().unwrap()))
+        );
     }
 
     #[test]

@@ -105,7 +105,7 @@ pub fn plan(file: &SourceFile, format: Format, findings: &[Finding]) -> Plan {
             plan.skipped.push(skip("overlaps another fix"));
             continue;
         }
-        if format_has_markup(format) && f.found.contains(['<', '>']) {
+        if spans_markup(format, &f.found) {
             plan.skipped.push(skip("the occurrence spans markup"));
             continue;
         }
@@ -128,11 +128,15 @@ pub fn plan(file: &SourceFile, format: Format, findings: &[Finding]) -> Plan {
     plan
 }
 
-fn format_has_markup(format: Format) -> bool {
-    matches!(
-        format,
-        Format::Html | Format::Xliff | Format::Tmx | Format::Markdown
-    )
+/// Whether the raw bytes of an occurrence hold markup that replacing them
+/// would delete: a tag, or Markdown emphasis, code or link syntax. Terms do
+/// not contain these characters; an occurrence found across them does.
+fn spans_markup(format: Format, found: &str) -> bool {
+    match format {
+        Format::Html | Format::Xliff | Format::Tmx => found.contains(['<', '>']),
+        Format::Markdown => found.contains(['<', '>', '*', '`', '[', ']']),
+        Format::Text | Format::Po | Format::Tsv => false,
+    }
 }
 
 /// The replacement as it must be written in a file of `format`.
@@ -450,6 +454,14 @@ concepts:
         }
         let p = plan(&file, Format::Html, &f.findings);
         assert!(p.edits.is_empty());
+    }
+
+    #[test]
+    fn markdown_emphasis_inside_an_occurrence_is_kept() {
+        assert!(spans_markup(Format::Markdown, "Ma**cau**"));
+        assert!(spans_markup(Format::Html, "Ma<b>cau"));
+        assert!(!spans_markup(Format::Markdown, "Macau"));
+        assert!(!spans_markup(Format::Text, "a*b"));
     }
 
     #[test]
