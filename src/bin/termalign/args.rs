@@ -84,7 +84,7 @@ pub enum ConfigFormat {
 /// Options shared by every command that loads glossaries.
 #[derive(Debug, Args, Clone)]
 pub struct GlossaryOptions {
-    /// Add a glossary file (repeatable).
+    /// Add a glossary file (repeatable), beside those the config file names.
     #[arg(long = "glossary", short = 'g', value_name = "FILE")]
     pub glossaries: Vec<PathBuf>,
     /// Do not load the built-in glossaries.
