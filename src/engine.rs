@@ -9,11 +9,12 @@ use std::sync::{Arc, Mutex};
 use crate::checks::{
     CheckContext, DocumentScan, Draft, PairScan, ScannedOccurrence, ScannedSegment, CHECKS,
 };
-use crate::finding::{Excerpt, Finding, Location, Severity};
+use crate::finding::{Excerpt, Finding, Location, Severity, Suppression};
 use crate::fuzzy::FuzzyIndex;
 use crate::glossary::{GlossarySet, TermId};
 use crate::input::{Bilingual, Segment, SourceFile};
 use crate::matcher::{Matcher, Occurrence};
+use crate::suppress::{Scope, Suppressions};
 use crate::text::{normalize, Fold, MappedText};
 
 /// Per-rule severity: the rule's default, another severity, or off.
@@ -57,7 +58,13 @@ pub struct TermUse {
 #[derive(Debug, Clone)]
 pub struct FileResult {
     pub path: std::path::PathBuf,
+    /// The findings that count, sorted.
     pub findings: Vec<Finding>,
+    /// Findings silenced by `termalign: ignore` directives (SPEC §6), each
+    /// with its [`Finding::suppressed`] set; sorted. They never count toward
+    /// the exit code, and are listed only when asked
+    /// (`--report-suppressed`), so that nothing hides silently.
+    pub suppressed: Vec<Finding>,
     /// Every glossary term occurrence (for `align`: target side).
     pub uses: Vec<TermUse>,
     /// Bilingual inputs: number of pairs.
@@ -142,9 +149,11 @@ impl Engine {
                 segment: o.segment.clone(),
             })
             .collect();
+        let (findings, suppressed) = self.locate(drafts, file, None, (language, language));
         FileResult {
             path: file.path.clone(),
-            findings: self.locate(drafts, file, None, (language, language)),
+            findings,
+            suppressed,
             uses,
             segments: 0,
         }
@@ -255,9 +264,12 @@ impl Engine {
                 segment: o.segment.clone(),
             })
             .collect();
+        let (findings, suppressed) =
+            self.locate(drafts, file, source_file, (source_lang, target_lang));
         FileResult {
             path: file.path.clone(),
-            findings: self.locate(drafts, file, source_file, (source_lang, target_lang)),
+            findings,
+            suppressed,
             uses,
             segments: bilingual.pairs.len(),
         }
@@ -310,30 +322,53 @@ impl Engine {
         }
     }
 
+    /// Turns drafts into findings located in their files, and sets apart
+    /// those that `termalign: ignore` directives silence: (counted,
+    /// suppressed), each sorted.
     fn locate(
         &self,
         drafts: Vec<Draft>,
         file: &SourceFile,
         source_file: Option<&SourceFile>,
         (source_lang, target_lang): (&str, &str),
-    ) -> Vec<Finding> {
+    ) -> (Vec<Finding>, Vec<Finding>) {
+        // Directives are read from the decoded text with the same line
+        // index findings use, so "the next line" is the finding's line.
+        let file_directives = Suppressions::scan(&file.text);
+        let source_directives = source_file.map(|s| Suppressions::scan(&s.text));
         let mut findings: Vec<Finding> = drafts
             .into_iter()
             .filter_map(|d| {
                 let severity = self.rules.severity(d.rule.name)?;
-                let (here, other) = match (d.on_source, source_file) {
-                    (true, Some(src)) => (src, file),
-                    (false, Some(src)) => (file, src),
-                    _ => (file, file),
+                let (here, other, directives) = match (d.on_source, source_file) {
+                    (true, Some(src)) => (src, file, source_directives.as_ref()?),
+                    (false, Some(src)) => (file, src, &file_directives),
+                    _ => (file, file, &file_directives),
                 };
+                if directives.in_directive(d.span) {
+                    // The words of a directive (`ignore xizang`) are not prose.
+                    return None;
+                }
                 let concept = d.concept.map(|c| self.set.concept(c));
+                let location = Location::new(here, d.span);
+                let suppressed = directives
+                    .suppressing(
+                        location.line,
+                        d.rule.name,
+                        concept.map_or("", |c| c.key.as_str()),
+                    )
+                    .map(|directive| Suppression {
+                        line: directive.line,
+                        file_wide: directive.scope == Scope::File,
+                        reason: directive.reason.clone(),
+                    });
                 let language = if d.on_source {
                     source_lang
                 } else {
                     target_lang
                 };
                 Some(Finding {
-                    location: Location::new(here, d.span),
+                    location,
                     rule: d.rule.name,
                     severity,
                     glossary: concept.map(|c| self.set.glossary(c.glossary).id.clone()),
@@ -347,10 +382,11 @@ impl Engine {
                     related: d.related.map(|r| Location::new(other, r)),
                     replacement: d.replacement,
                     context: Some(Excerpt::new(here, d.span)),
+                    suppressed,
                 })
             })
             .collect();
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        findings
+        findings.into_iter().partition(|f| f.suppressed.is_none())
     }
 }

@@ -165,6 +165,20 @@ pub struct Finding {
     /// The line(s) the finding is on, for emitters that show it in context
     /// (HTML). Taken while the file is in memory so no emitter reads it again.
     pub context: Option<Excerpt>,
+    /// The directive that silenced the finding (SPEC §6), for
+    /// `--report-suppressed`; `None` for a finding that counts.
+    pub suppressed: Option<Suppression>,
+}
+
+/// Which `termalign: ignore` directive silenced a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// 1-based line of the directive, in the finding's file.
+    pub line: usize,
+    /// `ignore-file` rather than `ignore`.
+    pub file_wide: bool,
+    /// The text after ` -- ` in the directive.
+    pub reason: Option<String>,
 }
 
 impl Finding {

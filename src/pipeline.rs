@@ -82,10 +82,14 @@ pub fn detect_format(file: &SourceFile) -> Format {
 
 /// Checks one input as monolingual prose in `language`.
 pub fn check_one(engine: &Engine, source: &InputSource, language: &str) -> Result<FileResult> {
-    let file = source.read()?;
-    let format = detect_format(&file);
-    let segments = read_segments(&file, format)?;
-    Ok(engine.check_document(&file, &segments, language))
+    check_file(engine, &source.read()?, language)
+}
+
+/// Checks a file already read as monolingual prose in `language`.
+pub fn check_file(engine: &Engine, file: &SourceFile, language: &str) -> Result<FileResult> {
+    let format = detect_format(file);
+    let segments = read_segments(file, format)?;
+    Ok(engine.check_document(file, &segments, language))
 }
 
 /// Checks every input; returns results in input order and the errors of the
@@ -95,10 +99,47 @@ pub fn check_all(
     sources: &[InputSource],
     language: &str,
 ) -> (Vec<FileResult>, Vec<Error>) {
+    check_each(engine, sources, &|_| language.to_owned(), &|_| {})
+}
+
+/// Like [`check_all`], with each file's language from `language_of` (its
+/// path as given; `-` for standard input), and `done` called after each
+/// input (for a progress bar).
+pub fn check_each(
+    engine: &Engine,
+    sources: &[InputSource],
+    language_of: &(dyn Fn(&Path) -> String + Sync),
+    done: &(dyn Fn(&Path) + Sync),
+) -> (Vec<FileResult>, Vec<Error>) {
+    in_parallel(
+        sources,
+        &|source| check_one(engine, source, &language_of(source.path())),
+        done,
+    )
+}
+
+/// Runs `run` on every input, in parallel (rayon, one thread per core);
+/// results and errors come back in input order, so output does not depend
+/// on which thread finished first. `done` is called from the worker
+/// threads, in completion order.
+fn in_parallel(
+    sources: &[InputSource],
+    run: &(dyn Fn(&InputSource) -> Result<FileResult> + Sync),
+    done: &(dyn Fn(&Path) + Sync),
+) -> (Vec<FileResult>, Vec<Error>) {
+    use rayon::prelude::*;
+    let outcomes: Vec<Result<FileResult>> = sources
+        .par_iter()
+        .map(|source| {
+            let outcome = run(source);
+            done(source.path());
+            outcome
+        })
+        .collect();
     let mut results = Vec::new();
     let mut errors = Vec::new();
-    for source in sources {
-        match check_one(engine, source, language) {
+    for outcome in outcomes {
+        match outcome {
             Ok(r) => results.push(r),
             Err(e) => errors.push(e),
         }
@@ -106,18 +147,27 @@ pub fn check_all(
     (results, errors)
 }
 
-/// Languages for `align`: what the command line says wins, then what the
-/// file declares, then the defaults (zh -> en).
-#[derive(Debug, Clone, Default)]
+/// Languages for one `align` input: what the command line says wins, then
+/// what the file declares (XLIFF, TMX, PO), then the fallback (the
+/// configuration's, else zh -> en).
+#[derive(Debug, Clone)]
 pub struct AlignLanguages {
     pub source: Option<String>,
     pub target: Option<String>,
+    pub fallback_source: String,
+    pub fallback_target: String,
 }
 
-/// The default source language of `align`.
-pub const DEFAULT_SOURCE_LANG: &str = "zh";
-/// The default target language of `align`.
-pub const DEFAULT_TARGET_LANG: &str = "en";
+impl Default for AlignLanguages {
+    fn default() -> Self {
+        AlignLanguages {
+            source: None,
+            target: None,
+            fallback_source: crate::config::DEFAULT_SOURCE_LANG.to_owned(),
+            fallback_target: crate::config::DEFAULT_TARGET_LANG.to_owned(),
+        }
+    }
+}
 
 impl AlignLanguages {
     fn resolve(&self, declared: &Bilingual) -> (String, String) {
@@ -125,12 +175,12 @@ impl AlignLanguages {
             .source
             .clone()
             .or_else(|| declared.source_lang.clone())
-            .unwrap_or_else(|| DEFAULT_SOURCE_LANG.to_owned());
+            .unwrap_or_else(|| self.fallback_source.clone());
         let target = self
             .target
             .clone()
             .or_else(|| declared.target_lang.clone())
-            .unwrap_or_else(|| DEFAULT_TARGET_LANG.to_owned());
+            .unwrap_or_else(|| self.fallback_target.clone());
         (source, target)
     }
 }
@@ -153,22 +203,19 @@ pub fn align_one(
     Ok(engine.check_bilingual(&file, None, &bilingual, &source_lang, &target_lang))
 }
 
-/// Aligns every input; results in input order, and the errors of the inputs
-/// that could not be aligned.
-pub fn align_all(
+/// Aligns every input, each with the languages `languages_of` gives for its
+/// path; results and errors in input order, `done` called after each input.
+pub fn align_each(
     engine: &Engine,
     sources: &[InputSource],
-    languages: &AlignLanguages,
+    languages_of: &(dyn Fn(&Path) -> AlignLanguages + Sync),
+    done: &(dyn Fn(&Path) + Sync),
 ) -> (Vec<FileResult>, Vec<Error>) {
-    let mut results = Vec::new();
-    let mut errors = Vec::new();
-    for source in sources {
-        match align_one(engine, source, languages) {
-            Ok(r) => results.push(r),
-            Err(e) => errors.push(e),
-        }
-    }
-    (results, errors)
+    in_parallel(
+        sources,
+        &|source| align_one(engine, source, &languages_of(source.path())),
+        done,
+    )
 }
 
 /// Aligns two line-aligned plain files: line N of `source` is translated by
@@ -191,4 +238,46 @@ pub fn align_parallel(
         &source_lang,
         &target_lang,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::RuleSettings;
+    use crate::glossary::{load_set, GlossarySource};
+
+    /// Parallel checking returns results and errors in input order.
+    #[test]
+    fn results_keep_input_order() {
+        let set = load_set(&[GlossarySource {
+            path: "g.yaml".into(),
+            text: "glossary: g\nconcepts:\n  - id: m\n    terms:\n      en: [Macao, {term: Macau, status: deprecated}]\n".into(),
+        }])
+        .unwrap();
+        let engine = Engine::new(set, RuleSettings::default());
+        let dir = tempfile::tempdir().unwrap();
+        let mut sources = Vec::new();
+        for i in 0..40 {
+            let path = dir.path().join(format!("{i:02}.txt"));
+            // Uneven sizes, so threads finish out of order.
+            let text = "Macau filler text. ".repeat(if i % 7 == 0 { 2000 } else { 1 });
+            std::fs::write(&path, text).unwrap();
+            sources.push(InputSource::Path(path));
+            if i % 10 == 5 {
+                sources.push(InputSource::Path(
+                    dir.path().join(format!("missing-{i}.txt")),
+                ));
+            }
+        }
+        let (results, errors) = check_each(&engine, &sources, &|_| "en".into(), &|_| {});
+        let names: Vec<String> = results
+            .iter()
+            .map(|r| r.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        let want: Vec<String> = (0..40).map(|i| format!("{i:02}.txt")).collect();
+        assert_eq!(names, want);
+        let missing: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(missing.len(), 4);
+        assert!(missing[0].contains("missing-5") && missing[3].contains("missing-35"));
+    }
 }

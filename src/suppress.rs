@@ -23,7 +23,7 @@
 //! the next blank line), and a directive in an XLIFF or TMX `<note>` covers
 //! its enclosing `<trans-unit>`, `<unit>` or `<tu>`.
 
-use crate::span::LineIndex;
+use crate::span::{LineIndex, Span};
 
 /// Which lines a directive covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +46,10 @@ pub struct Directive {
     pub targets: Vec<String>,
     /// Text after ` -- `, if any.
     pub reason: Option<String>,
+    /// The directive's own text in the scanned text, from `termalign:` to
+    /// the end of its comment (or line): words in it are not prose, so a
+    /// finding inside it is dropped rather than reported or suppressed.
+    pub span: Span,
 }
 
 impl Directive {
@@ -82,7 +86,17 @@ pub struct Suppressions {
 impl Suppressions {
     /// Finds the directives in `text`.
     pub fn scan(text: &str) -> Suppressions {
+        // Most files have no directive: skip building the line tables.
+        if find_ascii_ci(text, MARKER).is_none() {
+            return Suppressions::default();
+        }
         Scanner::new(text).scan()
+    }
+
+    /// Whether `span` (of the scanned text) lies inside a directive's own
+    /// text.
+    pub fn in_directive(&self, span: Span) -> bool {
+        self.directives.iter().any(|d| d.span.contains(span))
     }
 
     /// Whether a finding of `rule` about `concept_key` (`GLOSSARY/CONCEPT`)
@@ -126,6 +140,7 @@ struct Found {
     in_note: bool,
     targets: Vec<String>,
     reason: Option<String>,
+    span: Span,
 }
 
 struct Scanner<'t> {
@@ -176,6 +191,7 @@ impl<'t> Scanner<'t> {
                 scope,
                 targets: found.targets,
                 reason: found.reason,
+                span: found.span,
             });
         }
         Suppressions { directives }
@@ -207,6 +223,10 @@ impl<'t> Scanner<'t> {
             let Some((file, rest)) = parse_keyword(&line[from..]) else {
                 continue;
             };
+            // `rest` is a suffix of `line`; the directive ends where its
+            // comment closes, or with the line.
+            let rest_start = line_start + line.len() - rest.len();
+            let end = rest_start + comment_end(rest);
             let (targets, reason) = parse_targets(rest);
             return Some(Found {
                 at,
@@ -215,6 +235,7 @@ impl<'t> Scanner<'t> {
                 in_note,
                 targets,
                 reason,
+                span: Span::new(at, end),
             });
         }
         None
@@ -319,12 +340,7 @@ fn parse_keyword(s: &str) -> Option<(bool, &str)> {
 /// Targets and reason from the text after the keyword, up to the end of the
 /// comment.
 fn parse_targets(s: &str) -> (Vec<String>, Option<String>) {
-    let end = ["-->", "*/", "<"]
-        .iter()
-        .filter_map(|closer| s.find(closer))
-        .min()
-        .unwrap_or(s.len());
-    let body = &s[..end];
+    let body = &s[..comment_end(s)];
     let (body, reason) = match body.find(" -- ") {
         Some(k) => (&body[..k], Some(body[k + 4..].trim().to_owned())),
         None => (body, None),
@@ -338,6 +354,16 @@ fn parse_targets(s: &str) -> (Vec<String>, Option<String>) {
         targets.push("all".to_owned());
     }
     (targets, reason.filter(|r| !r.is_empty()))
+}
+
+/// Where the comment holding a directive closes in `s` (the text after the
+/// keyword): at `-->`, `*/` or the next tag (`</note>`), else the end.
+fn comment_end(s: &str) -> usize {
+    ["-->", "*/", "<"]
+        .iter()
+        .filter_map(|closer| s.find(closer))
+        .min()
+        .unwrap_or(s.len())
 }
 
 /// Whether an HTML comment is open at the end of `line`, given whether one
@@ -391,6 +417,26 @@ mod tests {
 
     const DEP: &str = "deprecated-term";
     const XIZANG: &str = "china-places/xizang";
+
+    fn span_of(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).expect("needle in text");
+        Span::new(start, start + needle.len())
+    }
+
+    #[test]
+    fn a_finding_inside_the_directive_is_not_prose() {
+        let text =
+            "Tibet # termalign: ignore xizang Tibet\nx <!-- termalign: ignore Tibet --> Tibet\n";
+        let s = Suppressions::scan(text);
+        let at = |n: usize| {
+            let start = text.match_indices("Tibet").nth(n).unwrap().0;
+            Span::new(start, start + 5)
+        };
+        assert!(!s.in_directive(at(0)));
+        assert!(s.in_directive(at(1)));
+        assert!(s.in_directive(at(2)));
+        assert!(!s.in_directive(at(3)), "after the comment closes: prose");
+    }
 
     #[test]
     fn targets_match_rules_concepts_ids_and_all() {
@@ -501,6 +547,7 @@ msgstr \"Tibet\"
                 scope: Scope::Lines { first: 7, last: 8 },
                 targets: vec!["xizang".into()],
                 reason: None,
+                span: span_of(po, "termalign: ignore xizang"),
             }]
         );
         assert!(s.is_suppressed(7, DEP, XIZANG));
@@ -573,18 +620,21 @@ msgstr \"Tibet\"
                     scope: Scope::File,
                     targets: vec!["forbidden-term".into()],
                     reason: None,
+                    span: span_of(text, "termalign: ignore-file forbidden-term "),
                 },
                 Directive {
                     line: 2,
                     scope: Scope::Lines { first: 3, last: 3 },
                     targets: vec!["deprecated-term".into(), "xizang".into()],
                     reason: Some("quoted".into()),
+                    span: span_of(text, "termalign: ignore deprecated-term, xizang -- quoted"),
                 },
                 Directive {
                     line: 4,
                     scope: Scope::Dangling,
                     targets: vec!["all".into()],
                     reason: None,
+                    span: Span::new(text.len() - 18, text.len() - 1),
                 },
             ]
         );

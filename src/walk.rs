@@ -51,6 +51,22 @@ pub fn collect_inputs(
 /// paths found (ARCHITECTURE: an unreadable file among many is reported and
 /// the run continues). Fails only on an invalid glob.
 pub fn walk_inputs(paths: &[PathBuf], include: &[String], exclude: &[String]) -> Result<Walked> {
+    walk_inputs_from(paths, include, exclude, None, false)
+}
+
+/// Like [`walk_inputs`], with globs that may also be relative to `base`
+/// (an absolute directory): a configuration file's globs are written
+/// relative to the file's directory, whatever directory termalign runs in.
+/// With `force_exclude`, exclude globs drop files named on the command line
+/// too (as ruff's `--force-exclude`): pre-commit names every changed file,
+/// and the project's excludes must still hold.
+pub fn walk_inputs_from(
+    paths: &[PathBuf],
+    include: &[String],
+    exclude: &[String],
+    base: Option<&Path>,
+    force_exclude: bool,
+) -> Result<Walked> {
     let include = glob_set(include)?;
     let exclude = glob_set(exclude)?;
     let mut walked = Walked::default();
@@ -61,7 +77,8 @@ pub fn walk_inputs(paths: &[PathBuf], include: &[String], exclude: &[String]) ->
         }
         match std::fs::metadata(path) {
             Err(err) => walked.errors.push(Error::io(path, err)),
-            Ok(meta) if meta.is_dir() => walk_dir(path, &include, &exclude, &mut walked),
+            Ok(meta) if meta.is_dir() => walk_dir(path, &include, &exclude, base, &mut walked),
+            Ok(_) if force_exclude && excluded_file(&exclude, base, path) => {}
             Ok(_) => walked.paths.push(path.clone()),
         }
     }
@@ -70,13 +87,26 @@ pub fn walk_inputs(paths: &[PathBuf], include: &[String], exclude: &[String]) ->
     Ok(walked)
 }
 
-fn walk_dir(root: &Path, include: &GlobSet, exclude: &GlobSet, walked: &mut Walked) {
+fn walk_dir(
+    root: &Path,
+    include: &GlobSet,
+    exclude: &GlobSet,
+    base: Option<&Path>,
+    walked: &mut Walked,
+) {
     let before = walked.paths.len();
     let prune_root = root.to_path_buf();
     let prune_exclude = exclude.clone();
+    let prune_base = base.map(Path::to_path_buf);
     let walker = WalkBuilder::new(root)
         .filter_entry(move |entry| {
-            entry.depth() == 0 || !matches(&prune_exclude, &prune_root, entry.path())
+            entry.depth() == 0
+                || !matches(
+                    &prune_exclude,
+                    &prune_root,
+                    prune_base.as_deref(),
+                    entry.path(),
+                )
         })
         .build();
     for entry in walker {
@@ -89,7 +119,7 @@ fn walk_dir(root: &Path, include: &GlobSet, exclude: &GlobSet, walked: &mut Walk
                 let included = if include.is_empty() {
                     crate::input::detect::from_extension(path).is_some()
                 } else {
-                    matches(include, root, path)
+                    matches(include, root, base, path)
                 };
                 if is_file && included {
                     walked.paths.push(path.to_path_buf());
@@ -108,14 +138,40 @@ fn walk_dir(root: &Path, include: &GlobSet, exclude: &GlobSet, walked: &mut Walk
 
 /// Whether a walked `path` matches: globs are tried against its file name
 /// (`*.md`), its path below the walked `root` (`drafts/**`) and its path as
-/// walked (`docs/drafts/*.md`), with `*` not crossing `/`, as in gitignore.
-fn matches(set: &GlobSet, root: &Path, path: &Path) -> bool {
+/// walked (`docs/drafts/*.md`), with `*` not crossing `/`, as in gitignore;
+/// and, given a `base`, its path below it.
+fn matches(set: &GlobSet, root: &Path, base: Option<&Path>, path: &Path) -> bool {
     if set.is_empty() {
         return false;
     }
     path.file_name().is_some_and(|name| set.is_match(name))
         || path.strip_prefix(root).is_ok_and(|rel| set.is_match(rel))
         || set.is_match(path)
+        || base.is_some_and(|base| {
+            std::path::absolute(path)
+                .ok()
+                .and_then(|abs| abs.strip_prefix(base).ok().map(|rel| set.is_match(rel)))
+                .unwrap_or(false)
+        })
+}
+
+/// Whether a file named on the command line, or a directory above it, is
+/// excluded (`drafts/**` and `drafts` both drop `drafts/a.md`).
+/// Only directories the user could mean are looked at: those of a relative
+/// path as written, or those below `base`, never `/tmp` above a project.
+fn excluded_file(exclude: &GlobSet, base: Option<&Path>, path: &Path) -> bool {
+    let absolute = std::path::absolute(path).ok();
+    let stop: Option<&Path> = if path.is_relative() {
+        None
+    } else {
+        base.filter(|b| absolute.as_deref().is_some_and(|a| a.starts_with(b)))
+    };
+    if path.is_absolute() && stop.is_none() {
+        return matches(exclude, Path::new(""), base, path);
+    }
+    path.ancestors()
+        .take_while(|p| !p.as_os_str().is_empty() && Some(*p) != stop)
+        .any(|p| matches(exclude, Path::new(""), base, p))
 }
 
 fn glob_set(patterns: &[String]) -> Result<GlobSet> {
@@ -359,6 +415,58 @@ mod tests {
         assert_eq!(walked.errors.len(), 2);
         assert!(matches!(walked.errors[0], Error::Io { .. }));
         assert!(matches!(walked.errors[1], Error::Usage(_)));
+    }
+
+    #[test]
+    fn globs_may_be_relative_to_a_base_directory() {
+        // A configuration file at the root says `docs/drafts/**`; the walk
+        // starts below it, at `docs/drafts`'s parent, by absolute path.
+        let dir = tree();
+        let root = dir.path().canonicalize().unwrap();
+        let walked = walk_inputs_from(
+            &[root.join("docs")],
+            &[],
+            &strings(&["docs/drafts/**"]),
+            Some(&root),
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            rel(&root, walked.paths),
+            ["docs/guide.md", "docs/index.html"]
+        );
+        let walked = walk_inputs_from(
+            &[root.join("docs")],
+            &strings(&["docs/*.md"]),
+            &[],
+            Some(&root),
+            false,
+        )
+        .unwrap();
+        assert_eq!(rel(&root, walked.paths), ["docs/guide.md"]);
+    }
+
+    #[test]
+    fn force_exclude_drops_named_files() {
+        let dir = tree();
+        let root = dir.path().canonicalize().unwrap();
+        let named = vec![
+            root.join("docs/drafts/wip.md"),
+            root.join("docs/guide.md"),
+            root.join("notes.txt"),
+        ];
+        for (exclude, force, want) in [
+            (&["docs/drafts/**"][..], false, 3),
+            (&["docs/drafts/**"], true, 2),
+            (&["drafts"], true, 2),
+            (&["*.txt"], true, 2),
+            // A directory above the project is not the project's to exclude.
+            (&["tmp", ".tmp*"], true, 3),
+        ] {
+            let walked =
+                walk_inputs_from(&named, &[], &strings(exclude), Some(&root), force).unwrap();
+            assert_eq!(walked.paths.len(), want, "{exclude:?} {force}");
+        }
     }
 
     #[test]

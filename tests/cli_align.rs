@@ -253,3 +253,31 @@ fn interop_files_align() {
     }
     assert!(seen >= 14, "only {seen} interop files");
 }
+
+#[test]
+fn config_languages_apply_where_the_file_declares_none() {
+    // pairs.tsv declares no languages: the configuration's en -> zh makes
+    // the Chinese side the target, as --source-lang/--target-lang would.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("termalign.yaml");
+    std::fs::write(&config, "source-lang: en\ntarget-lang: zh\n").unwrap();
+    let input = rel(&fixture("align/pairs.tsv"));
+    let config = config.to_str().unwrap();
+    let (with_config, _, _) = align(&["--config", config, &input, "--format", "line"]);
+    let (flags, _, _) = align(&[
+        &input,
+        "--source-lang",
+        "en",
+        "--target-lang",
+        "zh",
+        "--format",
+        "line",
+    ]);
+    assert_eq!(with_config, flags);
+    assert!(!with_config.contains("deprecated-term"), "{with_config}");
+    // A file's own declaration wins over the configuration: the XLIFF says
+    // zh -> en.
+    let xlf = rel(&fixture("align/briefing.xlf"));
+    let (stdout, _, _) = align(&["--config", config, &xlf, "--format", "line"]);
+    assert!(stdout.contains("missing-target-term"), "{stdout}");
+}

@@ -1,5 +1,13 @@
 //! GitHub Actions workflow commands (`::warning file=…,line=…::message`),
 //! which GitHub shows as annotations on the changed lines of a pull request.
+//!
+//! Conventions (GitHub's "workflow commands" reference): `line`/`endLine`
+//! and `col`/`endColumn` are 1-based, the end column exclusive like ruff's
+//! and SARIF's; columns are given only when the annotation is on one line;
+//! `file` is relative to the repository root (a leading `./` is dropped);
+//! data escapes `%`, CR and LF, properties also `:` and `,`. Silenced
+//! findings (`--report-suppressed`) are `::notice` lines titled
+//! "(suppressed)", so they are visible but never look like failures.
 
 use std::io::{self, Write};
 
@@ -22,11 +30,17 @@ fn escape_property(s: &str) -> String {
 
 impl Emitter for GithubEmitter {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        for f in &report.findings {
+        let suppressed = report.suppressed.iter().filter(|_| report.show_suppressed);
+        for f in report.findings.iter().chain(suppressed) {
             let level = match f.severity {
+                _ if f.suppressed.is_some() => "notice",
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
+            };
+            let title = match &f.suppressed {
+                Some(_) => format!("termalign {} (suppressed)", f.rule),
+                None => format!("termalign {}", f.rule),
             };
             let l = &f.location;
             // GitHub takes 1-based lines and columns; an annotation spanning
@@ -42,8 +56,8 @@ impl Emitter for GithubEmitter {
             writeln!(
                 out,
                 "::{level} file={},{position},title={}::{}",
-                escape_property(&l.path.display().to_string()),
-                escape_property(&format!("termalign {}", f.rule)),
+                escape_property(&repository_path(&l.path)),
+                escape_property(&title),
                 escape_data(&f.message)
             )?;
         }
@@ -51,9 +65,29 @@ impl Emitter for GithubEmitter {
     }
 }
 
+/// The path GitHub expects: relative to the repository root, with `/`,
+/// and without the `./` that `termalign check ./docs` leaves on walked paths
+/// (GitHub would not match `./docs/a.md` to the file `docs/a.md`).
+fn repository_path(path: &std::path::Path) -> String {
+    let mut s = path.to_string_lossy().replace('\\', "/");
+    while let Some(rest) = s.strip_prefix("./") {
+        s = rest.trim_start_matches('/').to_owned();
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_repository_relative() {
+        use std::path::Path;
+        assert_eq!(repository_path(Path::new("./docs/a.md")), "docs/a.md");
+        assert_eq!(repository_path(Path::new(".//a.md")), "a.md");
+        assert_eq!(repository_path(Path::new("docs/a.md")), "docs/a.md");
+        assert_eq!(repository_path(Path::new("../x/.hidden")), "../x/.hidden");
+    }
 
     #[test]
     fn escapes_follow_the_workflow_command_rules() {

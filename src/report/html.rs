@@ -539,6 +539,38 @@ impl HtmlEmitter {
         out.push_str("</section>\n");
     }
 
+    /// `--report-suppressed`: the silenced findings, folded away under the
+    /// findings that count, each with the directive that silenced it.
+    fn suppressed(&self, out: &mut String, report: &Report) {
+        if !report.show_suppressed || report.suppressed.is_empty() {
+            return;
+        }
+        let _ = writeln!(
+            out,
+            "<section id=\"suppressed\"><details><summary><h2>Suppressed <span class=\"muted\">({})</span></h2></summary>\n<ol class=\"findings\">",
+            report.suppressed.len()
+        );
+        for (i, f) in report.suppressed.iter().enumerate() {
+            let mut item = String::new();
+            self.finding(&mut item, report.findings.len() + i + 1, f);
+            if let Some(s) = &f.suppressed {
+                let what = if s.file_wide { "ignore-file" } else { "ignore" };
+                let reason = s
+                    .reason
+                    .as_ref()
+                    .map(|r| format!(": {}", escape(r)))
+                    .unwrap_or_default();
+                let by = format!(
+                    "<p class=\"note muted\">Silenced by <code>termalign: {what}</code> on line {}{reason}</p></li>",
+                    s.line
+                );
+                item = item.replacen("</li>", &by, 1);
+            }
+            out.push_str(&item);
+        }
+        out.push_str("</ol></details></section>\n");
+    }
+
     /// The whole page.
     pub fn render(&self, report: &Report) -> String {
         let title = match self.page {
@@ -563,11 +595,13 @@ impl HtmlEmitter {
         match self.page {
             Page::Check => {
                 self.findings(&mut out, report);
+                self.suppressed(&mut out, report);
                 coverage(&mut out);
             }
             Page::Report => {
                 coverage(&mut out);
                 self.findings(&mut out, report);
+                self.suppressed(&mut out, report);
             }
         }
         let _ = write!(

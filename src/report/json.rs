@@ -11,6 +11,12 @@
 //! `start`/`end` are byte offsets into the original file (end exclusive),
 //! `line` is 1-based, `column` 1-based in Unicode scalar values. Fields beyond
 //! SPEC §5 (`end_line`, `end_column`, `note`, `related`, `fix`) are additions.
+//!
+//! Suppressions (SPEC §6): `summary.suppressed` always counts the findings
+//! that `termalign: ignore` directives silenced; with `--report-suppressed`
+//! a top-level `suppressed` array lists them, shaped like `findings` plus a
+//! `suppressed_by` object (`line` of the directive, `file_wide`, `reason`).
+//! They are never in `findings` and never counted in its totals.
 
 use std::io::{self, Write};
 
@@ -24,6 +30,9 @@ use crate::finding::{Finding, Location};
 pub struct JsonReport {
     pub version: u32,
     pub findings: Vec<JsonFinding>,
+    /// `--report-suppressed`: the silenced findings.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub suppressed: Option<Vec<JsonFinding>>,
     pub summary: JsonSummary,
 }
 
@@ -53,6 +62,19 @@ pub struct JsonFinding {
     /// The replacement `check --fix` would write, when the term allows it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub fix: Option<String>,
+    /// The directive that silenced a suppressed finding.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub suppressed_by: Option<JsonSuppression>,
+}
+
+/// Where a finding was silenced.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct JsonSuppression {
+    /// 1-based line of the `termalign: ignore` directive.
+    pub line: usize,
+    /// `ignore-file` rather than `ignore`.
+    pub file_wide: bool,
+    pub reason: Option<String>,
 }
 
 /// A related location (the source occurrence of an `align` finding).
@@ -74,6 +96,9 @@ pub struct JsonSummary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings silenced by directives (not in `findings`).
+    #[serde(default)]
+    pub suppressed: usize,
 }
 
 impl JsonSummary {
@@ -85,6 +110,7 @@ impl JsonSummary {
             errors: s.errors,
             warnings: s.warnings,
             infos: s.infos,
+            suppressed: s.suppressed,
         }
     }
 }
@@ -122,6 +148,11 @@ impl JsonFinding {
             note: f.note.clone(),
             related: f.related.as_ref().map(location),
             fix: f.replacement.clone(),
+            suppressed_by: f.suppressed.as_ref().map(|s| JsonSuppression {
+                line: s.line,
+                file_wide: s.file_wide,
+                reason: s.reason.clone(),
+            }),
         }
     }
 }
@@ -137,6 +168,13 @@ impl Emitter for JsonEmitter {
                 .iter()
                 .map(JsonFinding::from_finding)
                 .collect(),
+            suppressed: report.show_suppressed.then(|| {
+                report
+                    .suppressed
+                    .iter()
+                    .map(JsonFinding::from_finding)
+                    .collect()
+            }),
             summary: JsonSummary::new(&report.summary()),
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;

@@ -1,5 +1,8 @@
 //! The grep-friendly line format: `path:line:col: severity[rule] message`,
-//! the default when stdout is not a terminal.
+//! the default when stdout is not a terminal. With `--report-suppressed`,
+//! silenced findings follow as `path:line:col: suppressed[rule] message
+//! (severity, ignored on line N)`: `suppressed` stands where a severity
+//! would, so a filter on `error[` or `warning[` never counts them.
 
 use std::io::{self, Write};
 
@@ -26,6 +29,21 @@ impl Emitter for LineEmitter {
                 f.message,
                 segment
             )?;
+        }
+        if report.show_suppressed {
+            for f in &report.suppressed {
+                let by = f.suppressed.as_ref().map_or(0, |s| s.line);
+                writeln!(
+                    out,
+                    "{}:{}:{}: suppressed[{}] {} ({}, ignored on line {by})",
+                    f.location.path.display(),
+                    f.location.line,
+                    f.location.column,
+                    f.rule,
+                    f.message,
+                    f.severity,
+                )?;
+            }
         }
         Ok(())
     }

@@ -30,6 +30,12 @@ pub struct Report {
     /// Which concepts were used how, when the command computed it (`report`
     /// always does; `check` does so its HTML page can show it).
     pub coverage: Option<Coverage>,
+    /// Findings silenced by `termalign: ignore` directives, sorted like
+    /// `findings`. They never make a run fail; the summary counts them, and
+    /// emitters list them only when [`Report::show_suppressed`] is set.
+    pub suppressed: Vec<Finding>,
+    /// `--report-suppressed`: list the silenced findings too.
+    pub show_suppressed: bool,
 }
 
 /// Counts for the summary line and JSON `summary`.
@@ -41,6 +47,8 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings silenced by directives (not among `findings`).
+    pub suppressed: usize,
 }
 
 impl Report {
@@ -48,12 +56,23 @@ impl Report {
     pub fn build(results: &[FileResult]) -> Report {
         let mut findings: Vec<Finding> = results.iter().flat_map(|r| r.findings.clone()).collect();
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let mut suppressed: Vec<Finding> =
+            results.iter().flat_map(|r| r.suppressed.clone()).collect();
+        suppressed.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         Report {
             findings,
             files: results.len(),
             segments: results.iter().map(|r| r.segments).sum(),
             coverage: None,
+            suppressed,
+            show_suppressed: false,
         }
+    }
+
+    /// Lists the silenced findings too (`--report-suppressed`).
+    pub fn showing_suppressed(mut self, show: bool) -> Report {
+        self.show_suppressed = show;
+        self
     }
 
     /// Attaches the coverage of the same run.
@@ -71,6 +90,7 @@ impl Report {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
+            suppressed: self.suppressed.len(),
         }
     }
 
@@ -95,6 +115,11 @@ pub fn summary_line(summary: &Summary) -> String {
     ];
     if summary.infos > 0 {
         parts.push(plural(summary.infos, "info", "infos"));
+    }
+    if summary.suppressed > 0 {
+        // Said even without --report-suppressed: silenced findings must not
+        // vanish without a trace.
+        parts.push(format!("{} suppressed", summary.suppressed));
     }
     let mut line = format!(
         "{} in {}",

@@ -19,6 +19,10 @@
 //!   fix's properties), otherwise one fix per suggestion.
 //! - Relative paths become relative URI references, absolute ones `file://`
 //!   URIs; characters outside RFC 3986 are percent-encoded.
+//! - With `--report-suppressed`, silenced findings follow the others as
+//!   results with SARIF's own `suppressions: [{"kind": "inSource"}]`
+//!   (and the directive's reason as `justification`), which dashboards such
+//!   as GitHub code scanning show as dismissed rather than open.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -121,6 +125,17 @@ pub struct SarifResult {
     pub properties: ResultProperties,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub fixes: Vec<Fix>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub suppressions: Vec<SarifSuppression>,
+}
+
+/// A result silenced in the source (`termalign: ignore`).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct SarifSuppression {
+    /// Always `inSource`.
+    pub kind: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub justification: Option<String>,
 }
 
 /// termalign's own data about a result.
@@ -324,6 +339,7 @@ pub fn log(report: &Report) -> SarifLog {
     let pointed = report
         .findings
         .iter()
+        .chain(report.suppressed.iter().filter(|_| report.show_suppressed))
         .flat_map(|f| std::iter::once(&f.location).chain(f.related.as_ref()))
         .map(|l| &l.path);
     let mut uris: Vec<String> = checked.chain(pointed).map(|p| path_uri(p)).collect();
@@ -336,9 +352,11 @@ pub fn log(report: &Report) -> SarifLog {
             uri,
         }
     };
+    let suppressed = report.suppressed.iter().filter(|_| report.show_suppressed);
     let results = report
         .findings
         .iter()
+        .chain(suppressed)
         .map(|f| result(f, &artifact))
         .collect();
     SarifLog {
@@ -433,6 +451,14 @@ fn result(f: &Finding, artifact: &dyn Fn(&Location) -> ArtifactLocation) -> Sari
             note: f.note.clone(),
         },
         fixes,
+        suppressions: f
+            .suppressed
+            .iter()
+            .map(|s| SarifSuppression {
+                kind: "inSource".to_owned(),
+                justification: s.reason.clone(),
+            })
+            .collect(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The table format (the default on a terminal): one row per finding, then
-//! the summary line.
+//! (with `--report-suppressed`) a table of the silenced findings, then the
+//! summary line.
 
 use std::io::{self, Write};
 
@@ -40,6 +41,20 @@ struct SegmentRow {
     source: String,
     #[tabled(rename = "expected")]
     expected: String,
+}
+
+#[derive(Tabled)]
+struct SuppressedRow {
+    #[tabled(rename = "location")]
+    location: String,
+    #[tabled(rename = "severity")]
+    severity: String,
+    #[tabled(rename = "rule")]
+    rule: String,
+    #[tabled(rename = "found")]
+    found: String,
+    #[tabled(rename = "suppressed by")]
+    by: String,
 }
 
 pub struct TableEmitter;
@@ -96,6 +111,30 @@ impl Emitter for TableEmitter {
                 .with(Style::sharp())
                 .with(Modify::new(Columns::new(..)).with(Width::wrap(40).keep_words(true)));
             writeln!(out, "{table}")?;
+        }
+        if report.show_suppressed && !report.suppressed.is_empty() {
+            let mut table = Table::new(report.suppressed.iter().map(|f| SuppressedRow {
+                location: format!(
+                    "{}:{}:{}",
+                    f.location.path.display(),
+                    f.location.line,
+                    f.location.column
+                ),
+                severity: f.severity.to_string(),
+                rule: f.rule.to_owned(),
+                found: f.found.clone(),
+                by: f.suppressed.as_ref().map_or(String::new(), |s| {
+                    let what = if s.file_wide { "ignore-file" } else { "ignore" };
+                    match &s.reason {
+                        Some(r) => format!("{what}, line {}: {r}", s.line),
+                        None => format!("{what}, line {}", s.line),
+                    }
+                }),
+            }));
+            table
+                .with(Style::sharp())
+                .with(Modify::new(Columns::new(..)).with(Width::wrap(40).keep_words(true)));
+            writeln!(out, "suppressed:\n{table}")?;
         }
         writeln!(out, "{}", summary_line(&report.summary()))
     }

@@ -12,8 +12,28 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     after_help = "Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage error, unreadable input or invalid glossary."
 )]
 pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOptions,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Options every subcommand takes (before or after its name).
+#[derive(Debug, Args, Clone, Default)]
+pub struct GlobalOptions {
+    /// Read settings from FILE instead of the termalign.yaml found in the
+    /// current directory or the nearest parent.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore any configuration file.
+    #[arg(long, global = true)]
+    pub isolated: bool,
+    /// Print nothing on stderr but errors (no progress bar, no notes).
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+    /// Never show a progress bar.
+    #[arg(long, global = true)]
+    pub no_progress: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -35,12 +55,46 @@ pub enum Command {
     Glossary(GlossaryCommand),
     /// Propose candidate terms, ranked, marking what the glossaries know.
     Extract(ExtractArgs),
+    /// Show the effective settings (configuration file and command line).
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the effective settings and where each came from (the default).
+    #[arg(long)]
+    pub show: bool,
+    /// Also show the languages that apply to these files.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// yaml: the settings as a termalign.yaml, each value with a comment
+    /// saying where it came from; json: `{"value", "from"}` per setting.
+    #[arg(long, short = 'f', value_enum, default_value_t = ConfigFormat::Yaml)]
+    pub format: ConfigFormat,
+    /// Language of the input text [default: en, or the config's `lang`].
+    #[arg(long)]
+    pub lang: Option<String>,
+    #[command(flatten)]
+    pub glossary: GlossaryOptions,
+    /// Set a rule's severity: RULE=error|warning|info|off (repeatable).
+    #[arg(long = "rule", value_name = "RULE=SEVERITY")]
+    pub rules: Vec<String>,
+    /// Which findings make the exit code 1 [default: warning, or the
+    /// config's `fail-on`].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConfigFormat {
+    Yaml,
+    Json,
 }
 
 /// Options shared by every command that loads glossaries.
 #[derive(Debug, Args, Clone)]
 pub struct GlossaryOptions {
-    /// Add a glossary file (repeatable).
+    /// Add a glossary file (repeatable), beside those the config file names.
     #[arg(long = "glossary", short = 'g', value_name = "FILE")]
     pub glossaries: Vec<PathBuf>,
     /// Do not load the built-in glossaries.
@@ -54,12 +108,17 @@ pub struct OutputOptions {
     /// Output format [default: table on a terminal, line otherwise].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<OutputFormat>,
-    /// Which findings make the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    /// Which findings make the exit code 1 [default: warning, or the
+    /// config's `fail-on`].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Set a rule's severity: RULE=error|warning|info|off (repeatable).
     #[arg(long = "rule", value_name = "RULE=SEVERITY")]
     pub rules: Vec<String>,
+    /// Also list the findings that `termalign: ignore` comments silenced
+    /// (they never count toward the exit code).
+    #[arg(long)]
+    pub report_suppressed: bool,
 }
 
 #[derive(Debug, Args)]
@@ -67,13 +126,25 @@ pub struct CheckArgs {
     /// Files or directories (walked recursively); `-` reads standard input.
     #[arg(value_name = "PATHS", default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Language of the input text (BCP 47).
-    #[arg(long, default_value = "en")]
-    pub lang: String,
+    /// Language of the input text (BCP 47) [default: en, or the config's
+    /// `lang` and `languages`]; given here, it applies to every file.
+    #[arg(long)]
+    pub lang: Option<String>,
     #[command(flatten)]
     pub glossary: GlossaryOptions,
     #[command(flatten)]
     pub output: OutputOptions,
+    /// Rewrite deprecated and forbidden terms whose glossary entry says
+    /// `fix: auto`, in place; the findings that remain are reported.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: print a unified diff of the changes instead of writing.
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
+    /// Apply the configuration's exclude globs to files named on the
+    /// command line too (for pre-commit, which names every changed file).
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 #[derive(Debug, Args)]
@@ -105,9 +176,10 @@ pub struct ReportArgs {
     /// Files or directories (walked recursively); `-` reads standard input.
     #[arg(value_name = "PATHS", default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Language of the input text (BCP 47).
-    #[arg(long, default_value = "en")]
-    pub lang: String,
+    /// Language of the input text (BCP 47) [default: en, or the config's
+    /// `lang` and `languages`]; given here, it applies to every file.
+    #[arg(long)]
+    pub lang: Option<String>,
     /// Group the coverage tables by concept, file or glossary.
     #[arg(long, value_enum, default_value_t = GroupBy::Concept)]
     pub by: GroupBy,
@@ -121,10 +193,11 @@ pub struct ReportArgs {
     /// terminal, line otherwise].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<OutputFormat>,
-    /// Which findings make the exit code 1 (a report does not fail on
-    /// findings unless asked).
-    #[arg(long, value_enum, default_value_t = FailOn::Never)]
-    pub fail_on: FailOn,
+    /// Which findings make the exit code 1 [default: never: a report does
+    /// not fail on findings unless asked; the config's `fail-on` is for
+    /// check and align].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Set a rule's severity: RULE=error|warning|info|off (repeatable).
     #[arg(long = "rule", value_name = "RULE=SEVERITY")]
     pub rules: Vec<String>,

@@ -11,24 +11,33 @@ use termalign::extract::{self, bilingual, output, Document, Language};
 use termalign::input::{Bilingual, SourceFile};
 use termalign::pipeline::{self, InputSource};
 
-use super::{input_sources, load_glossaries};
-use crate::args::{ExtractArgs, ExtractFormat};
+use termalign::config::{FailOn, Settings};
+
+use super::{input_sources, load_glossaries, overrides, resolve_settings};
+use crate::args::{ExtractArgs, ExtractFormat, GlobalOptions};
 use crate::{EXIT_CLEAN, EXIT_ERROR};
 
-pub(crate) fn run(args: ExtractArgs) -> Result<u8> {
+pub(crate) fn run(args: ExtractArgs, global: &GlobalOptions) -> Result<u8> {
+    // Glossaries, include/exclude globs: as for every command, from the
+    // configuration file under the command line.
+    let settings = resolve_settings(
+        global,
+        overrides(&args.glossary, None, &[], None)?,
+        FailOn::Never,
+    )?;
     let bilingual =
         args.source_lang.is_some() || args.target_lang.is_some() || args.source.is_some();
     if bilingual {
-        return run_bilingual(args);
+        return run_bilingual(args, &settings);
     }
     Language::from_tag(&args.lang)?;
-    let engine = engine(&args)?;
+    let engine = engine(&args, &settings)?;
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    let (sources, mut errors) = input_sources(&paths, &[], &[])?;
+    let (sources, mut errors) = input_sources(&paths, &settings, false)?;
     let mut files: Vec<(String, Vec<String>)> = Vec::new();
     for source in &sources {
         match read_prose(source) {
@@ -60,11 +69,11 @@ pub(crate) fn run(args: ExtractArgs) -> Result<u8> {
 
 /// The glossaries to mark known terms with; none at all is fine here
 /// (`--no-default-glossaries` alone), unlike for `check`.
-fn engine(args: &ExtractArgs) -> Result<Option<Engine>> {
+fn engine(args: &ExtractArgs, settings: &Settings) -> Result<Option<Engine>> {
     if args.glossary.no_default_glossaries && args.glossary.glossaries.is_empty() {
         return Ok(None);
     }
-    let set = load_glossaries(&args.glossary)?;
+    let set = load_glossaries(settings)?;
     Ok(Some(Engine::new(set, RuleSettings::default())))
 }
 
@@ -97,12 +106,12 @@ fn finish(buffer: &[u8], errors: &[termalign::Error]) -> Result<u8> {
     })
 }
 
-fn run_bilingual(args: ExtractArgs) -> Result<u8> {
+fn run_bilingual(args: ExtractArgs, settings: &Settings) -> Result<u8> {
     let source_lang = args.source_lang.clone().unwrap_or_else(|| "zh".to_owned());
     let target_lang = args.target_lang.clone().unwrap_or_else(|| "en".to_owned());
     Language::from_tag(&source_lang)?;
     Language::from_tag(&target_lang)?;
-    let engine = engine(&args)?;
+    let engine = engine(&args, settings)?;
     let mut errors: Vec<termalign::Error> = Vec::new();
     let mut input = Bilingual::default();
     if let (Some(source), Some(target)) = (&args.source, &args.target) {
@@ -115,7 +124,7 @@ fn run_bilingual(args: ExtractArgs) -> Result<u8> {
                 "bilingual extract needs bilingual files (XLIFF, TMX, PO, TSV), or --source FILE --target FILE"
             );
         }
-        let (sources, walk_errors) = input_sources(&args.paths, &[], &[])?;
+        let (sources, walk_errors) = input_sources(&args.paths, settings, false)?;
         errors.extend(walk_errors);
         // Any file `align` reads: pairs from every file are pooled.
         for source in sources {

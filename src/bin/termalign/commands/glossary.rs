@@ -7,8 +7,10 @@ use anyhow::Result;
 
 use termalign::glossary::{load_set, GlossarySource};
 
-use super::{glossary_errors, load_glossaries};
-use crate::args::{GlossaryOptions, ListFormat};
+use termalign::config::FailOn;
+
+use super::{glossary_errors, load_glossaries, overrides, resolve_settings};
+use crate::args::{GlobalOptions, GlossaryOptions, ListFormat};
 use crate::EXIT_CLEAN;
 
 pub(crate) fn validate(files: &[PathBuf]) -> Result<u8> {
@@ -30,8 +32,19 @@ pub(crate) fn validate(files: &[PathBuf]) -> Result<u8> {
     Ok(EXIT_CLEAN)
 }
 
-pub(crate) fn list(options: &GlossaryOptions, format: ListFormat) -> Result<u8> {
-    let set = load_glossaries(options)?;
+/// Lists the glossaries a check would use: the configuration's and the
+/// command line's.
+pub(crate) fn list(
+    options: &GlossaryOptions,
+    format: ListFormat,
+    global: &GlobalOptions,
+) -> Result<u8> {
+    let settings = resolve_settings(
+        global,
+        overrides(options, None, &[], None)?,
+        FailOn::Warning,
+    )?;
+    let set = load_glossaries(&settings)?;
     let listing = termalign::glossary::listing::Listing::new(&set);
     let mut stdout = io::stdout().lock();
     match format {

@@ -9,13 +9,16 @@ use termalign::pipeline;
 use termalign::report::coverage::{percent, Grouping};
 use termalign::report::{self, Coverage, Emitter, Report};
 
-use super::{
-    fail_level, input_sources, load_glossaries, output_format, print_report, rule_settings,
-    use_color,
-};
-use crate::args::{GroupBy, OutputFormat, OutputOptions, ReportArgs};
+use termalign::config::{FailOn, Setting};
 
-pub(crate) fn run(args: ReportArgs) -> Result<u8> {
+use super::progress::Progress;
+use super::{
+    input_sources, load_glossaries, output_format, overrides, print_report, resolve_settings,
+    rule_settings, use_color,
+};
+use crate::args::{GlobalOptions, GroupBy, OutputFormat, ReportArgs};
+
+pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
     if let Some(min) = args.min_conformance {
         if !(0.0..=1.0).contains(&min) {
             bail!("--min-conformance takes a fraction between 0 and 1, got {min}");
@@ -42,19 +45,33 @@ pub(crate) fn run(args: ReportArgs) -> Result<u8> {
             format!("{other:?}").to_lowercase()
         ),
     };
-    let output = OutputOptions {
-        format: args.format,
-        fail_on: args.fail_on,
-        rules: args.rules.clone(),
-    };
-    let set = load_glossaries(&args.glossary)?;
-    let engine = Engine::new(set, rule_settings(&output)?);
-    let (sources, mut errors) = input_sources(&args.paths, &[], &[])?;
-    let (results, check_errors) = pipeline::check_all(&engine, &sources, &args.lang);
+    // The configuration's fail-on is for check and align: a report fails on
+    // findings only when its own --fail-on asks.
+    let cli = overrides(
+        &args.glossary,
+        args.lang.as_deref(),
+        &args.rules,
+        args.fail_on,
+    )?;
+    let mut settings = resolve_settings(global, cli, FailOn::Never)?;
+    if args.fail_on.is_none() {
+        settings.fail_on = Setting::default(FailOn::Never);
+    }
+    let set = load_glossaries(&settings)?;
+    let engine = Engine::new(set, rule_settings(&settings)?);
+    let (sources, mut errors) = input_sources(&args.paths, &settings, false)?;
+    let progress = Progress::new(sources.len(), global);
+    let (results, check_errors) = pipeline::check_each(
+        &engine,
+        &sources,
+        &|path| settings.lang_for(path),
+        &|path| progress.done(path),
+    );
+    progress.finish();
     errors.extend(check_errors);
-    let coverage = Coverage::build(&results, engine.glossaries(), Some(&args.lang));
+    let coverage = Coverage::build(&results, engine.glossaries(), Some(&settings.lang.value));
     let report = Report::build(&results).with_coverage(coverage);
-    let mut failed = report.fails(fail_level(args.fail_on));
+    let mut failed = report.fails(settings.fail_on.value.level());
     if let (Some(min), Some(coverage)) = (args.min_conformance, &report.coverage) {
         // Nothing to measure is not a failure: no term was used wrongly.
         if let Some(c) = coverage.tally.conformance().filter(|&c| c < min) {
