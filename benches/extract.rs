@@ -5,8 +5,9 @@
 //! ```
 //!
 //! The corpus defaults to the UN General Debate speeches in
-//! `../bench-data/ungdc` (or `/work/bench-data/ungdc`), the first MEGABYTES
-//! (default 10) of them; without them, the fixture article repeated. A
+//! `bench-data/en-100mb.txt` (built by `scripts/make-bench-corpus.sh`), the
+//! first MEGABYTES (default 10) of them; without it, the fixture article
+//! repeated. A
 //! benchmark, not a test: it asserts nothing about time. Run it twice at two
 //! sizes to see that time is linear in input size.
 
@@ -36,8 +37,7 @@ fn corpus(arg: Option<&str>, megabytes: usize) -> (String, String) {
     let candidates: Vec<PathBuf> = match arg {
         Some(a) => vec![PathBuf::from(a)],
         None => vec![
-            manifest.join("../bench-data/ungdc"),
-            PathBuf::from("/work/bench-data/ungdc"),
+            manifest.join("bench-data/en-100mb.txt"),
         ],
     };
     let limit = megabytes * 1_000_000;
