@@ -1,8 +1,10 @@
 //! Glossaries: the model ([`mod@model`]), loading from YAML with positions
 //! ([`load`]), the validation rules of SPEC §1 ([`validate`]), the
-//! built-in glossaries ([`builtin`]) and writing YAML ([`mod@write`]).
+//! built-in glossaries ([`builtin`]), writing YAML ([`mod@write`]), and
+//! converting TBX and CSV glossaries ([`import`]).
 
 pub mod builtin;
+pub mod import;
 pub mod listing;
 pub mod load;
 pub mod model;
