@@ -1,9 +1,10 @@
 //! Glossaries: the model ([`mod@model`]), loading from YAML with positions
 //! ([`load`]), the validation rules of SPEC §1 ([`validate`]), the
 //! built-in glossaries ([`builtin`]), writing YAML ([`mod@write`]), and
-//! converting TBX and CSV glossaries ([`import`]).
+//! converting from and to TBX and CSV ([`import`], [`export`]).
 
 pub mod builtin;
+pub mod export;
 pub mod import;
 pub mod listing;
 pub mod load;
