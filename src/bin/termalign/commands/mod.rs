@@ -33,6 +33,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Glossary(GlossaryCommand::List { glossary, format }) => {
             glossary::list(&glossary, format)
         }
+        Command::Glossary(GlossaryCommand::Import(args)) => glossary::import(&args),
+        Command::Glossary(GlossaryCommand::Export(args)) => glossary::export(&args),
     }
 }
 
@@ -184,7 +186,13 @@ fn rules(format: RulesFormat) -> Result<u8> {
         RulesFormat::Table => {
             for check in termalign::checks::CHECKS {
                 let m = check.meta();
-                writeln!(stdout, "{:<20} {:<8} {}", m.name, m.severity.as_str(), m.summary)?;
+                writeln!(
+                    stdout,
+                    "{:<20} {:<8} {}",
+                    m.name,
+                    m.severity.as_str(),
+                    m.summary
+                )?;
             }
         }
     }
