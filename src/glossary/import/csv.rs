@@ -206,27 +206,38 @@ impl Reader<'_> {
         });
     }
 
-    /// The language of a `source`/`target` column, which only the command
-    /// line can give.
-    fn side_language(&self, col: &Column, header: bool) -> Result<String> {
-        let (given, flag) = match col {
-            Column::Target => (&self.options.target_lang, "--target-lang"),
-            _ => (&self.options.source_lang, "--source-lang"),
+    /// The languages of the `source`/`target` columns, which only the
+    /// command line can give: an error naming every option still needed.
+    fn side_languages(
+        &self,
+        columns: &[Column],
+        header: bool,
+    ) -> Result<(Option<String>, Option<String>)> {
+        let (source, target) = (&self.options.source_lang, &self.options.target_lang);
+        let needs_source = columns
+            .iter()
+            .any(|c| matches!(c, Column::Source | Column::Term));
+        let needs_target = columns.contains(&Column::Target);
+        let mut missing = Vec::new();
+        if needs_source && source.is_none() {
+            missing.push("--source-lang");
+        }
+        if needs_target && target.is_none() {
+            missing.push("--target-lang");
+        }
+        if missing.is_empty() {
+            return Ok((source.clone(), target.clone()));
+        }
+        let what = if header {
+            "its `source`, `target` or `term` columns do not say which language they hold"
+        } else {
+            "it has no header row naming its languages (such as `en,fr` or `term_en,term_fr`), so its first two columns are source and target"
         };
-        // Without a header both are needed; name them together.
-        let flag = if header { flag } else { "--source-lang" };
-        given.clone().ok_or_else(|| {
-            let what = if header {
-                "its `source`, `target` or `term` columns do not say which language they hold"
-            } else {
-                "it has no header row naming its languages (such as `en,fr` or `term_en,term_fr`), so its first two columns are source and target"
-            };
-            Error::Usage(format!(
-                "{}: {what}: give {flag}{}",
-                self.file.path.display(),
-                if header { "" } else { " and --target-lang" }
-            ))
-        })
+        Err(Error::Usage(format!(
+            "{}: {what}: give {}",
+            self.file.path.display(),
+            missing.join(" and ")
+        )))
     }
 
     fn check_width(&self, row: &Record, columns: &[Column], header: Option<&Record>) -> Result<()> {
@@ -250,18 +261,17 @@ impl Reader<'_> {
         header: Option<&Record>,
         rows: &[Record],
     ) -> Result<()> {
-        // Resolve `source`/`target` languages once, and only if used.
-        let mut tags: Vec<Option<String>> = Vec::new();
-        for col in columns {
-            tags.push(match col {
+        let (source, target) = self.side_languages(columns, header.is_some())?;
+        let tags: Vec<Option<String>> = columns
+            .iter()
+            .map(|col| match col {
                 Column::Lang(tag) => Some(tag.clone()),
                 // A lone `term` column is the source side.
-                Column::Source | Column::Target | Column::Term => {
-                    Some(self.side_language(col, header.is_some())?)
-                }
+                Column::Source | Column::Term => source.clone(),
+                Column::Target => target.clone(),
                 _ => None,
-            });
-        }
+            })
+            .collect();
         for row in rows {
             self.check_width(row, columns, header)?;
             if row.cells.iter().all(|c| c.text.trim().is_empty()) {
@@ -690,9 +700,15 @@ mod tests {
         let weblate = "\"source\",\"target\",\"translator_comments\"\n\"a\",\"b\",\"why\"\n";
         let err = read_with(weblate, None, None).unwrap_err().to_string();
         assert!(
-            err.ends_with("do not say which language they hold: give --source-lang"),
+            err.ends_with(
+                "do not say which language they hold: give --source-lang and --target-lang"
+            ),
             "{err}"
         );
+        let err = read_with(weblate, Some("en"), None)
+            .unwrap_err()
+            .to_string();
+        assert!(err.ends_with("give --target-lang"), "{err}");
         let d = read_with(weblate, Some("en"), Some("cs")).unwrap();
         assert_eq!(
             terms(&d),
