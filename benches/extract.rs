@@ -36,9 +36,7 @@ fn corpus(arg: Option<&str>, megabytes: usize) -> (String, String) {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let candidates: Vec<PathBuf> = match arg {
         Some(a) => vec![PathBuf::from(a)],
-        None => vec![
-            manifest.join("bench-data/en-100mb.txt"),
-        ],
+        None => vec![manifest.join("bench-data/en-100mb.txt")],
     };
     let limit = megabytes * 1_000_000;
     for root in candidates.iter().filter(|p| p.exists()) {

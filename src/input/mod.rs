@@ -16,7 +16,7 @@ pub mod source;
 pub mod tmx;
 pub mod tsv;
 pub mod xliff;
-mod xml;
+pub(crate) mod xml;
 
 pub use source::SourceFile;
 

@@ -225,6 +225,61 @@ pub enum GlossaryCommand {
         #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+    /// Convert TBX or CSV glossaries into one termalign glossary (YAML).
+    ///
+    /// What the source leaves open (terms without a status, a language with
+    /// no preferred term) is decided so that the output validates, and every
+    /// such decision is reported on stderr. See docs/glossary-interop.md.
+    Import(ImportArgs),
+    /// Write the loaded glossaries as TBX v3 (TBX-Basic) or CSV.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// TBX or CSV files, merged into one glossary (`-` reads standard input).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Input format [default: by file extension, else by content].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<InteropFormat>,
+    /// The glossary id [default: the first file's name, as an id].
+    #[arg(long, value_name = "GLOSSARY-ID")]
+    pub id: Option<String>,
+    /// Write the YAML to FILE (replaced whole, never half-written) instead
+    /// of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// CSV: the language of `source` columns, or of the first column of a
+    /// file without a header row.
+    #[arg(long, value_name = "TAG")]
+    pub source_lang: Option<String>,
+    /// CSV: the language of `target` columns, or of the second column of a
+    /// file without a header row.
+    #[arg(long, value_name = "TAG")]
+    pub target_lang: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub glossary: GlossaryOptions,
+    /// Output format [default: by the --output extension, else tbx].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<InteropFormat>,
+    /// Write to FILE (replaced whole, never half-written) instead of
+    /// standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// The formats of `glossary import` and `glossary export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InteropFormat {
+    /// TBX (v2 `martif` or v3 `tbx` on import; v3 TBX-Basic on export).
+    Tbx,
+    /// Comma-separated values.
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -40,6 +40,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Glossary(GlossaryCommand::List { glossary, format }) => {
             glossary::list(&glossary, format, &global)
         }
+        Command::Glossary(GlossaryCommand::Import(args)) => glossary::import(&args),
+        Command::Glossary(GlossaryCommand::Export(args)) => glossary::export(&args, &global),
         Command::Config(args) => config_command::run(args, &global),
     }
 }
