@@ -3,9 +3,8 @@
 //! for scoring scripts, and `yaml`: the new candidates as a glossary skeleton
 //! (SPEC §1) ready to curate, one concept per candidate.
 //!
-//! The YAML is written by hand (serde_yaml stays with the glossary loader):
-//! every string is double-quoted with YAML escapes, so no term can turn into
-//! a number, a boolean, a comment or a flow collection.
+//! The YAML goes through the glossary writer (`glossary::write`), the one
+//! place that quotes YAML by hand, so a skeleton reads like any glossary.
 
 use std::collections::HashSet;
 use std::io::{self, Write};
@@ -14,27 +13,8 @@ use serde::Serialize;
 
 use super::bilingual::Alignment;
 use super::{Candidate, Domain, Extraction, Known};
-
-/// A double-quoted YAML scalar.
-pub fn yaml_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || c == '\u{FEFF}' || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04X}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+use crate::glossary::write::{ConceptDoc, GlossaryDoc, TermDoc};
+use crate::glossary::TermType;
 
 /// A concept id (`[a-z0-9-]+`) for a term, unique among `used`.
 pub fn concept_id(term: &str, used: &mut HashSet<String>) -> String {
@@ -261,31 +241,21 @@ pub fn write_yaml(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .filter(|c| !matches!(c.known, Some(Known::Term { .. })))
         .collect();
-    writeln!(
-        out,
-        "# Glossary skeleton proposed by `termalign extract`: {} new candidate terms",
-        new.len()
-    )?;
-    writeln!(
-        out,
-        "# (cut-off {:.3}, {} documents). Keep, merge or delete each concept, check its",
-        x.threshold, x.documents
-    )?;
-    writeln!(
-        out,
-        "# domain, add the other languages' terms, then rename the glossary."
-    )?;
-    writeln!(out, "glossary: extracted")?;
-    writeln!(
-        out,
-        "title: {}",
-        yaml_str(&format!("Candidate terms ({lang})"))
-    )?;
-    writeln!(out, "languages: [{}]", yaml_str(lang))?;
-    if new.is_empty() {
-        return writeln!(out, "concepts: []");
-    }
-    writeln!(out, "concepts:")?;
+    let mut doc = skeleton(
+        vec![
+            format!(
+                "Glossary skeleton proposed by `termalign extract`: {} new candidate terms",
+                new.len()
+            ),
+            format!(
+                "(cut-off {:.3}, {} documents). Keep, merge or delete each concept, check its",
+                x.threshold, x.documents
+            ),
+            "domain, add the other languages' terms, then rename the glossary.".to_owned(),
+        ],
+        format!("Candidate terms ({lang})"),
+        vec![lang.clone()],
+    );
     let mut ids = HashSet::new();
     let mut written: HashSet<String> = HashSet::new();
     let same = |s: &str| crate::text::fold_str(s, crate::text::Fold::CASE_ONLY);
@@ -302,9 +272,6 @@ pub fn write_yaml(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
         if !written.insert(same(&c.term)) {
             continue;
         }
-        let id = concept_id(&c.term, &mut ids);
-        writeln!(out, "  - id: {id}")?;
-        writeln!(out, "    domain: {}", c.domain.as_str())?;
         let mut note = format!(
             "score {:.3}; frequency {} in {} document(s)",
             c.score, c.frequency, c.documents
@@ -315,18 +282,34 @@ pub fn write_yaml(x: &Extraction, out: &mut dyn Write) -> io::Result<()> {
         if let Some(l) = c.linked.as_deref().filter(|_| is_acronym(&c.term)) {
             note.push_str(&format!("; expansion: {l}"));
         }
-        writeln!(out, "    note: {}", yaml_str(&note))?;
-        writeln!(out, "    terms:")?;
-        writeln!(out, "      {}:", yaml_str(lang))?;
-        writeln!(out, "        - {}", yaml_str(&c.term))?;
+        let mut terms = vec![TermDoc::new(c.term.clone())];
         if let Some(acronym) = c.linked.as_deref().filter(|l| is_acronym(l)) {
             if !is_acronym(&c.term) && written.insert(same(acronym)) {
-                writeln!(out, "        - term: {}", yaml_str(acronym))?;
-                writeln!(out, "          type: abbreviation")?;
+                let mut abbreviation = TermDoc::new(acronym);
+                abbreviation.term_type = TermType::Abbreviation;
+                terms.push(abbreviation);
             }
         }
+        doc.concepts.push(ConceptDoc {
+            id: concept_id(&c.term, &mut ids),
+            domain: Some(c.domain.as_str().to_owned()),
+            note: Some(note),
+            terms: vec![(lang.clone(), terms)],
+            ..ConceptDoc::default()
+        });
     }
-    Ok(())
+    out.write_all(doc.to_yaml().as_bytes())
+}
+
+/// A skeleton glossary `extracted` with `header` comments.
+fn skeleton(header: Vec<String>, title: String, languages: Vec<String>) -> GlossaryDoc {
+    GlossaryDoc {
+        header,
+        glossary: "extracted".to_owned(),
+        title: Some(title),
+        languages,
+        ..GlossaryDoc::default()
+    }
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -336,42 +319,24 @@ fn is_acronym(s: &str) -> bool {
 
 /// Bilingual proposals as a glossary skeleton: one concept per aligned pair.
 pub fn write_alignment_yaml(a: &Alignment, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "# Glossary skeleton proposed by `termalign extract` from {} aligned segment pairs:",
-        a.pairs
-    )?;
-    writeln!(
-        out,
-        "# {} concepts, each a {} candidate paired with a {} candidate by co-occurrence.",
-        a.concepts.len(),
-        a.source_lang,
-        a.target_lang
-    )?;
-    writeln!(out, "glossary: extracted")?;
-    writeln!(
-        out,
-        "title: {}",
-        yaml_str(&format!(
-            "Candidate terms ({} - {})",
-            a.source_lang, a.target_lang
-        ))
-    )?;
-    writeln!(
-        out,
-        "languages: [{}, {}]",
-        yaml_str(&a.source_lang),
-        yaml_str(&a.target_lang)
-    )?;
-    if a.concepts.is_empty() {
-        return writeln!(out, "concepts: []");
-    }
-    writeln!(out, "concepts:")?;
+    let mut doc = skeleton(
+        vec![
+            format!(
+                "Glossary skeleton proposed by `termalign extract` from {} aligned segment pairs:",
+                a.pairs
+            ),
+            format!(
+                "{} concepts, each a {} candidate paired with a {} candidate by co-occurrence.",
+                a.concepts.len(),
+                a.source_lang,
+                a.target_lang
+            ),
+        ],
+        format!("Candidate terms ({} - {})", a.source_lang, a.target_lang),
+        vec![a.source_lang.clone(), a.target_lang.clone()],
+    );
     let mut ids = HashSet::new();
     for c in &a.concepts {
-        let id = concept_id(&c.target, &mut ids);
-        writeln!(out, "  - id: {id}")?;
-        writeln!(out, "    domain: {}", c.domain.as_str())?;
         let mut note = format!(
             "dice {:.3}; together in {} of {} / {} segments",
             c.dice, c.together, c.source_segments, c.target_segments
@@ -379,14 +344,18 @@ pub fn write_alignment_yaml(a: &Alignment, out: &mut dyn Write) -> io::Result<()
         if let Some(k) = &c.known {
             note.push_str(&format!("; glossary {k}"));
         }
-        writeln!(out, "    note: {}", yaml_str(&note))?;
-        writeln!(out, "    terms:")?;
-        writeln!(out, "      {}:", yaml_str(&a.source_lang))?;
-        writeln!(out, "        - {}", yaml_str(&c.source))?;
-        writeln!(out, "      {}:", yaml_str(&a.target_lang))?;
-        writeln!(out, "        - {}", yaml_str(&c.target))?;
+        doc.concepts.push(ConceptDoc {
+            id: concept_id(&c.target, &mut ids),
+            domain: Some(c.domain.as_str().to_owned()),
+            note: Some(note),
+            terms: vec![
+                (a.source_lang.clone(), vec![TermDoc::new(c.source.clone())]),
+                (a.target_lang.clone(), vec![TermDoc::new(c.target.clone())]),
+            ],
+            ..ConceptDoc::default()
+        });
     }
-    Ok(())
+    out.write_all(doc.to_yaml().as_bytes())
 }
 
 /// Bilingual proposals as TSV: `SOURCE<TAB>TARGET<TAB>DICE<TAB>TOGETHER`.
@@ -461,15 +430,6 @@ pub fn write_alignment_table(a: &Alignment, out: &mut dyn Write) -> io::Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn yaml_strings_are_always_quoted_and_escaped() {
-        assert_eq!(yaml_str("yes"), "\"yes\"");
-        assert_eq!(yaml_str("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
-        assert_eq!(yaml_str("# not a comment: [x]"), "\"# not a comment: [x]\"");
-        assert_eq!(yaml_str("tab\there"), "\"tab\\there\"");
-        assert_eq!(yaml_str("\u{7}"), "\"\\u0007\"");
-    }
 
     #[test]
     fn concept_ids_are_slugs_and_unique() {
