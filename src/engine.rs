@@ -140,15 +140,7 @@ impl Engine {
             &mut drafts,
         );
         self.document_checks(&doc, &cx, &mut drafts);
-        let uses = doc
-            .occurrences
-            .iter()
-            .map(|o| TermUse {
-                term: o.occurrence.term,
-                location: Location::new(file, o.occurrence.span),
-                segment: o.segment.clone(),
-            })
-            .collect();
+        let uses = term_uses(file, &doc);
         let (findings, suppressed) = self.locate(drafts, file, None, (language, language));
         FileResult {
             path: file.path.clone(),
@@ -255,15 +247,7 @@ impl Engine {
                 d.segment = Some(pair.id.clone());
             }
         }
-        let uses = doc
-            .occurrences
-            .iter()
-            .map(|o| TermUse {
-                term: o.occurrence.term,
-                location: Location::new(file, o.occurrence.span),
-                segment: o.segment.clone(),
-            })
-            .collect();
+        let uses = term_uses(file, &doc);
         let (findings, suppressed) =
             self.locate(drafts, file, source_file, (source_lang, target_lang));
         FileResult {
@@ -389,4 +373,16 @@ impl Engine {
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.into_iter().partition(|f| f.suppressed.is_none())
     }
+}
+
+/// Every term occurrence of a scanned document, located, for coverage.
+fn term_uses(file: &SourceFile, doc: &DocumentScan) -> Vec<TermUse> {
+    doc.occurrences
+        .iter()
+        .map(|o| TermUse {
+            term: o.occurrence.term,
+            location: Location::new(file, o.occurrence.span),
+            segment: o.segment.clone(),
+        })
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! `case-mismatch`: a term the glossary writes with capitals, found only
 //! case-insensitively (and not in all capitals, which headlines may use).
 
-use super::{quote, Check, CheckContext, Draft, RuleMeta};
+use super::{spelling_draft, Check, CheckContext, Draft, RuleMeta};
 use crate::finding::Severity;
 use crate::matcher::{FoldLevel, Occurrence};
 
@@ -34,20 +34,6 @@ impl Check for CaseMismatch {
         if !any_lower {
             return None;
         }
-        let term = cx.set.term(occ.term);
-        let mut draft = Draft::new(
-            &META,
-            occ.span,
-            format!(
-                "{} should be written {} ({})",
-                quote(&occ.text),
-                quote(&occ.written),
-                cx.set.concept(term.concept).key
-            ),
-        );
-        draft.concept = Some(term.concept);
-        draft.suggestions = vec![occ.written.clone()];
-        draft.note = cx.note(occ.term);
-        Some(draft)
+        Some(spelling_draft(&META, occ, cx))
     }
 }

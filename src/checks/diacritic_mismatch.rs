@@ -1,7 +1,7 @@
 //! `diacritic-mismatch`: a term found only after folding diacritics, where no
 //! term of the concept is written that way.
 
-use super::{quote, Check, CheckContext, Draft, RuleMeta};
+use super::{spelling_draft, Check, CheckContext, Draft, RuleMeta};
 use crate::finding::Severity;
 use crate::matcher::{FoldLevel, Occurrence};
 
@@ -29,20 +29,6 @@ impl Check for DiacriticMismatch {
         if occ.fold != FoldLevel::Diacritics {
             return None;
         }
-        let term = cx.set.term(occ.term);
-        let mut draft = Draft::new(
-            &META,
-            occ.span,
-            format!(
-                "{} should be written {} ({})",
-                quote(&occ.text),
-                quote(&occ.written),
-                cx.set.concept(term.concept).key
-            ),
-        );
-        draft.concept = Some(term.concept);
-        draft.suggestions = vec![occ.written.clone()];
-        draft.note = cx.note(occ.term);
-        Some(draft)
+        Some(spelling_draft(&META, occ, cx))
     }
 }

@@ -210,6 +210,30 @@ pub fn rule(name: &str) -> Option<&'static RuleMeta> {
     CHECKS.iter().map(|c| c.meta()).find(|m| m.name == name)
 }
 
+/// The finding for an occurrence spelt differently from its glossary form
+/// (`case-mismatch`, `diacritic-mismatch`): suggest the glossary spelling.
+pub(crate) fn spelling_draft(
+    meta: &'static RuleMeta,
+    occ: &Occurrence,
+    cx: &CheckContext,
+) -> Draft {
+    let term = cx.set.term(occ.term);
+    let mut draft = Draft::new(
+        meta,
+        occ.span,
+        format!(
+            "{} should be written {} ({})",
+            quote(&occ.text),
+            quote(&occ.written),
+            cx.set.concept(term.concept).key
+        ),
+    );
+    draft.concept = Some(term.concept);
+    draft.suggestions = vec![occ.written.clone()];
+    draft.note = cx.note(occ.term);
+    draft
+}
+
 /// `` `x` `` with the backticks findings use to quote text.
 pub(crate) fn quote(s: &str) -> String {
     format!("`{s}`")

@@ -28,25 +28,7 @@ pub fn read(
     target_lang: Option<&str>,
 ) -> Result<Bilingual> {
     let mut xml = Xml::new(file);
-    let root = loop {
-        match xml.next()? {
-            Node::Start(tag) => break tag,
-            Node::Empty(tag) => {
-                return Err(xml.error(tag.span.start, "TMX file has an empty root element"))
-            }
-            Node::Eof(at) => return Err(xml.error(at, "not a TMX file: no root element")),
-            _ => {}
-        }
-    };
-    if root.local != "tmx" {
-        return Err(xml.error(
-            root.span.start,
-            format!(
-                "not a TMX file: the root element is <{}>, not <tmx>",
-                root.local
-            ),
-        ));
-    }
+    let root = xml.root("tmx", "TMX", "a TMX")?;
     let root_at = root.span.start;
     let mut header_srclang = None;
     let mut units = Vec::new();

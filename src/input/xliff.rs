@@ -28,25 +28,7 @@ use crate::input::{Bilingual, SegmentPair, SourceFile};
 /// Reads an XLIFF file of any version.
 pub fn read(file: &SourceFile) -> Result<Bilingual> {
     let mut xml = Xml::new(file);
-    let root = loop {
-        match xml.next()? {
-            Node::Start(tag) => break tag,
-            Node::Empty(tag) => {
-                return Err(xml.error(tag.span.start, "XLIFF file has an empty root element"))
-            }
-            Node::Eof(at) => return Err(xml.error(at, "not an XLIFF file: no root element")),
-            _ => {}
-        }
-    };
-    if root.local != "xliff" {
-        return Err(xml.error(
-            root.span.start,
-            format!(
-                "not an XLIFF file: the root element is <{}>, not <xliff>",
-                root.local
-            ),
-        ));
-    }
+    let root = xml.root("xliff", "XLIFF", "an XLIFF")?;
     // The namespace says the version; files without one say it in `version`.
     let v2 = match xml.core_namespace() {
         Some(ns) if ns.starts_with(b"urn:oasis:names:tc:xliff:document:") => {

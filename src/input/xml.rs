@@ -110,6 +110,36 @@ impl<'a> Xml<'a> {
         Error::input(self.file.origin(offset.min(self.text.len())), message)
     }
 
+    /// The root element, which must be `<{local}>`; `name` names the format
+    /// in messages ("XLIFF"), `a_name` with its article ("an XLIFF").
+    pub fn root(&mut self, local: &str, name: &str, a_name: &str) -> Result<Tag<'a>> {
+        let root = loop {
+            match self.next()? {
+                Node::Start(tag) => break tag,
+                Node::Empty(tag) => {
+                    return Err(self.error(
+                        tag.span.start,
+                        format!("{name} file has an empty root element"),
+                    ))
+                }
+                Node::Eof(at) => {
+                    return Err(self.error(at, format!("not {a_name} file: no root element")))
+                }
+                _ => {}
+            }
+        };
+        if root.local != local {
+            return Err(self.error(
+                root.span.start,
+                format!(
+                    "not {a_name} file: the root element is <{}>, not <{local}>",
+                    root.local
+                ),
+            ));
+        }
+        Ok(root)
+    }
+
     /// The namespace of the root element, once it has been read.
     pub fn core_namespace(&self) -> Option<&[u8]> {
         self.core_ns.as_deref()
