@@ -153,10 +153,23 @@ pub struct AlignArgs {
     /// standard input.
     #[arg(value_name = "PATHS", required_unless_present = "source")]
     pub paths: Vec<PathBuf>,
-    /// Source language [default: the file's, else zh].
+    #[command(flatten)]
+    pub pairs: PairOptions,
+    #[command(flatten)]
+    pub glossary: GlossaryOptions,
+    #[command(flatten)]
+    pub output: OutputOptions,
+}
+
+/// Languages and line-aligned files of bilingual input (`align`, `extract`).
+#[derive(Debug, Args, Clone)]
+pub struct PairOptions {
+    /// Source language [default: the file's (XLIFF, TMX, PO), else the
+    /// config's `source-lang`, else zh].
     #[arg(long)]
     pub source_lang: Option<String>,
-    /// Target language [default: the file's, else en].
+    /// Target language [default: the file's, else the config's
+    /// `target-lang`, else en].
     #[arg(long)]
     pub target_lang: Option<String>,
     /// Source side of two line-aligned plain files (with --target).
@@ -165,10 +178,6 @@ pub struct AlignArgs {
     /// Target side of two line-aligned plain files (with --source).
     #[arg(long, value_name = "FILE", requires = "source")]
     pub target: Option<PathBuf>,
-    #[command(flatten)]
-    pub glossary: GlossaryOptions,
-    #[command(flatten)]
-    pub output: OutputOptions,
 }
 
 #[derive(Debug, Args)]
@@ -315,7 +324,8 @@ pub enum FailOn {
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
     /// Files or directories (walked recursively); `-` reads standard input.
-    /// With --source-lang/--target-lang: TSV files of source<TAB>target pairs.
+    /// With --source-lang/--target-lang: bilingual files (XLIFF, TMX, PO,
+    /// TSV), whose pairs are pooled.
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
     /// Language of the input text (BCP 47): en, fr, de, es, nl, ru or zh.
@@ -330,18 +340,11 @@ pub struct ExtractArgs {
     /// Override the model's cut-off score (0-1).
     #[arg(long, value_name = "SCORE")]
     pub threshold: Option<f64>,
-    /// Bilingual: language of the source side [default: zh].
-    #[arg(long)]
-    pub source_lang: Option<String>,
-    /// Bilingual: language of the target side [default: en].
-    #[arg(long)]
-    pub target_lang: Option<String>,
-    /// Bilingual: the source side, one segment a line (with --target).
-    #[arg(long, value_name = "FILE", requires = "target")]
-    pub source: Option<PathBuf>,
-    /// Bilingual: the target side, line-aligned with --source.
-    #[arg(long, value_name = "FILE", requires = "source")]
-    pub target: Option<PathBuf>,
+    /// Bilingual mode: any of these pairs candidates across languages (for
+    /// extract, languages come from the command line or the config, not the
+    /// files, whose pairs are pooled).
+    #[command(flatten)]
+    pub pairs: PairOptions,
     #[command(flatten)]
     pub glossary: GlossaryOptions,
 }

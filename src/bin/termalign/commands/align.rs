@@ -31,13 +31,13 @@ pub(crate) fn run(args: AlignArgs, global: &GlobalOptions) -> Result<u8> {
         &args.output.rules,
         args.output.fail_on,
     )?;
-    cli.source_lang = args.source_lang.clone();
-    cli.target_lang = args.target_lang.clone();
+    cli.source_lang = args.pairs.source_lang.clone();
+    cli.target_lang = args.pairs.target_lang.clone();
     let settings = resolve_settings(global, cli, FailOn::Warning)?;
     let engine = Engine::new(load_glossaries(&settings)?, rule_settings(&settings)?);
     let mut results = Vec::new();
     let mut errors = Vec::new();
-    if let (Some(source), Some(target)) = (&args.source, &args.target) {
+    if let (Some(source), Some(target)) = (&args.pairs.source, &args.pairs.target) {
         match pipeline::align_parallel(&engine, source, target, &languages(&settings, target)) {
             Ok(r) => results.push(r),
             Err(e) => errors.push(e),
@@ -62,7 +62,11 @@ pub(crate) fn run(args: AlignArgs, global: &GlobalOptions) -> Result<u8> {
         results.extend(aligned);
         errors.extend(align_errors);
     }
-    let coverage = Coverage::build(&results, engine.glossaries(), args.target_lang.as_deref());
+    let coverage = Coverage::build(
+        &results,
+        engine.glossaries(),
+        args.pairs.target_lang.as_deref(),
+    );
     let report = Report::build(&results)
         .with_coverage(coverage)
         .showing_suppressed(args.output.report_suppressed);

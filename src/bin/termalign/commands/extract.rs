@@ -20,13 +20,13 @@ use crate::{EXIT_CLEAN, EXIT_ERROR};
 pub(crate) fn run(args: ExtractArgs, global: &GlobalOptions) -> Result<u8> {
     // Glossaries, include/exclude globs: as for every command, from the
     // configuration file under the command line.
-    let settings = resolve_settings(
-        global,
-        overrides(&args.glossary, None, &[], None)?,
-        FailOn::Never,
-    )?;
-    let bilingual =
-        args.source_lang.is_some() || args.target_lang.is_some() || args.source.is_some();
+    let mut cli = overrides(&args.glossary, None, &[], None)?;
+    cli.source_lang = args.pairs.source_lang.clone();
+    cli.target_lang = args.pairs.target_lang.clone();
+    let settings = resolve_settings(global, cli, FailOn::Never)?;
+    let bilingual = args.pairs.source_lang.is_some()
+        || args.pairs.target_lang.is_some()
+        || args.pairs.source.is_some();
     if bilingual {
         return run_bilingual(args, &settings);
     }
@@ -107,14 +107,16 @@ fn finish(buffer: &[u8], errors: &[termalign::Error]) -> Result<u8> {
 }
 
 fn run_bilingual(args: ExtractArgs, settings: &Settings) -> Result<u8> {
-    let source_lang = args.source_lang.clone().unwrap_or_else(|| "zh".to_owned());
-    let target_lang = args.target_lang.clone().unwrap_or_else(|| "en".to_owned());
+    // The command line's languages, else the configuration's, else zh -> en
+    // (pairs of several files are pooled, so one pair of languages rules).
+    let source_lang = settings.source_lang.value.clone();
+    let target_lang = settings.target_lang.value.clone();
     Language::from_tag(&source_lang)?;
     Language::from_tag(&target_lang)?;
     let engine = engine(&args, settings)?;
     let mut errors: Vec<termalign::Error> = Vec::new();
     let mut input = Bilingual::default();
-    if let (Some(source), Some(target)) = (&args.source, &args.target) {
+    if let (Some(source), Some(target)) = (&args.pairs.source, &args.pairs.target) {
         let s = SourceFile::read(source)?;
         let t = SourceFile::read(target)?;
         input = termalign::input::parallel::read(&s, &t)?;
