@@ -202,6 +202,11 @@ impl Engine {
                 relate(d, source);
             }
         }
+        let normalized_targets: HashMap<&str, &ScannedSegment> = doc
+            .segments
+            .iter()
+            .filter_map(|s| s.id.as_deref().map(|id| (id, s)))
+            .collect();
         let mut by_segment: HashMap<&str, Vec<Occurrence>> = HashMap::new();
         for o in &doc.occurrences {
             if let Some(id) = &o.segment {
@@ -214,10 +219,18 @@ impl Engine {
             if source.is_empty() && !unfinished {
                 continue;
             }
-            let in_target: Vec<Occurrence> = match &pair.target {
-                Some(t) => source_index.matcher.find(&self.set, t),
-                None => Vec::new(),
-            };
+            // Source terms left in the target: the target was normalized once
+            // for the scan, and that text serves this search too.
+            let in_target: Vec<Occurrence> =
+                match (&pair.target, normalized_targets.get(pair.id.as_str())) {
+                    (Some(t), Some(scanned)) => {
+                        source_index
+                            .matcher
+                            .find_normalized(&self.set, t, &scanned.normalized)
+                    }
+                    (Some(t), None) => source_index.matcher.find(&self.set, t),
+                    (None, _) => Vec::new(),
+                };
             let target = pair.target.as_ref().map(|_| {
                 by_segment
                     .get(pair.id.as_str())
