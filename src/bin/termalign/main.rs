@@ -34,7 +34,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::from(EXIT_CLEAN);
             }
-            report_error(&e);
+            report_error(e.as_ref());
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -49,10 +49,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 /// `termalign: error: …` with the cause chain, one cause a line.
-pub fn report_error(e: &anyhow::Error) {
+pub fn report_error(e: &(dyn std::error::Error + 'static)) {
     let mut stderr = std::io::stderr().lock();
     let _ = writeln!(stderr, "termalign: error: {e}");
-    for cause in e.chain().skip(1) {
-        let _ = writeln!(stderr, "  caused by: {cause}");
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let _ = writeln!(stderr, "  caused by: {c}");
+        cause = c.source();
     }
 }

@@ -15,7 +15,6 @@ use termalign::config::{FailOn, Settings};
 
 use super::{input_sources, load_glossaries, overrides, resolve_settings};
 use crate::args::{ExtractArgs, ExtractFormat, GlobalOptions};
-use crate::{EXIT_CLEAN, EXIT_ERROR};
 
 pub(crate) fn run(args: ExtractArgs, global: &GlobalOptions) -> Result<u8> {
     // Glossaries, include/exclude globs: as for every command, from the
@@ -96,14 +95,8 @@ fn finish(buffer: &[u8], errors: &[termalign::Error]) -> Result<u8> {
     let mut stdout = io::stdout().lock();
     stdout.write_all(buffer)?;
     stdout.flush()?;
-    for e in errors {
-        crate::report_error(&anyhow::anyhow!("{e}"));
-    }
-    Ok(if errors.is_empty() {
-        EXIT_CLEAN
-    } else {
-        EXIT_ERROR
-    })
+    // Extraction proposes; only unreadable input fails the run.
+    Ok(super::exit_code(errors, false))
 }
 
 fn run_bilingual(args: ExtractArgs, settings: &Settings) -> Result<u8> {

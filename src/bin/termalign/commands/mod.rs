@@ -252,7 +252,7 @@ pub(crate) fn print_report(
 /// were any, else 1 if `failed`, else 0.
 pub(crate) fn exit_code(errors: &[termalign::Error], failed: bool) -> u8 {
     for e in errors {
-        crate::report_error(&anyhow::Error::new(clone_error(e)));
+        crate::report_error(e);
     }
     if !errors.is_empty() {
         EXIT_ERROR
@@ -266,10 +266,6 @@ pub(crate) fn exit_code(errors: &[termalign::Error], failed: bool) -> u8 {
 /// `termalign: MESSAGE` on stderr: what happened besides the report.
 pub(crate) fn note(message: &str) {
     let _ = writeln!(io::stderr().lock(), "termalign: {message}");
-}
-
-fn clone_error(e: &termalign::Error) -> termalign::Error {
-    termalign::Error::Usage(e.to_string())
 }
 
 /// `termalign rules`: the rules and what they do.

@@ -75,11 +75,14 @@ pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
     if let (Some(min), Some(coverage)) = (args.min_conformance, &report.coverage) {
         // Nothing to measure is not a failure: no term was used wrongly.
         if let Some(c) = coverage.tally.conformance().filter(|&c| c < min) {
-            crate::report_error(&anyhow::anyhow!(
-                "conformance {} is below --min-conformance {}",
-                percent(Some(c)),
-                percent(Some(min))
-            ));
+            crate::report_error(
+                anyhow::anyhow!(
+                    "conformance {} is below --min-conformance {}",
+                    percent(Some(c)),
+                    percent(Some(min))
+                )
+                .as_ref(),
+            );
             failed = true;
         }
     }
