@@ -87,7 +87,7 @@ impl Suppressions {
     /// Finds the directives in `text`.
     pub fn scan(text: &str) -> Suppressions {
         // Most files have no directive: skip building the line tables.
-        if find_ascii_ci(text, MARKER).is_none() {
+        if find_marker(text).is_none() {
             return Suppressions::default();
         }
         Scanner::new(text).scan()
@@ -202,7 +202,7 @@ impl<'t> Scanner<'t> {
     fn directive_on(&self, i: usize, line: &str) -> Option<Found> {
         let line_start = self.index.line_start(i);
         let mut from = 0;
-        while let Some(pos) = find_ascii_ci(&line[from..], MARKER).map(|p| from + p) {
+        while let Some(pos) = find_marker(&line[from..]).map(|p| from + p) {
             from = pos + MARKER.len();
             let at = line_start + pos;
             let prefix = line[..pos].trim();
@@ -405,10 +405,21 @@ fn inside_element(before: &str, name: &str) -> bool {
     close.is_none_or(|c| c < open)
 }
 
-fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    let h = haystack.as_bytes();
-    let n = needle.as_bytes();
-    (0..=h.len().checked_sub(n.len())?).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+/// Where `termalign:` first occurs in `haystack`, in any ASCII case. Every
+/// file is scanned for it, so the search uses aho-corasick's prefilter
+/// rather than comparing at every byte.
+fn find_marker(haystack: &str) -> Option<usize> {
+    static MARKER_FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> =
+        std::sync::OnceLock::new();
+    MARKER_FINDER
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([MARKER])
+                .expect("one literal pattern compiles")
+        })
+        .find(haystack)
+        .map(|m| m.start())
 }
 
 #[cfg(test)]

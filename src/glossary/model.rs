@@ -246,9 +246,21 @@ impl GlossarySet {
 /// Whether the language tag `key` (from a glossary) covers text tagged `lang`:
 /// equal, or a prefix of it at a subtag boundary, ignoring case.
 pub fn tag_covers(key: &str, lang: &str) -> bool {
-    let key = key.to_ascii_lowercase();
-    let lang = lang.to_ascii_lowercase().replace('_', "-");
-    lang == key || lang.starts_with(&format!("{key}-"))
+    // Without allocating: this runs for every term when matchers are built.
+    let (key, lang) = (key.as_bytes(), lang.as_bytes());
+    let same = |a: u8, b: u8| {
+        let norm = |c: u8| {
+            if c == b'_' {
+                b'-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        };
+        norm(a) == norm(b)
+    };
+    lang.len() >= key.len()
+        && key.iter().zip(lang).all(|(&k, &l)| same(k, l))
+        && (lang.len() == key.len() || lang[key.len()] == b'-' || lang[key.len()] == b'_')
 }
 
 /// The primary subtag of a language tag (`zh` of `zh-Hans-CN`).

@@ -71,6 +71,25 @@ pub fn normalize(text: &str, fold: Fold) -> MappedText {
             }
         }
         let c = next_char(text, i).expect("index is on a char boundary");
+        // Fast path for Chinese: an ideograph followed by something that is
+        // plainly not a combining mark (ASCII, CJK, full-width forms) is a
+        // chunk of its own that only needs Traditional -> Simplified.
+        if matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+            let next = next_char(text, i + c.len_utf8());
+            if next.is_none_or(|n| {
+                n.is_ascii() || matches!(n as u32, 0x3000..=0x9FFF | 0xFF00..=0xFFEF)
+            }) {
+                let s = simplified(c);
+                let mut buf = [0u8; 4];
+                if s == c {
+                    out.copy(c.encode_utf8(&mut buf));
+                } else {
+                    out.replace(c.len_utf8(), s.encode_utf8(&mut buf));
+                }
+                i += c.len_utf8();
+                continue;
+            }
+        }
         if is_space(c) {
             let start = i;
             while let Some(c) = next_char(text, i).filter(|&c| is_space(c)) {
