@@ -84,7 +84,7 @@ pub fn read(
         )));
     }
     // `en-US` and `en-GB` in one file: only exact tags tell them apart.
-    let exact = primary(&source) == primary(&target);
+    let exact = same_primary(&source, &target);
     let has_target = units
         .iter()
         .any(|u| best(&u.tuvs, &target, exact).is_some());
@@ -179,13 +179,15 @@ fn read_tu(xml: &mut Xml<'_>, tu: &Tag<'_>, number: usize) -> Result<Tu> {
     Ok(Tu { id, tuvs })
 }
 
-/// The primary subtag of a language tag, lower-cased (`EN-US` -> `en`).
-fn primary(tag: &str) -> String {
-    tag.trim()
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
+/// The primary subtag of a language tag (`EN` of `EN-US`).
+fn primary(tag: &str) -> &str {
+    tag.trim().split(['-', '_']).next().unwrap_or("")
+}
+
+/// Whether two tags share their primary subtag, ignoring case. Runs for
+/// every `<tuv>`, so it allocates nothing.
+fn same_primary(a: &str, b: &str) -> bool {
+    primary(a).eq_ignore_ascii_case(primary(b))
 }
 
 /// Index of the `<tuv>` for `lang`: an exact (case-insensitive) tag first,
@@ -198,8 +200,7 @@ fn best(tuvs: &[Tuv], lang: &str, exact: bool) -> Option<usize> {
     if found.is_some() || exact {
         return found;
     }
-    let p = primary(lang);
-    tuvs.iter().position(|t| primary(&t.lang) == p)
+    tuvs.iter().position(|t| same_primary(&t.lang, lang))
 }
 
 /// The languages of the file in order of appearance, one per primary subtag,
@@ -207,7 +208,7 @@ fn best(tuvs: &[Tuv], lang: &str, exact: bool) -> Option<usize> {
 fn languages(units: &[Tu]) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();
     for tuv in units.iter().flat_map(|u| &u.tuvs) {
-        if !seen.iter().any(|l| primary(l) == primary(&tuv.lang)) {
+        if !seen.iter().any(|l| same_primary(l, &tuv.lang)) {
             seen.push(tuv.lang.clone());
         }
     }
@@ -221,10 +222,7 @@ fn only_other_language(
     root_at: usize,
 ) -> Result<String> {
     let all = languages(units);
-    let others: Vec<&String> = all
-        .iter()
-        .filter(|l| primary(l) != primary(source))
-        .collect();
+    let others: Vec<&String> = all.iter().filter(|l| !same_primary(l, source)).collect();
     match others.as_slice() {
         [one] => Ok((*one).clone()),
         [] => Err(Error::input(
