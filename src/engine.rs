@@ -170,22 +170,22 @@ impl Engine {
             language: target_lang,
             fuzzy: &target_index.fuzzy,
         };
+        // Segment ids key everything below, so they must be unique: a file
+        // may repeat one (units of two <file>s of an XLIFF).
+        let ids = unique_ids(bilingual);
         // Source-language terms of every pair, matched once.
         let source_terms: HashMap<&str, Vec<Occurrence>> = bilingual
             .pairs
             .iter()
-            .map(|p| {
-                (
-                    p.id.as_str(),
-                    source_index.matcher.find(&self.set, &p.source),
-                )
-            })
+            .zip(&ids)
+            .map(|(p, id)| (id.as_str(), source_index.matcher.find(&self.set, &p.source)))
             .collect();
         let mut drafts: Vec<Draft> = Vec::new();
         let targets = bilingual
             .pairs
             .iter()
-            .filter_map(|p| p.target.as_ref().map(|t| (Some(p.id.clone()), t)));
+            .zip(&ids)
+            .filter_map(|(p, id)| p.target.as_ref().map(|t| (Some(id.clone()), t)));
         let doc = self.scan(&target_index, &cx, targets, &mut drafts);
         self.document_checks(&doc, &cx, &mut drafts);
         // A target finding relates to the source occurrence of its concept.
@@ -213,8 +213,8 @@ impl Engine {
                 by_segment.entry(id).or_default().push(o.occurrence.clone());
             }
         }
-        for pair in &bilingual.pairs {
-            let source = &source_terms[pair.id.as_str()];
+        for (pair, id) in bilingual.pairs.iter().zip(&ids) {
+            let source = &source_terms[id.as_str()];
             let unfinished = pair.target.is_none() || pair.fuzzy;
             if source.is_empty() && !unfinished {
                 continue;
@@ -222,7 +222,7 @@ impl Engine {
             // Source terms left in the target: the target was normalized once
             // for the scan, and that text serves this search too.
             let in_target: Vec<Occurrence> =
-                match (&pair.target, normalized_targets.get(pair.id.as_str())) {
+                match (&pair.target, normalized_targets.get(id.as_str())) {
                     (Some(t), Some(scanned)) => {
                         source_index
                             .matcher
@@ -233,12 +233,12 @@ impl Engine {
                 };
             let target = pair.target.as_ref().map(|_| {
                 by_segment
-                    .get(pair.id.as_str())
+                    .get(id.as_str())
                     .map(Vec::as_slice)
                     .unwrap_or_default()
             });
             let scan = PairScan {
-                id: &pair.id,
+                id,
                 source,
                 target,
                 source_terms_in_target: &in_target,
@@ -257,7 +257,7 @@ impl Engine {
             }
             for d in &mut drafts[before..] {
                 relate(d, source);
-                d.segment = Some(pair.id.clone());
+                d.segment = Some(id.clone());
             }
         }
         let uses = term_uses(file, &doc);
@@ -396,6 +396,24 @@ fn term_uses(file: &SourceFile, doc: &DocumentScan) -> Vec<TermUse> {
             term: o.occurrence.term,
             location: Location::new(file, o.occurrence.span),
             segment: o.segment.clone(),
+        })
+        .collect()
+}
+
+/// The pairs' segment ids, made unique: a repeated id gets `@N`, N its
+/// 1-based pair number.
+fn unique_ids(bilingual: &Bilingual) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    bilingual
+        .pairs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if seen.insert(p.id.as_str()) {
+                p.id.clone()
+            } else {
+                format!("{}@{}", p.id, i + 1)
+            }
         })
         .collect()
 }

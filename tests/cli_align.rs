@@ -281,3 +281,33 @@ fn config_languages_apply_where_the_file_declares_none() {
     let (stdout, _, _) = align(&["--config", config, &xlf, "--format", "line"]);
     assert!(stdout.contains("missing-target-term"), "{stdout}");
 }
+
+#[test]
+fn repeated_segment_ids_keep_their_own_findings() {
+    // Two XLIFF <file>s may both have a unit "1": each pair is still checked
+    // against its own target, and the repeat is told apart in the output.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two-files.xlf");
+    std::fs::write(
+        &path,
+        r#"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="zh" target-language="en" datatype="plaintext"><body>
+<trans-unit id="1"><source>澳门</source><target>Macao</target></trans-unit>
+</body></file>
+<file original="b" source-language="zh" target-language="en" datatype="plaintext"><body>
+<trans-unit id="1"><source>深圳</source><target>the city</target></trans-unit>
+</body></file>
+</xliff>
+"#,
+    )
+    .unwrap();
+    let (stdout, _, code) = align(&[path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 1);
+    let doc: JsonReport = serde_json::from_str(&stdout).unwrap();
+    let got: Vec<(&str, &str, Option<&str>)> = doc
+        .findings
+        .iter()
+        .map(|f| (f.rule.as_str(), f.found.as_str(), f.segment.as_deref()))
+        .collect();
+    assert_eq!(got, [("missing-target-term", "深圳", Some("1@2"))]);
+}
