@@ -115,33 +115,10 @@ fn read_trans_unit(
         xml.skip_element()?;
         return Ok(());
     }
-    let mut source: Option<Content> = None;
-    let mut seg_source: Option<Content> = None;
-    let mut target: Option<Content> = None;
-    loop {
-        match xml.next()? {
-            Node::Start(tag) if tag.is("source") && source.is_none() => {
-                source = Some(xml.content(&tag, false)?)
-            }
-            Node::Start(tag) if tag.is("seg-source") && seg_source.is_none() => {
-                seg_source = Some(xml.content(&tag, true)?)
-            }
-            Node::Start(tag) if tag.is("target") && target.is_none() => {
-                target = Some(xml.content(&tag, true)?)
-            }
-            Node::Empty(tag) if tag.is("source") && source.is_none() => {
-                source = Some(Xml::empty_content(&tag))
-            }
-            Node::Empty(tag) if tag.is("target") && target.is_none() => {
-                target = Some(Xml::empty_content(&tag))
-            }
-            Node::Start(_) => {
-                xml.skip_element()?;
-            }
-            Node::End(_) => break,
-            _ => {}
-        }
-    }
+    let [source, seg_source, target] = read_parts(
+        xml,
+        [("source", false), ("seg-source", true), ("target", true)],
+    )?;
     let source = source.ok_or_else(|| {
         xml.error(
             unit.span.start,
@@ -170,6 +147,33 @@ fn read_trans_unit(
         }),
     }
     Ok(())
+}
+
+/// Reads the children of the element just opened, through its end: the
+/// first `<NAME>` of each of `parts` (an empty one as empty content), with
+/// `mrk` segmentation kept where its flag says; other children are skipped.
+fn read_parts<const N: usize>(
+    xml: &mut Xml<'_>,
+    parts: [(&str, bool); N],
+) -> Result<[Option<Content>; N]> {
+    let mut found: [Option<Content>; N] = std::array::from_fn(|_| None);
+    loop {
+        match xml.next()? {
+            Node::Start(tag) => match parts.iter().position(|(name, _)| tag.is(name)) {
+                Some(i) if found[i].is_none() => found[i] = Some(xml.content(&tag, parts[i].1)?),
+                _ => {
+                    xml.skip_element()?;
+                }
+            },
+            Node::Empty(tag) => {
+                if let Some(i) = parts.iter().position(|(name, _)| tag.is(name)) {
+                    found[i].get_or_insert_with(|| Xml::empty_content(&tag));
+                }
+            }
+            Node::End(_) => return Ok(found),
+            _ => {}
+        }
+    }
 }
 
 /// Reads the inside of the root `<xliff>` element of a 2.x file.
@@ -214,29 +218,7 @@ fn read_unit(
         match xml.next()? {
             Node::Start(tag) if tag.is("segment") => {
                 let seg_id = xml.attr(&tag, "id")?;
-                let mut source = None;
-                let mut target = None;
-                loop {
-                    match xml.next()? {
-                        Node::Start(t) if t.is("source") && source.is_none() => {
-                            source = Some(xml.content(&t, false)?)
-                        }
-                        Node::Start(t) if t.is("target") && target.is_none() => {
-                            target = Some(xml.content(&t, false)?)
-                        }
-                        Node::Empty(t) if t.is("source") && source.is_none() => {
-                            source = Some(Xml::empty_content(&t))
-                        }
-                        Node::Empty(t) if t.is("target") && target.is_none() => {
-                            target = Some(Xml::empty_content(&t))
-                        }
-                        Node::Start(_) => {
-                            xml.skip_element()?;
-                        }
-                        Node::End(_) => break,
-                        _ => {}
-                    }
-                }
+                let [source, target] = read_parts(xml, [("source", false), ("target", false)])?;
                 let source = source.ok_or_else(|| {
                     xml.error(
                         tag.span.start,
