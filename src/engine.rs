@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use crate::checks::{
-    CheckContext, DocumentScan, Draft, PairScan, ScannedOccurrence, ScannedSegment, CHECKS,
+    Check, CheckContext, DocumentScan, Draft, PairScan, ScannedOccurrence, ScannedSegment, CHECKS,
 };
 use crate::finding::{Excerpt, Finding, Location, Severity, Suppression};
 use crate::fuzzy::FuzzyIndex;
@@ -80,14 +80,23 @@ struct LanguageIndex {
 pub struct Engine {
     set: GlossarySet,
     rules: RuleSettings,
+    /// The checks that are not off, in `CHECKS` order: decided once, not
+    /// for every occurrence.
+    active: Vec<&'static dyn Check>,
     indexes: Mutex<HashMap<String, Arc<LanguageIndex>>>,
 }
 
 impl Engine {
     pub fn new(set: GlossarySet, rules: RuleSettings) -> Engine {
+        let active = CHECKS
+            .iter()
+            .copied()
+            .filter(|c| rules.severity(c.meta().name).is_some())
+            .collect();
         Engine {
             set,
             rules,
+            active,
             indexes: Mutex::new(HashMap::new()),
         }
     }
@@ -250,10 +259,8 @@ impl Engine {
                 fuzzy: pair.fuzzy,
             };
             let before = drafts.len();
-            for check in CHECKS {
-                if self.rules.severity(check.meta().name).is_some() {
-                    check.check_pair(&scan, &cx, &mut drafts);
-                }
+            for check in &self.active {
+                check.check_pair(&scan, &cx, &mut drafts);
             }
             for d in &mut drafts[before..] {
                 relate(d, source);
@@ -285,10 +292,7 @@ impl Engine {
             let normalized = normalize(&text.text, Fold::ALL);
             for occurrence in index.matcher.find_normalized(&self.set, text, &normalized) {
                 let mut flagged = false;
-                for check in CHECKS {
-                    if self.rules.severity(check.meta().name).is_none() {
-                        continue;
-                    }
+                for check in &self.active {
                     if let Some(mut draft) = check.check_occurrence(&occurrence, cx) {
                         draft.segment = id.clone();
                         drafts.push(draft);
@@ -312,10 +316,8 @@ impl Engine {
     }
 
     fn document_checks(&self, doc: &DocumentScan, cx: &CheckContext, drafts: &mut Vec<Draft>) {
-        for check in CHECKS {
-            if self.rules.severity(check.meta().name).is_some() {
-                check.check_document(doc, cx, drafts);
-            }
+        for check in &self.active {
+            check.check_document(doc, cx, drafts);
         }
     }
 
