@@ -148,7 +148,7 @@ impl FuzzyIndex {
     }
 
     /// Near misses in one segment, in text order, not overlapping.
-    pub fn near_misses(&self, _set: &GlossarySet, segment: &ScannedSegment) -> Vec<NearMiss> {
+    pub fn near_misses(&self, segment: &ScannedSegment) -> Vec<NearMiss> {
         if self.entries.is_empty() {
             return Vec::new();
         }
@@ -370,7 +370,7 @@ concepts:
             text: &mapped,
         };
         index
-            .near_misses(&set, &segment)
+            .near_misses(&segment)
             .into_iter()
             .map(|m| {
                 assert_eq!(&text[m.span.range()], m.text);
