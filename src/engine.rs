@@ -3,6 +3,7 @@
 //! per language (built on first use, shared across threads) and the rule
 //! settings.
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
@@ -182,12 +183,17 @@ impl Engine {
         // Segment ids key everything below, so they must be unique: a file
         // may repeat one (units of two <file>s of an XLIFF).
         let ids = unique_ids(bilingual);
-        // Source-language terms of every pair, matched once.
-        let source_terms: HashMap<&str, Vec<Occurrence>> = bilingual
+        // Pair number of each id, for drafts that only know their segment.
+        let pair_of: FxHashMap<&str, usize> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        // Source-language terms of every pair, matched once, by pair number.
+        let source_terms: Vec<Vec<Occurrence>> = bilingual
             .pairs
             .iter()
-            .zip(&ids)
-            .map(|(p, id)| (id.as_str(), source_index.matcher.find(&self.set, &p.source)))
+            .map(|p| source_index.matcher.find(&self.set, &p.source))
             .collect();
         let mut drafts: Vec<Draft> = Vec::new();
         let targets = bilingual
@@ -207,49 +213,39 @@ impl Engine {
             }
         };
         for d in &mut drafts {
-            if let Some(source) = d.segment.as_deref().and_then(|id| source_terms.get(id)) {
-                relate(d, source);
+            if let Some(&i) = d.segment.as_deref().and_then(|id| pair_of.get(id)) {
+                relate(d, &source_terms[i]);
             }
         }
-        let normalized_targets: HashMap<&str, &ScannedSegment> = doc
-            .segments
-            .iter()
-            .filter_map(|s| s.id.as_deref().map(|id| (id, s)))
-            .collect();
-        let mut by_segment: HashMap<&str, Vec<Occurrence>> = HashMap::new();
-        for o in &doc.occurrences {
-            if let Some(id) = &o.segment {
-                by_segment.entry(id).or_default().push(o.occurrence.clone());
-            }
-        }
-        for (pair, id) in bilingual.pairs.iter().zip(&ids) {
-            let source = &source_terms[id.as_str()];
+        // The scan saw the targets in pair order.
+        let mut scanned_targets = doc.segments.iter();
+        for ((pair, id), source) in bilingual.pairs.iter().zip(&ids).zip(&source_terms) {
+            let scanned = pair.target.as_ref().and_then(|_| scanned_targets.next());
             let unfinished = pair.target.is_none() || pair.fuzzy;
             if source.is_empty() && !unfinished {
                 continue;
             }
             // Source terms left in the target: the target was normalized once
             // for the scan, and that text serves this search too.
-            let in_target: Vec<Occurrence> =
-                match (&pair.target, normalized_targets.get(id.as_str())) {
-                    (Some(t), Some(scanned)) => {
-                        source_index
-                            .matcher
-                            .find_normalized(&self.set, t, &scanned.normalized)
-                    }
-                    (Some(t), None) => source_index.matcher.find(&self.set, t),
-                    (None, _) => Vec::new(),
-                };
-            let target = pair.target.as_ref().map(|_| {
-                by_segment
-                    .get(id.as_str())
-                    .map(Vec::as_slice)
-                    .unwrap_or_default()
+            let in_target: Vec<Occurrence> = match (&pair.target, scanned) {
+                (Some(t), Some(scanned)) => {
+                    source_index
+                        .matcher
+                        .find_normalized(&self.set, t, &scanned.normalized)
+                }
+                (Some(t), None) => source_index.matcher.find(&self.set, t),
+                (None, _) => Vec::new(),
+            };
+            let target_terms: Option<Vec<Occurrence>> = scanned.map(|s| {
+                doc.occurrences[s.occurrences.clone()]
+                    .iter()
+                    .map(|o| o.occurrence.clone())
+                    .collect()
             });
             let scan = PairScan {
                 id,
                 source,
-                target,
+                target: target_terms.as_deref(),
                 source_terms_in_target: &in_target,
                 target_language: target_lang,
                 source_span: pair
@@ -290,6 +286,7 @@ impl Engine {
         let mut doc = DocumentScan::default();
         for (id, text) in segments {
             let normalized = normalize(&text.text, Fold::ALL);
+            let first = doc.occurrences.len();
             for occurrence in index.matcher.find_normalized(&self.set, text, &normalized) {
                 let mut flagged = false;
                 for check in &self.active {
@@ -310,6 +307,7 @@ impl Engine {
                 id,
                 text,
                 normalized,
+                occurrences: first..doc.occurrences.len(),
             });
         }
         doc
@@ -405,7 +403,8 @@ fn term_uses(file: &SourceFile, doc: &DocumentScan) -> Vec<TermUse> {
 /// The pairs' segment ids, made unique: a repeated id gets `@N`, N its
 /// 1-based pair number.
 fn unique_ids(bilingual: &Bilingual) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FxHashSet::default();
+    seen.reserve(bilingual.pairs.len());
     bilingual
         .pairs
         .iter()

@@ -368,6 +368,7 @@ concepts:
             id: None,
             normalized: normalize(&mapped.text, Fold::ALL),
             text: &mapped,
+            occurrences: 0..0,
         };
         index
             .near_misses(&segment)

@@ -150,6 +150,8 @@ pub struct ScannedSegment<'a> {
     pub text: &'a MappedText,
     /// `Fold::ALL` normalization of `text.text`, mapped into it.
     pub normalized: MappedText,
+    /// Where its terms are in `DocumentScan::occurrences`.
+    pub occurrences: std::ops::Range<usize>,
 }
 
 /// Everything found in one document (one file; for `align`, its target side).
