@@ -69,7 +69,7 @@ fn read_v1(xml: &mut Xml<'_>, out: &mut Bilingual) -> Result<()> {
     let mut saw_file = false;
     while let Some(&inherited) = containers.last() {
         match xml.next()? {
-            Node::Start(tag) if tag.core => match tag.local.as_str() {
+            Node::Start(tag) if tag.core => match tag.local {
                 "file" | "body" | "group" | "bin-unit" => {
                     if tag.local == "file" && !saw_file {
                         saw_file = true;

@@ -29,8 +29,9 @@ pub(crate) struct Tag<'a> {
     pub start: BytesStart<'a>,
     /// The whole tag, `<` to `>`.
     pub span: Span,
-    /// The local name, without prefix.
-    pub local: String,
+    /// The local name, without prefix: a slice of the file's text, so that
+    /// reading a tag allocates nothing.
+    pub local: &'a str,
     /// Whether the element is in the document's own namespace (that of the
     /// root element), as opposed to a foreign or extension namespace.
     pub core: bool,
@@ -67,8 +68,8 @@ pub(crate) struct Content {
 /// segment: XLIFF 1.2 `bpt ept ph it sub`, TMX `bpt ept ph it ut sub`.
 const CODE_CONTENT: &[&str] = &["bpt", "ept", "ph", "it", "ut", "sub"];
 
-struct Open {
-    name: String,
+struct Open<'a> {
+    name: &'a str,
     start: usize,
 }
 
@@ -78,7 +79,7 @@ pub(crate) struct Xml<'a> {
     file: &'a SourceFile,
     text: &'a str,
     reader: NsReader<&'a [u8]>,
-    open: Vec<Open>,
+    open: Vec<Open<'a>>,
     /// Namespace of the root element (`None`: no namespace); `Some(None)`
     /// before the root is seen is represented by `root_seen == false`.
     core_ns: Option<Vec<u8>>,
@@ -161,7 +162,7 @@ impl<'a> Xml<'a> {
             Event::Start(start) => {
                 let tag = self.tag(start, span)?;
                 self.open.push(Open {
-                    name: String::from_utf8_lossy(tag.start.name().as_ref()).into_owned(),
+                    name: self.qname(span, &tag.start),
                     start: span.start,
                 });
                 Node::Start(tag)
@@ -198,6 +199,15 @@ impl<'a> Xml<'a> {
         self.reader.buffer_position() as usize
     }
 
+    /// The qualified name of the tag that `span` covers, as written: it
+    /// follows the `<` directly.
+    fn qname(&self, span: Span, start: &BytesStart<'_>) -> &'a str {
+        let text: &'a str = self.text;
+        debug_assert_eq!(text.as_bytes()[span.start], b'<');
+        let at = span.start + 1;
+        &text[at..at + start.name().as_ref().len()]
+    }
+
     /// Validates a start tag's name and attributes and resolves its namespace.
     fn tag(&mut self, start: BytesStart<'a>, span: Span) -> Result<Tag<'a>> {
         let name = start.name();
@@ -219,18 +229,20 @@ impl<'a> Xml<'a> {
                 );
             }
         }
-        let (ns, local) = self.reader.resolve_element(name);
+        let qname = self.qname(span, &start);
+        // quick-xml's local name: what follows the first colon.
+        let local = qname.split_once(':').map_or(qname, |(_, local)| local);
+        let (ns, _) = self.reader.resolve_element(start.name());
         let ns = match ns {
-            ResolveResult::Bound(ns) => Some(Some(ns.as_ref().to_vec())),
+            ResolveResult::Bound(ns) => Some(Some(ns.into_inner())),
             ResolveResult::Unbound => Some(None),
             ResolveResult::Unknown(_) => None,
         };
-        let local = String::from_utf8_lossy(local.as_ref()).into_owned();
         let core = if self.root_seen {
-            ns.is_some_and(|ns| ns == self.core_ns)
+            ns.is_some_and(|ns| ns == self.core_ns.as_deref())
         } else {
             self.root_seen = true;
-            self.core_ns = ns.flatten();
+            self.core_ns = ns.flatten().map(<[u8]>::to_vec);
             true
         };
         Ok(Tag {
@@ -294,7 +306,7 @@ impl<'a> Xml<'a> {
                     }
                 }
                 Node::Start(inner) => {
-                    if inner.core && CODE_CONTENT.contains(&inner.local.as_str()) {
+                    if inner.core && CODE_CONTENT.contains(&inner.local) {
                         self.skip_element()?;
                     } else if segments && seg.is_none() && self.is_seg_mrk(&inner)? {
                         let mid = self.mid(&inner)?;

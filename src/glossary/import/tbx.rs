@@ -65,7 +65,7 @@ pub fn read(file: &SourceFile) -> Result<Draft> {
             _ => {}
         }
     };
-    let kind = match root.local.as_str() {
+    let kind = match root.local {
         "martif" => "TBX v2",
         "tbx" => "TBX v3",
         _ => return Err(not_tbx(&xml, &root)),
@@ -81,7 +81,7 @@ pub fn read(file: &SourceFile) -> Result<Draft> {
             ..Draft::default()
         },
     };
-    reader.children(|r, c| match c.tag.local.as_str() {
+    reader.children(|r, c| match c.tag.local {
         "martifHeader" | "tbxHeader" => r.header(&c, ""),
         "text" => r.children(|r, c| {
             if c.tag.is("body") {
@@ -195,16 +195,16 @@ impl<'a> Reader<'a> {
     /// name is the category (DCT). `None` for anything else.
     fn category(&self, c: &Child<'a>) -> Result<Option<String>> {
         if !c.tag.core {
-            return Ok(Some(c.tag.local.clone()));
+            return Ok(Some(c.tag.local.to_owned()));
         }
-        if ["descrip", "termNote", "admin"].contains(&c.tag.local.as_str()) {
+        if ["descrip", "termNote", "admin"].contains(&c.tag.local) {
             return self.xml.attr(&c.tag, "type");
         }
         Ok(None)
     }
 
     fn header(&mut self, c: &Child<'a>, parent: &str) -> Result<()> {
-        let name = c.tag.local.clone();
+        let name = c.tag.local.to_owned();
         if name == "title" && parent == "titleStmt" {
             let title = self.text(c)?;
             if !title.is_empty() && self.draft.title.is_none() {
@@ -239,7 +239,7 @@ impl<'a> Reader<'a> {
 
     fn concept_child(&mut self, c: Child<'a>, concept: &mut DraftConcept) -> Result<()> {
         if c.tag.core {
-            match c.tag.local.as_str() {
+            match c.tag.local {
                 "langSet" | "langSec" => return self.language(&c, concept),
                 "descripGrp" | "adminGrp" => {
                     return self.descend(&c, |r, child| r.concept_child(child, concept))
@@ -302,7 +302,7 @@ impl<'a> Reader<'a> {
         language: &mut DraftLanguage,
     ) -> Result<()> {
         if c.tag.core {
-            match c.tag.local.as_str() {
+            match c.tag.local {
                 "tig" | "ntig" | "termSec" => {
                     if let Some(term) = self.term_group(&c)? {
                         language.terms.push(term);
@@ -341,7 +341,7 @@ impl<'a> Reader<'a> {
     /// A `tig`, `ntig` or `termSec`: its term with status, type and notes.
     fn term_group(&mut self, c: &Child<'a>) -> Result<Option<DraftTerm>> {
         let mut group = TermGroup::default();
-        let name = c.tag.local.clone();
+        let name = c.tag.local.to_owned();
         self.descend(c, |r, child| r.term_child(child, &name, &mut group))?;
         let Some(mut term) = group.term else {
             self.warn(
@@ -402,7 +402,7 @@ impl<'a> Reader<'a> {
 
     fn term_child(&mut self, c: Child<'a>, group_name: &str, group: &mut TermGroup) -> Result<()> {
         if c.tag.core {
-            match c.tag.local.as_str() {
+            match c.tag.local {
                 "term" => {
                     if let Some(first) = &group.term {
                         return Err(self.xml.error(
