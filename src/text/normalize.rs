@@ -48,7 +48,8 @@ impl Fold {
 /// Normalizes `text`; the result's map points into `text`.
 pub fn normalize(text: &str, fold: Fold) -> MappedText {
     let bytes = text.as_bytes();
-    let mut out = MappedTextBuilder::new(0);
+    // Folding keeps most texts at their length.
+    let mut out = MappedTextBuilder::with_capacity(0, text.len());
     let mut chunk_buf = String::new();
     let mut i = 0;
     while i < bytes.len() {

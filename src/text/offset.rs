@@ -276,8 +276,15 @@ pub struct MappedTextBuilder {
 
 impl MappedTextBuilder {
     pub fn new(source_start: usize) -> Self {
+        Self::with_capacity(source_start, 0)
+    }
+
+    /// A builder whose text will be about `capacity` bytes: a whole file's
+    /// normalization then grows no buffer of hundreds of megabytes by
+    /// copying.
+    pub fn with_capacity(source_start: usize, capacity: usize) -> Self {
         MappedTextBuilder {
-            text: Vec::new(),
+            text: Vec::with_capacity(capacity),
             map: OffsetMapBuilder::new(source_start),
         }
     }
