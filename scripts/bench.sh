@@ -47,7 +47,7 @@ best() { # best wall time in seconds of RUNS runs of "$@"
   echo "$best"
 }
 
-mbps() { echo "scale=1; $(stat -c %s "$1") / 1000000 / $2" | bc -l; }
+mbps() { echo "scale=2; $(stat -c %s "$1") / 1000000 / $2" | bc -l; }
 
 row() { # label corpus time-termalign time-grep [grep-corpus]
   local grep_corpus=${5:-$2}
@@ -78,8 +78,8 @@ row "check, iso-codes multilingual ($(grep -c . bench-data/iso-multi-en.txt) en 
   "$(best "$bin" check "$en" --no-default-glossaries -g bench-data/iso-multi.yaml --format json --fail-on never)" \
   "$(once grep -F -i -w -c -f bench-data/iso-multi-en.txt "$en10")" "$en10"
 row "check, iso-codes all under en ($(grep -c . bench-data/iso-all-en.txt) variants)" "$en" \
-  "$(best "$bin" check "$en" --no-default-glossaries -g bench-data/iso-all-en.yaml --format json --fail-on never)" \
-  "$(once grep -F -i -w -c -f bench-data/iso-all-en.txt "$en10")" "$en10"
+  "$(best "$bin" check "$en" --no-default-glossaries -g bench-data/iso-all-en.yaml --format json --fail-on never)" ""
+# (no grep beside it: with 52,000 patterns grep -i -w grows past 20 GB.)
 row "check --lang zh, built-in" "$zh" \
   "$(best "$bin" check "$zh" --lang zh --format json --fail-on never)" ""
 row "align TMX, 60,000 pairs" bench-data/align-60k.tmx \
