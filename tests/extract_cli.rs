@@ -402,20 +402,24 @@ fn acter_f1(lang: &str, domain: &str) -> Option<f64> {
 }
 
 #[test]
-fn acter_english_equitation_scores_well_above_the_frequency_baseline() {
-    let Some(f1) = acter_f1("en", "equi") else {
-        eprintln!("skipped: ACTER data not present under ../shared");
-        return;
-    };
-    // n-gram frequency scores about 0.27 at TermEval; the fitted model 0.54.
-    assert!(f1 >= 0.50, "F1 {f1:.3}");
-}
-
-#[test]
-fn acter_dutch_wind_held_out_beats_the_frequency_baseline() {
-    let Some(f1) = acter_f1("nl", "wind") else {
-        eprintln!("skipped: ACTER data not present under ../shared");
-        return;
-    };
-    assert!(f1 >= 0.33, "F1 {f1:.3}");
+fn acter_development_corpora_keep_their_scores() {
+    // Floors a little under the figures in docs/extraction.md (the weights
+    // were fitted on these corpora): a change to tokenization, candidates or
+    // features that costs more than that fails here. Plain n-gram frequency
+    // scores about 0.27 at TermEval.
+    let floors = [
+        ("en", "equi", 0.50),
+        ("en", "wind", 0.42),
+        ("fr", "equi", 0.43),
+        ("fr", "wind", 0.37),
+        ("nl", "equi", 0.51),
+        ("nl", "wind", 0.39),
+    ];
+    for (lang, domain, floor) in floors {
+        let Some(f1) = acter_f1(lang, domain) else {
+            eprintln!("skipped: ACTER data not present under ../shared");
+            return;
+        };
+        assert!(f1 >= floor, "{lang}/{domain}: F1 {f1:.3} < {floor}");
+    }
 }

@@ -14,7 +14,9 @@ use std::hash::BuildHasherDefault;
 
 use rustc_hash::FxHasher;
 
-use super::tokenize::{fold_token, sentences, tokenize, Language, Token, TokenKind};
+use super::tokenize::{
+    fold_token, is_roman_numeral, sentences, tokenize, Language, Token, TokenKind,
+};
 use super::Domain;
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
@@ -61,6 +63,12 @@ pub struct Gram {
     /// Occurrences right before a determiner: verb phrases and prepositions
     /// end there.
     pub det_after: u32,
+    /// Occurrences next to a mathematical operator (`Pref = …`, `Pn <
+    /// PMPPT`): variables of formulas, not terms.
+    pub formula: u32,
+    /// Occurrences followed by a number: labels of figures, tables and
+    /// parts (`Figure 3`, `Tableau 2`), not terms.
+    pub before_number: u32,
     /// A representative occurrence (mid-sentence when there is one).
     pub site: Site,
     site_mid: bool,
@@ -240,6 +248,61 @@ impl Counts {
     }
 }
 
+/// Tokens of bibliography keys, which are not text: `[BOU 06]`, `[12]`,
+/// `[MER 05, ACK 05]`, `[Smith 2005; Li 2010]`. A bracket holds a citation
+/// when it has a number and nothing but capitalised words (at most three in
+/// a row), numbers and list punctuation.
+fn citation_mask(toks: &[Token<'_>]) -> Vec<bool> {
+    const MAX_INSIDE: usize = 24;
+    let mut mask = vec![false; toks.len()];
+    let mut open = 0;
+    while open < toks.len() {
+        if toks[open].text != "[" {
+            open += 1;
+            continue;
+        }
+        let close = toks[open + 1..]
+            .iter()
+            .take(MAX_INSIDE + 1)
+            .position(|t| t.text == "]")
+            .map(|p| open + 1 + p);
+        let Some(close) = close else {
+            open += 1;
+            continue;
+        };
+        let inside = &toks[open + 1..close];
+        let mut words_in_a_row = 0;
+        let mut citation = inside.iter().any(|t| t.kind == TokenKind::Number);
+        for t in inside {
+            match t.kind {
+                TokenKind::Word if t.text.chars().next().is_some_and(char::is_uppercase) => {
+                    words_in_a_row += 1;
+                    citation &= words_in_a_row <= 3;
+                }
+                TokenKind::Word => citation &= matches!(t.text, "et" | "al" | "al." | "and"),
+                TokenKind::Number => words_in_a_row = 0,
+                TokenKind::Punct => {
+                    words_in_a_row = 0;
+                    citation &= matches!(t.text, "," | ";" | "-" | "–" | "&" | ".");
+                }
+            }
+        }
+        if citation {
+            mask[open..=close].fill(true);
+        }
+        open = close + 1;
+    }
+    mask
+}
+
+/// Mathematical operators, written as a token of their own.
+fn is_operator(token: &str) -> bool {
+    matches!(
+        token,
+        "=" | "<" | ">" | "≤" | "≥" | "≠" | "≈" | "+" | "±" | "×" | "÷" | "−" | "*" | "<=" | ">="
+    )
+}
+
 struct TokInfo {
     id: u32,
     cap: bool,
@@ -396,6 +459,8 @@ impl Counter {
                 self.vocab.lower[id] += 1;
             }
         }
+        let citation = citation_mask(toks);
+        let roman: Vec<bool> = toks.iter().map(|t| is_roman_numeral(t.text)).collect();
         let stop = |c: &Counter, k: usize| c.vocab.stop[info[k].id as usize];
         let site = |i: usize, j: usize| Site {
             doc,
@@ -405,7 +470,9 @@ impl Counter {
         };
         let mut ids: Vec<u32> = Vec::with_capacity(MAX_PATTERN_TOKENS);
         for i in 0..toks.len() {
-            if toks[i].kind != TokenKind::Word || stop(self, i) {
+            // A Roman numeral is no candidate of its own and starts none
+            // (`Partie II`, `XIXe siècle`); it may end a name (`Louis XIII`).
+            if toks[i].kind != TokenKind::Word || stop(self, i) || citation[i] || roman[i] {
                 continue;
             }
             let initial = Some(i) == first_word;
@@ -413,7 +480,7 @@ impl Counter {
             // Every word so far capitalised (or a number, or a connector).
             let mut caps_so_far = self.language.is_spaced();
             for j in i..toks.len().min(i + MAX_TOKENS) {
-                if toks[j].kind == TokenKind::Punct {
+                if toks[j].kind == TokenKind::Punct || citation[j] {
                     break;
                 }
                 ids.push(info[j].id);
@@ -421,6 +488,9 @@ impl Counter {
                     || toks[j].kind == TokenKind::Number
                     || self.vocab.flags[info[j].id as usize] & flags::CONNECTOR != 0;
                 if toks[j].kind != TokenKind::Word || stop(self, j) {
+                    continue;
+                }
+                if roman[j] && !info[j - 1].cap {
                     continue;
                 }
                 if j == i && self.language == Language::Zh && toks[i].text.chars().count() < 2 {
@@ -441,6 +511,14 @@ impl Counter {
                     && word_flags[info[j + 1].id as usize] & flags::DETERMINER != 0
                 {
                     gram.det_after += 1;
+                }
+                if (i > 0 && is_operator(toks[i - 1].text))
+                    || toks.get(j + 1).is_some_and(|t| is_operator(t.text))
+                {
+                    gram.formula += 1;
+                }
+                if toks.get(j + 1).is_some_and(|t| t.kind == TokenKind::Number) {
+                    gram.before_number += 1;
                 }
                 if initial {
                     gram.initial += 1;
@@ -634,6 +712,8 @@ impl Gram {
             lower: 0,
             det_before: 0,
             det_after: 0,
+            formula: 0,
+            before_number: 0,
             site: Site {
                 doc: 0,
                 segment: 0,
@@ -1042,6 +1122,48 @@ mod tests {
                 "wind turbine turns",
             ]
         );
+    }
+
+    #[test]
+    fn bibliography_keys_are_not_candidates() {
+        let c = grams(
+            "Le stockage inertiel [BOU 06], [MER 05, ACK 05] et [12] suffit [voir Figure 3].",
+            Language::Fr,
+        );
+        let k = keys(&c);
+        for key in ["bou", "mer", "ack"] {
+            assert!(!k.iter().any(|g| g.contains(key)), "{key} in {k:?}");
+        }
+        // A bracket with lower-case prose is text, not a citation.
+        assert!(k.contains(&"voir figure".to_owned()), "{k:?}");
+        assert!(k.contains(&"stockage inertiel".to_owned()), "{k:?}");
+    }
+
+    #[test]
+    fn roman_numerals_end_names_but_start_nothing() {
+        let c = grams(
+            "Louis XIII monta. La partie II du XIXe siècle est longue.",
+            Language::Fr,
+        );
+        let k = keys(&c);
+        assert!(k.contains(&"louis xiii".to_owned()), "{k:?}");
+        for not in ["xiii", "ii", "partie ii", "xixe", "xixe siècle"] {
+            assert!(!k.contains(&not.to_owned()), "{not} in {k:?}");
+        }
+    }
+
+    #[test]
+    fn formula_and_label_contexts_are_counted() {
+        let c = grams(
+            "Si Pref = Pn alors la puissance baisse. La Figure 3 montre Pn < Pmax et la puissance.",
+            Language::Fr,
+        );
+        let gram = |key: &str| c.grams.iter().find(|g| c.key(g) == key).unwrap();
+        assert_eq!(gram("pref").formula, 1);
+        assert_eq!(gram("pn").formula, 2);
+        assert_eq!(gram("puissance").formula, 0);
+        assert_eq!(gram("figure").before_number, 1);
+        assert_eq!(gram("puissance").before_number, 0);
     }
 
     #[test]

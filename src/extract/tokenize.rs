@@ -251,6 +251,42 @@ fn kind_of(s: &str) -> TokenKind {
     }
 }
 
+/// Roman numerals of two letters or more (`II`, `xiv`) and century ordinals
+/// (`XIXe`, `XXème`, `xixème`), which number parts and centuries — and end
+/// names (`Louis XIII`, `Horns Rev II`). Single letters (`I`, `V`, `X`) are
+/// not counted, nor a lower-case numeral followed by `e` (`vie`).
+pub(crate) fn is_roman_numeral(s: &str) -> bool {
+    let core_len = s
+        .bytes()
+        .take_while(|b| matches!(b, b'i' | b'v' | b'x' | b'I' | b'V' | b'X'))
+        .count();
+    let (core, suffix) = s.split_at(core_len);
+    let upper = core.bytes().all(|b| b.is_ascii_uppercase());
+    let lower = core.bytes().all(|b| b.is_ascii_lowercase());
+    let ordinal = match suffix {
+        "" => true,
+        "e" | "er" | "st" | "nd" | "rd" => upper,
+        "ème" | "eme" | "éme" | "th" => upper || lower,
+        _ => false,
+    };
+    core.len() >= 2
+        && (upper || lower)
+        && ordinal
+        && (1..40).any(|n| core.eq_ignore_ascii_case(&roman(n)))
+}
+
+/// `n` (1–39) in Roman numerals, lower case.
+fn roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (value, letters) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
@@ -538,6 +574,21 @@ mod tests {
                 *expected,
                 "tokenizing {text:?} as {lang}"
             );
+        }
+    }
+
+    #[test]
+    fn roman_numerals_are_numbers() {
+        for numeral in [
+            "II", "iii", "XIV", "XIXe", "XXème", "xixème", "XXth", "xxxix",
+        ] {
+            assert!(is_roman_numeral(numeral), "{numeral}");
+        }
+        // Single letters, words that look like numerals, non-canonical forms.
+        for word in [
+            "I", "V", "x", "vie", "Vie", "xixe", "IIII", "VX", "XL", "Xi", "ivy", "mix",
+        ] {
+            assert!(!is_roman_numeral(word), "{word}");
         }
     }
 
