@@ -135,9 +135,20 @@ fn yaml_output_snapshot_validates_as_a_glossary() {
         .assert()
         .success()
         .stdout(predicate::str::contains("ok (glossary `extracted`"));
-    // Known terms are not proposed again; acronyms go with their expansion.
+    // Known terms are not proposed again; an acronym and its expansion are
+    // one concept when both are proposed…
     assert!(!stdout.contains("\"European External Action Service\""));
-    assert!(stdout.contains("expansion: Carbon Border Adjustment Mechanism"));
+    assert!(stdout.contains(
+        "- Carbon Border Adjustment Mechanism\n        - term: CBAM\n          type: abbreviation"
+    ));
+    // …and the acronym alone names its expansion in a note.
+    let (top, code) = extract(&[ARTICLE, "--format", "yaml", "--top", "5"]);
+    assert_eq!(code, 0);
+    assert!(top.contains("- CBAM"), "{top}");
+    assert!(
+        top.contains("expansion: Carbon Border Adjustment Mechanism"),
+        "{top}"
+    );
 }
 
 #[test]
