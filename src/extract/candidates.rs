@@ -637,7 +637,20 @@ impl Counter {
             gram.capitalised += 1;
         }
         gram.linked = Some(a);
+        // An acronym spelt like a stop word (`CAR`, French `car`) was not
+        // counted as a candidate: this occurrence is its evidence.
+        let stop_word = self.vocab.stop[info[acronym].id as usize];
         let acro = &mut self.grams[a as usize];
+        if stop_word {
+            let site = Site {
+                doc,
+                segment,
+                start: (offset + toks[acronym].span.start) as u32,
+                end: (offset + toks[acronym].span.end) as u32,
+            };
+            acro.seen(doc, site, true);
+            acro.capitalised += 1;
+        }
         acro.linked = Some(e);
         acro.acronym = true;
     }
@@ -1164,6 +1177,23 @@ mod tests {
         assert_eq!(gram("puissance").formula, 0);
         assert_eq!(gram("figure").before_number, 1);
         assert_eq!(gram("puissance").before_number, 0);
+    }
+
+    #[test]
+    fn an_acronym_spelt_like_a_stop_word_is_counted_where_it_is_defined() {
+        let text = "La connexion au réseau (CAR) est lente, car le réseau est faible.";
+        let c = grams(text, Language::Fr);
+        let acronym = c.grams.iter().find(|g| c.key(g) == "car").unwrap();
+        assert_eq!(
+            acronym.freq, 1,
+            "only the defined acronym, not the conjunction"
+        );
+        assert_eq!(
+            &text[acronym.site.start as usize..acronym.site.end as usize],
+            "CAR"
+        );
+        let expansion = acronym.linked.unwrap() as usize;
+        assert_eq!(c.key(&c.grams[expansion]), "connexion au réseau");
     }
 
     #[test]
