@@ -303,6 +303,29 @@ fn is_operator(token: &str) -> bool {
     )
 }
 
+/// One tokenized sentence and where it is: what the pattern passes
+/// (acronyms, titles) need to count an occurrence.
+struct Sentence<'s, 't> {
+    doc: u32,
+    segment: u32,
+    /// Byte offset of the sentence in its segment.
+    offset: usize,
+    toks: &'s [Token<'t>],
+    info: &'s [TokInfo],
+}
+
+impl Sentence<'_, '_> {
+    /// The site of tokens `i..=j`.
+    fn site(&self, i: usize, j: usize) -> Site {
+        Site {
+            doc: self.doc,
+            segment: self.segment,
+            start: (self.offset + self.toks[i].span.start) as u32,
+            end: (self.offset + self.toks[j].span.end) as u32,
+        }
+    }
+}
+
 struct TokInfo {
     id: u32,
     cap: bool,
@@ -462,11 +485,12 @@ impl Counter {
         let citation = citation_mask(toks);
         let roman: Vec<bool> = toks.iter().map(|t| is_roman_numeral(t.text)).collect();
         let stop = |c: &Counter, k: usize| c.vocab.stop[info[k].id as usize];
-        let site = |i: usize, j: usize| Site {
+        let sentence = Sentence {
             doc,
             segment,
-            start: (offset + toks[i].span.start) as u32,
-            end: (offset + toks[j].span.end) as u32,
+            offset,
+            toks,
+            info: &info,
         };
         let mut ids: Vec<u32> = Vec::with_capacity(MAX_PATTERN_TOKENS);
         for i in 0..toks.len() {
@@ -503,7 +527,7 @@ impl Counter {
                 }
                 let word_flags = &self.vocab.flags;
                 let gram = &mut self.grams[g];
-                gram.seen(doc, site(i, j), !initial && !shouting);
+                gram.seen(sentence.site(i, j), !initial && !shouting);
                 if i > 0 && word_flags[info[i - 1].id as usize] & flags::DETERMINER != 0 {
                     gram.det_before += 1;
                 }
@@ -533,22 +557,16 @@ impl Counter {
             }
         }
         if self.language.is_spaced() && !shouting {
-            self.acronyms(doc, segment, offset, toks, &info);
+            self.acronyms(&sentence);
             if self.language == Language::En {
-                self.titles(doc, segment, offset, toks, &info);
+                self.titles(&sentence);
             }
         }
     }
 
     /// `Expansion (ACRONYM)` and `ACRONYM (Expansion)`: links both.
-    fn acronyms(
-        &mut self,
-        doc: u32,
-        segment: u32,
-        offset: usize,
-        toks: &[Token<'_>],
-        info: &[TokInfo],
-    ) {
+    fn acronyms(&mut self, sentence: &Sentence<'_, '_>) {
+        let (toks, info) = (sentence.toks, sentence.info);
         for p in 0..toks.len() {
             if toks[p].text != "(" {
                 continue;
@@ -559,7 +577,7 @@ impl Counter {
                 if let Some(k) = (2..=MAX_PATTERN_TOKENS.min(p))
                     .find(|&k| self.expands(&toks[p - k..p], acronym))
                 {
-                    self.link(doc, segment, offset, toks, info, (p - k, p - 1), p + 1);
+                    self.link(sentence, (p - k, p - 1), p + 1);
                 }
             }
             // ACRONYM (Expansion)
@@ -569,7 +587,7 @@ impl Counter {
                     if (2..=MAX_PATTERN_TOKENS).contains(&inner.len())
                         && self.expands(inner, toks[p - 1].text)
                     {
-                        self.link(doc, segment, offset, toks, info, (p + 1, p + close), p - 1);
+                        self.link(sentence, (p + 1, p + close), p - 1);
                     }
                 }
             }
@@ -611,29 +629,14 @@ impl Counter {
         is_stop(&fold_token(text), self.language)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn link(
-        &mut self,
-        doc: u32,
-        segment: u32,
-        offset: usize,
-        toks: &[Token<'_>],
-        info: &[TokInfo],
-        expansion: (usize, usize),
-        acronym: usize,
-    ) {
+    fn link(&mut self, sentence: &Sentence<'_, '_>, expansion: (usize, usize), acronym: usize) {
+        let info = sentence.info;
         let ids: Vec<u32> = (expansion.0..=expansion.1).map(|k| info[k].id).collect();
         let e = self.gram_index(&ids);
         let a = self.gram_index(&[info[acronym].id]);
-        let site = Site {
-            doc,
-            segment,
-            start: (offset + toks[expansion.0].span.start) as u32,
-            end: (offset + toks[expansion.1].span.end) as u32,
-        };
         let gram = &mut self.grams[e as usize];
         if gram.pattern_only {
-            gram.seen(doc, site, true);
+            gram.seen(sentence.site(expansion.0, expansion.1), true);
             gram.capitalised += 1;
         }
         gram.linked = Some(a);
@@ -642,13 +645,7 @@ impl Counter {
         let stop_word = self.vocab.stop[info[acronym].id as usize];
         let acro = &mut self.grams[a as usize];
         if stop_word {
-            let site = Site {
-                doc,
-                segment,
-                start: (offset + toks[acronym].span.start) as u32,
-                end: (offset + toks[acronym].span.end) as u32,
-            };
-            acro.seen(doc, site, true);
+            acro.seen(sentence.site(acronym, acronym), true);
             acro.capitalised += 1;
         }
         acro.linked = Some(e);
@@ -657,14 +654,8 @@ impl Counter {
 
     /// `… director for Asia and the Pacific`: a title followed by its remit,
     /// longer than ordinary candidates.
-    fn titles(
-        &mut self,
-        doc: u32,
-        segment: u32,
-        offset: usize,
-        toks: &[Token<'_>],
-        info: &[TokInfo],
-    ) {
+    fn titles(&mut self, sentence: &Sentence<'_, '_>) {
+        let (toks, info) = (sentence.toks, sentence.info);
         for h in 0..toks.len() {
             let head = &self.vocab.words[info[h].id as usize];
             if !TITLE_HEADS.contains(&head.as_str()) || h + 2 >= toks.len() {
@@ -702,13 +693,7 @@ impl Counter {
             }
             let ids: Vec<u32> = (start..=end).map(|k| info[k].id).collect();
             let g = self.gram_index(&ids);
-            let site = Site {
-                doc,
-                segment,
-                start: (offset + toks[start].span.start) as u32,
-                end: (offset + toks[end].span.end) as u32,
-            };
-            self.grams[g as usize].seen(doc, site, true);
+            self.grams[g as usize].seen(sentence.site(start, end), true);
         }
     }
 }
@@ -745,11 +730,11 @@ impl Gram {
         }
     }
 
-    fn seen(&mut self, doc: u32, site: Site, mid: bool) {
+    fn seen(&mut self, site: Site, mid: bool) {
         self.freq += 1;
-        if self.last_doc != doc {
+        if self.last_doc != site.doc {
             self.docs += 1;
-            self.last_doc = doc;
+            self.last_doc = site.doc;
         }
         if self.freq == 1 || (mid && !self.site_mid) {
             self.site = site;
