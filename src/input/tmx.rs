@@ -145,28 +145,15 @@ fn read_tu(xml: &mut Xml<'_>, tu: &Tag<'_>, number: usize) -> Result<Tu> {
                         xml.error(tag.span.start, "<tuv> has no xml:lang attribute")
                     })?,
                 };
-                let mut text = None;
-                loop {
-                    match xml.next()? {
-                        Node::Start(t) if t.is("seg") && text.is_none() => {
-                            text = Some(xml.content(&t, false)?.text)
-                        }
-                        Node::Empty(t) if t.is("seg") && text.is_none() => {
-                            text = Some(Xml::empty_content(&t).text)
-                        }
-                        Node::Start(_) => {
-                            xml.skip_element()?;
-                        }
-                        Node::End(_) => break,
-                        _ => {}
-                    }
-                }
-                let text = text.ok_or_else(|| {
-                    xml.error(
-                        tag.span.start,
-                        format!("<tuv xml:lang=\"{lang}\"> has no <seg>"),
-                    )
-                })?;
+                let [seg] = xml.read_parts([("seg", false)])?;
+                let text = seg
+                    .ok_or_else(|| {
+                        xml.error(
+                            tag.span.start,
+                            format!("<tuv xml:lang=\"{lang}\"> has no <seg>"),
+                        )
+                    })?
+                    .text;
                 tuvs.push(Tuv { lang, text });
             }
             Node::Start(_) => {

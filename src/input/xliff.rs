@@ -22,7 +22,7 @@
 //! `target: None`; an empty `<target/>` is an empty target.
 
 use crate::error::Result;
-use crate::input::xml::{Content, Node, Tag, Xml};
+use crate::input::xml::{Node, Tag, Xml};
 use crate::input::{Bilingual, SegmentPair, SourceFile};
 
 /// Reads an XLIFF file of any version.
@@ -60,6 +60,27 @@ fn translate(xml: &Xml<'_>, tag: &Tag<'_>, inherited: bool) -> Result<bool> {
         Some("yes") => true,
         _ => inherited,
     })
+}
+
+/// The id of a unit (`<trans-unit>`, `<unit>`) whose start tag was just
+/// read, or `None` for a unit not to be translated, which is then skipped
+/// through its end. A unit without an id is an error.
+fn translatable_unit_id(
+    xml: &mut Xml<'_>,
+    unit: &Tag<'_>,
+    inherited: bool,
+) -> Result<Option<String>> {
+    let id = xml.attr(unit, "id")?.ok_or_else(|| {
+        xml.error(
+            unit.span.start,
+            format!("<{}> has no id attribute", unit.local),
+        )
+    })?;
+    if !translate(xml, unit, inherited)? {
+        xml.skip_element()?;
+        return Ok(None);
+    }
+    Ok(Some(id))
 }
 
 /// Reads the inside of the root `<xliff>` element of a 1.x file.
@@ -108,17 +129,11 @@ fn read_trans_unit(
     inherited: bool,
     out: &mut Bilingual,
 ) -> Result<()> {
-    let id = xml
-        .attr(unit, "id")?
-        .ok_or_else(|| xml.error(unit.span.start, "<trans-unit> has no id attribute"))?;
-    if !translate(xml, unit, inherited)? {
-        xml.skip_element()?;
+    let Some(id) = translatable_unit_id(xml, unit, inherited)? else {
         return Ok(());
-    }
-    let [source, seg_source, target] = read_parts(
-        xml,
-        [("source", false), ("seg-source", true), ("target", true)],
-    )?;
+    };
+    let [source, seg_source, target] =
+        xml.read_parts([("source", false), ("seg-source", true), ("target", true)])?;
     let source = source.ok_or_else(|| {
         xml.error(
             unit.span.start,
@@ -147,33 +162,6 @@ fn read_trans_unit(
         }),
     }
     Ok(())
-}
-
-/// Reads the children of the element just opened, through its end: the
-/// first `<NAME>` of each of `parts` (an empty one as empty content), with
-/// `mrk` segmentation kept where its flag says; other children are skipped.
-fn read_parts<const N: usize>(
-    xml: &mut Xml<'_>,
-    parts: [(&str, bool); N],
-) -> Result<[Option<Content>; N]> {
-    let mut found: [Option<Content>; N] = std::array::from_fn(|_| None);
-    loop {
-        match xml.next()? {
-            Node::Start(tag) => match parts.iter().position(|(name, _)| tag.is(name)) {
-                Some(i) if found[i].is_none() => found[i] = Some(xml.content(&tag, parts[i].1)?),
-                _ => {
-                    xml.skip_element()?;
-                }
-            },
-            Node::Empty(tag) => {
-                if let Some(i) = parts.iter().position(|(name, _)| tag.is(name)) {
-                    found[i].get_or_insert_with(|| Xml::empty_content(&tag));
-                }
-            }
-            Node::End(_) => return Ok(found),
-            _ => {}
-        }
-    }
 }
 
 /// Reads the inside of the root `<xliff>` element of a 2.x file.
@@ -205,20 +193,16 @@ fn read_unit(
     inherited: bool,
     out: &mut Bilingual,
 ) -> Result<()> {
-    let id = xml
-        .attr(unit, "id")?
-        .ok_or_else(|| xml.error(unit.span.start, "<unit> has no id attribute"))?;
-    if !translate(xml, unit, inherited)? {
-        xml.skip_element()?;
+    let Some(id) = translatable_unit_id(xml, unit, inherited)? else {
         return Ok(());
-    }
+    };
     // (segment id, source, target)
     let mut segments = Vec::new();
     loop {
         match xml.next()? {
             Node::Start(tag) if tag.is("segment") => {
                 let seg_id = xml.attr(&tag, "id")?;
-                let [source, target] = read_parts(xml, [("source", false), ("target", false)])?;
+                let [source, target] = xml.read_parts([("source", false), ("target", false)])?;
                 let source = source.ok_or_else(|| {
                     xml.error(
                         tag.span.start,
@@ -477,6 +461,10 @@ mod tests {
             (
                 "<xliff version=\"1.2\"><file><body>\n  <trans-unit><source>a</source></trans-unit></body></file></xliff>",
                 "x.xlf:2:3: <trans-unit> has no id attribute",
+            ),
+            (
+                "<xliff version=\"2.0\" srcLang=\"en\"><file id=\"f\">\n <unit><segment><source>a</source></segment></unit></file></xliff>",
+                "x.xlf:2:2: <unit> has no id attribute",
             ),
             (
                 "<xliff version=\"1.2\"><file><body>\n  <trans-unit id=\"7\"><target>a</target></trans-unit></body></file></xliff>",

@@ -348,6 +348,35 @@ impl<'a> Xml<'a> {
         })
     }
 
+    /// Reads the children of the element just opened, through its end: the
+    /// first `<NAME>` of each of `parts` (an empty one as empty content), with
+    /// `mrk` segmentation kept where its flag says; other children are skipped.
+    pub fn read_parts<const N: usize>(
+        &mut self,
+        parts: [(&str, bool); N],
+    ) -> Result<[Option<Content>; N]> {
+        let mut found: [Option<Content>; N] = std::array::from_fn(|_| None);
+        loop {
+            match self.next()? {
+                Node::Start(tag) => match parts.iter().position(|(name, _)| tag.is(name)) {
+                    Some(i) if found[i].is_none() => {
+                        found[i] = Some(self.content(&tag, parts[i].1)?)
+                    }
+                    _ => {
+                        self.skip_element()?;
+                    }
+                },
+                Node::Empty(tag) => {
+                    if let Some(i) = parts.iter().position(|(name, _)| tag.is(name)) {
+                        found[i].get_or_insert_with(|| Xml::empty_content(&tag));
+                    }
+                }
+                Node::End(_) => return Ok(found),
+                _ => {}
+            }
+        }
+    }
+
     /// The (empty) content of an empty-element tag such as `<target/>`.
     pub fn empty_content(tag: &Tag<'_>) -> Content {
         Content {
