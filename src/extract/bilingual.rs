@@ -54,14 +54,16 @@ pub struct Alignment {
     pub concepts: Vec<AlignedConcept>,
 }
 
-struct Side {
+/// One language's side: each segment a document of its own.
+struct Side<'a> {
+    docs: Vec<Document<'a>>,
     counts: Counts,
     /// Selected candidates: gram index -> score.
     chosen: Vec<(usize, f64)>,
 }
 
-fn side(texts: &[&str], language: Language) -> Side {
-    let docs: Vec<Document<'_>> = texts
+fn side<'a>(texts: &[&'a str], language: Language) -> Side<'a> {
+    let docs: Vec<Document<'a>> = texts
         .iter()
         .map(|t| Document {
             name: "",
@@ -79,7 +81,18 @@ fn side(texts: &[&str], language: Language) -> Side {
         .filter(|&&(_, g)| counts.grams[g].docs >= MIN_TOGETHER)
         .map(|&(s, g)| (g, s))
         .collect();
-    Side { counts, chosen }
+    Side {
+        docs,
+        counts,
+        chosen,
+    }
+}
+
+impl Side<'_> {
+    /// The representative occurrence of candidate `g`.
+    fn surface(&self, g: usize) -> String {
+        super::surface(&self.docs, &self.counts, &self.counts.grams[g])
+    }
 }
 
 /// Aligns the candidate terms of the two sides of `input`.
@@ -188,8 +201,8 @@ pub fn align(
         accepted.push((ks.clone(), kt.clone()));
         let gram_s = &src.counts.grams[gs];
         let gram_t = &tgt.counts.grams[gt];
-        let source = surface_in(&sources, &src.counts, gs);
-        let target = surface_in(&targets, &tgt.counts, gt);
+        let source = src.surface(gs);
+        let target = tgt.surface(gt);
         let concept_of = |index: &Option<KnownIndex<'_>>, k: &str, text: &str| {
             index
                 .as_ref()
@@ -228,19 +241,6 @@ pub fn align(
 /// Whether one key contains the other.
 fn nested(a: &str, b: &str) -> bool {
     a.contains(b) || b.contains(a)
-}
-
-/// The representative occurrence of a candidate counted with one document
-/// per segment.
-fn surface_in(texts: &[&str], counts: &Counts, g: usize) -> String {
-    let docs: Vec<Document<'_>> = texts
-        .iter()
-        .map(|t| Document {
-            name: "",
-            segments: vec![*t],
-        })
-        .collect();
-    super::surface(&docs, counts, &counts.grams[g])
 }
 
 #[cfg(test)]

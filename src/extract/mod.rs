@@ -267,6 +267,15 @@ mod tests {
         assert_eq!(x.considered, 0);
     }
 
+    /// Every English candidate (far past the cut-off), no glossary.
+    fn every_english_candidate(docs: &[Document<'_>]) -> Extraction {
+        let options = Options {
+            top: Some(1000),
+            threshold: None,
+        };
+        extract(docs, "en", None, &options).unwrap()
+    }
+
     #[test]
     fn surface_prefers_mid_sentence_forms() {
         let docs = [Document {
@@ -275,16 +284,7 @@ mod tests {
                 "Wind turbines turn. Small wind turbines turn too. Lin said so. Lin agreed.",
             ],
         }];
-        let x = extract(
-            &docs,
-            "en",
-            None,
-            &Options {
-                top: Some(1000),
-                threshold: None,
-            },
-        )
-        .unwrap();
+        let x = every_english_candidate(&docs);
         let terms: Vec<&str> = x.candidates.iter().map(|c| c.term.as_str()).collect();
         assert!(terms.contains(&"wind turbines"), "{terms:?}");
         assert!(terms.contains(&"Lin"), "{terms:?}");
@@ -300,16 +300,7 @@ mod tests {
             name: "a",
             segments: vec![text],
         }];
-        let x = extract(
-            &docs,
-            "en",
-            None,
-            &Options {
-                top: Some(1000),
-                threshold: None,
-            },
-        )
-        .unwrap();
+        let x = every_english_candidate(&docs);
         let rank = |t: &str| {
             x.candidates
                 .iter()
