@@ -330,6 +330,8 @@ struct TokInfo {
     id: u32,
     cap: bool,
     allcaps: bool,
+    /// A Roman numeral (`II`, `XIXe`): it may end a name but starts nothing.
+    roman: bool,
 }
 
 /// Counts the candidates of `docs` in `language`.
@@ -461,6 +463,7 @@ impl Counter {
                     id,
                     cap: t.text.chars().next().is_some_and(char::is_uppercase),
                     allcaps: letters >= 2 && upper == letters,
+                    roman: is_roman_numeral(t.text),
                 }
             })
             .collect();
@@ -483,7 +486,6 @@ impl Counter {
             }
         }
         let citation = citation_mask(toks);
-        let roman: Vec<bool> = toks.iter().map(|t| is_roman_numeral(t.text)).collect();
         let stop = |c: &Counter, k: usize| c.vocab.stop[info[k].id as usize];
         let sentence = Sentence {
             doc,
@@ -496,7 +498,7 @@ impl Counter {
         for i in 0..toks.len() {
             // A Roman numeral is no candidate of its own and starts none
             // (`Partie II`, `XIXe siècle`); it may end a name (`Louis XIII`).
-            if toks[i].kind != TokenKind::Word || stop(self, i) || citation[i] || roman[i] {
+            if toks[i].kind != TokenKind::Word || stop(self, i) || citation[i] || info[i].roman {
                 continue;
             }
             let initial = Some(i) == first_word;
@@ -514,7 +516,7 @@ impl Counter {
                 if toks[j].kind != TokenKind::Word || stop(self, j) {
                     continue;
                 }
-                if roman[j] && !info[j - 1].cap {
+                if info[j].roman && !info[j - 1].cap {
                     continue;
                 }
                 if j == i && self.language == Language::Zh && toks[i].text.chars().count() < 2 {
