@@ -13,6 +13,7 @@
 
 pub mod bilingual;
 pub mod candidates;
+pub mod inflect;
 pub mod known;
 pub mod output;
 pub mod score;

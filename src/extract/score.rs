@@ -20,6 +20,7 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::candidates::{Counts, Gram, MAX_TOKENS};
+use super::inflect;
 use super::tokenize::Language;
 
 /// General-language word frequencies: counted (English, Chinese) or ranked
@@ -51,9 +52,10 @@ impl Reference {
         r
     }
 
-    /// A ranked list (most frequent first) read as Zipf-distributed counts
-    /// over a notional corpus the size of the English one.
-    fn ranked(list: &str, algorithm: Algorithm) -> Reference {
+    /// A ranked list of lemmas (most frequent first) read as
+    /// Zipf-distributed counts over a notional corpus the size of the
+    /// English one. A verb's conjugated forms share its rank.
+    fn ranked(list: &str, language: Language, algorithm: Algorithm) -> Reference {
         const TOTAL: f64 = 2.0e7;
         let stemmer = Stemmer::create(algorithm);
         let mut r = Reference {
@@ -67,9 +69,12 @@ impl Reference {
             .flat_map(str::split_whitespace);
         for (rank, w) in words.enumerate() {
             let count = (TOTAL * 0.06 / (rank as f64 + 2.0)) as u64;
-            let stem = stemmer.stem(&w.to_lowercase()).into_owned();
-            let slot = r.counts.entry(stem).or_insert(0);
-            *slot = (*slot).max(count);
+            let lemma = w.to_lowercase();
+            let forms = inflect::verb_forms(language, &lemma);
+            for form in std::iter::once(&lemma).chain(&forms) {
+                let slot = r.counts.entry(stemmer.stem(form).into_owned()).or_insert(0);
+                *slot = (*slot).max(count);
+            }
         }
         r
     }
@@ -110,10 +115,18 @@ impl Reference {
                 Some(ZH.get_or_init(|| Reference::parse(include_str!("../../data/freq-zh.txt"))))
             }
             Language::Fr => Some(FR.get_or_init(|| {
-                Reference::ranked(include_str!("../../data/common/fr.txt"), Algorithm::French)
+                Reference::ranked(
+                    include_str!("../../data/common/fr.txt"),
+                    Language::Fr,
+                    Algorithm::French,
+                )
             })),
             Language::Nl => Some(NL.get_or_init(|| {
-                Reference::ranked(include_str!("../../data/common/nl.txt"), Algorithm::Dutch)
+                Reference::ranked(
+                    include_str!("../../data/common/nl.txt"),
+                    Language::Nl,
+                    Algorithm::Dutch,
+                )
             })),
             _ => None,
         }
