@@ -295,6 +295,16 @@ fn citation_mask(toks: &[Token<'_>]) -> Vec<bool> {
     mask
 }
 
+/// Whether token `k` only numbers a heading or list item: punctuation, a
+/// number, a Roman numeral, or a single letter before `.` or `)`.
+fn is_list_marker(toks: &[Token<'_>], info: &[TokInfo], k: usize) -> bool {
+    let t = &toks[k];
+    let lettered = t.kind == TokenKind::Word
+        && t.text.chars().count() == 1
+        && toks.get(k + 1).is_some_and(|n| matches!(n.text, "." | ")"));
+    matches!(t.kind, TokenKind::Punct | TokenKind::Number) || info[k].roman || lettered
+}
+
 /// Mathematical operators, written as a token of their own.
 fn is_operator(token: &str) -> bool {
     matches!(
@@ -477,7 +487,10 @@ impl Counter {
                 * 10
                 >= words * 6;
         self.tokens += words as u64;
-        let first_word = toks.iter().position(|t| t.kind != TokenKind::Punct);
+        // The sentence's first word comes after any heading number or list
+        // marker (`1.2 Introduction`, `IV) Conclusion`, `b. Modélisation`,
+        // a contents line's page number): a heading's capital is no name's.
+        let first_word = (0..toks.len()).find(|&k| !is_list_marker(toks, &info, k));
         for (k, t) in toks.iter().enumerate() {
             let id = info[k].id as usize;
             self.vocab.count[id] += 1;

@@ -163,10 +163,13 @@ pub struct Token<'a> {
 /// for the ideographic marks, directly — when what follows is not a lower-case
 /// letter (so `e.g. the` and `3.5 MW` stay whole; `Dr. Smith` splits, as in
 /// UAX #29). Closing quotes and brackets stay with their sentence. A single
-/// line break is a space (hard-wrapped text).
+/// line break is a space in hard-wrapped text, but ends a paragraph in text
+/// written one paragraph per line (some line longer than
+/// [`WRAPPED_LINE_MAX`] bytes), where it is often all that ends a heading.
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
+    let lines_are_paragraphs = text.split('\n').any(|l| l.len() > WRAPPED_LINE_MAX);
     let push = |s: usize, e: usize, out: &mut Vec<Span>| {
         let piece = &text[s..e];
         let lead = piece.len() - piece.trim_start().len();
@@ -182,7 +185,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
                 // A paragraph break: a line break, blank space, a line break.
                 let rest = &text[i + 1..];
                 let blank = rest.trim_start_matches([' ', '\t', '\r']);
-                if blank.starts_with('\n') {
+                if lines_are_paragraphs || blank.starts_with('\n') {
                     push(start, i, &mut out);
                     start = i + 1;
                 }
@@ -228,6 +231,10 @@ pub fn sentences(text: &str) -> Vec<Span> {
     push(start, text.len(), &mut out);
     out
 }
+
+/// The longest line (in bytes; 200 characters of accented Latin text) a
+/// hard-wrapped text is expected to have.
+pub const WRAPPED_LINE_MAX: usize = 240;
 
 fn jieba() -> &'static jieba_rs::Jieba {
     static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
@@ -634,6 +641,12 @@ mod tests {
                 "End"
             ]
         );
+        // One paragraph per line: a heading's line break ends it.
+        let long = "x".repeat(WRAPPED_LINE_MAX);
+        let text = format!("Modélisation du réseau\nLe modèle {long}.\nSuite");
+        let got: Vec<&str> = sentences(&text).iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(got.len(), 3);
+        assert_eq!((got[0], got[2]), ("Modélisation du réseau", "Suite"));
         let zh = "中国和欧盟举行人权对话。双方同意继续合作！";
         let got: Vec<&str> = sentences(zh).iter().map(|s| &zh[s.range()]).collect();
         assert_eq!(got, ["中国和欧盟举行人权对话。", "双方同意继续合作！"]);
