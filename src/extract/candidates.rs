@@ -215,7 +215,15 @@ fn is_stop(folded: &str, language: Language) -> bool {
         return true; // single letters
     }
     language.stop_words().contains(folded)
+        || (language != Language::En && ENGLISH_IN_OTHER_LANGUAGES.contains(&folded))
 }
+
+/// English function words that are no word of the other languages: edges of
+/// the English names quoted in their text (`Union for the Co-ordination of
+/// Transmission of Electricity`) are no more a term's edge than in English.
+const ENGLISH_IN_OTHER_LANGUAGES: &[&str] = &[
+    "the", "of", "and", "for", "with", "from", "by", "to", "this", "that", "which",
+];
 
 /// All candidates of an input, with the vocabulary they are written in.
 #[derive(Debug, Clone)]
@@ -1150,6 +1158,37 @@ mod tests {
         // A bracket with lower-case prose is text, not a citation.
         assert!(k.contains(&"voir figure".to_owned()), "{k:?}");
         assert!(k.contains(&"stockage inertiel".to_owned()), "{k:?}");
+    }
+
+    #[test]
+    fn a_numbered_heading_starts_its_sentence() {
+        let c = grams(
+            "1.2 Introduction du modèle\n\nIV) Introduction générale\n\nb. Introduction",
+            Language::Fr,
+        );
+        let intro = c.grams.iter().find(|g| c.key(g) == "introduction").unwrap();
+        assert_eq!((intro.freq, intro.initial, intro.capitalised), (3, 3, 0));
+        // A word after a number mid-sentence is not the sentence's first.
+        let c = grams("Le parc de 30 Turbines Vestas tourne.", Language::Fr);
+        let vestas = c
+            .grams
+            .iter()
+            .find(|g| c.key(g) == "turbines vestas")
+            .unwrap();
+        assert_eq!((vestas.initial, vestas.capitalised), (0, 1));
+    }
+
+    #[test]
+    fn english_function_words_do_not_edge_candidates_in_other_languages() {
+        let text = "L'Union for the Co-ordination of Transmission of Electricity publie.";
+        let k = keys(&grams(text, Language::Fr));
+        for not in ["for the", "of", "the", "co-ordination of", "of electricity"] {
+            assert!(!k.contains(&not.to_owned()), "{not} in {k:?}");
+        }
+        assert!(
+            k.contains(&"transmission of electricity".to_owned()),
+            "{k:?}"
+        );
     }
 
     #[test]
