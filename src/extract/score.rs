@@ -379,9 +379,14 @@ fn symbol_like(word: &str) -> bool {
     let letters = word.chars().any(char::is_alphabetic);
     let digits = word.chars().any(|c| c.is_ascii_digit());
     let joiners = word.chars().any(|c| matches!(c, '_' | '.' | '/'));
-    let greek_in_latin = word.chars().any(|c| matches!(c, '\u{0370}'..='\u{03FF}'))
-        && word.chars().any(|c| c.is_ascii_alphabetic());
-    letters && (digits || joiners || greek_in_latin)
+    // Greek letters, and Latin Extended-B letters no language of the
+    // extractor writes (`ǻf`, `ȕref`: Symbol-font Greek mangled by PDF
+    // extraction), among Latin ones. Romanian ș and ț are real letters.
+    let odd_letter = word.chars().any(|c| {
+        matches!(c, '\u{0370}'..='\u{03FF}' | '\u{0180}'..='\u{0217}' | '\u{021C}'..='\u{024F}')
+    });
+    let in_latin = odd_letter && word.chars().any(|c| c.is_ascii_alphabetic());
+    letters && (digits || joiners || in_latin)
 }
 
 /// A fitted logistic model and its cut-off.
@@ -464,6 +469,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn conjugated_verbs_are_as_common_as_their_lemma() {
+        let fr = Reference::for_language(Language::Fr).unwrap();
+        assert_eq!(fr.count("permet"), fr.count("permettre"));
+        assert!(fr.count("doit") > 0 && fr.count("obtenus") > 0);
+        let nl = Reference::for_language(Language::Nl).unwrap();
+        assert_eq!(nl.count("wordt"), nl.count("worden"));
+        assert!(nl.count("beschreven") > 0 && nl.count("geleverd") > 0);
+        // Nouns the lists do not hold stay rare.
+        assert_eq!(fr.count("onduleur"), 0);
+    }
+
+    #[test]
     fn reference_lists_rank_common_words_below_rare_ones() {
         let en = Reference::for_language(Language::En).unwrap();
         assert!(en.rarity("the") < 0.2);
@@ -478,10 +495,26 @@ mod tests {
 
     #[test]
     fn codes_and_formula_symbols_are_symbol_like() {
-        for code in ["nivstock_ct", "pref2", "D-80.1-GP", "ωt", "Ωref"] {
+        for code in [
+            "nivstock_ct",
+            "pref2",
+            "D-80.1-GP",
+            "ωt",
+            "Ωref",
+            "ǻf",
+            "ȕref",
+        ] {
             assert!(symbol_like(code), "{code}");
         }
-        for word in ["éolienne", "turbine", "Ω", "μ", "rotor-blade"] {
+        for word in [
+            "éolienne",
+            "turbine",
+            "Ω",
+            "μ",
+            "rotor-blade",
+            "ștefan",
+            "țară",
+        ] {
             assert!(!symbol_like(word), "{word}");
         }
     }
