@@ -1,0 +1,261 @@
+//! German conjugation: weak verbs with their `ge-…-t` participles (also
+//! after a separable prefix: `aufgebaut`, and the `zu` infinitive
+//! `aufzubauen`), strong and mixed verbs by table, and their compounds
+//! (`beschreiben`: beschrieb, beschrieben).
+
+/// Strong, mixed and modal verbs: infinitive, then the forms the Snowball
+/// stemmer does not fold onto it (vowel changes, past, participle).
+/// Compounds (`enthalten`, `übertragen`) take the same forms after their
+/// prefix.
+const STRONG: &[(&str, &str)] = &[
+    (
+        "sein",
+        "bin bist ist sind seid war warst waren wart gewesen sei seien wäre wären",
+    ),
+    (
+        "haben",
+        "habe hast hat habt hatte hatten gehabt hätte hätten",
+    ),
+    (
+        "werden",
+        "werde wirst wird werdet wurde wurden geworden worden würde würden",
+    ),
+    (
+        "können",
+        "kann kannst konnte konnten gekonnt könnte könnten",
+    ),
+    ("müssen", "muss musst musste mussten gemusst müsste müssten"),
+    ("sollen", "soll sollst sollte sollten gesollt"),
+    ("wollen", "will willst wollte wollten gewollt"),
+    (
+        "dürfen",
+        "darf darfst durfte durften gedurft dürfte dürften",
+    ),
+    ("mögen", "mag magst mochte mochten gemocht möchte möchten"),
+    ("wissen", "weiß weißt wusste wussten gewusst"),
+    ("tun", "tue tust tut tat taten getan"),
+    ("geben", "gibt gibst gab gaben gegeben"),
+    ("nehmen", "nimmt nimmst nahm nahmen genommen"),
+    ("sehen", "sieht siehst sah sahen gesehen"),
+    ("lesen", "liest las lasen gelesen"),
+    ("sprechen", "spricht sprichst sprach sprachen gesprochen"),
+    ("treffen", "trifft traf trafen getroffen"),
+    ("helfen", "hilft half halfen geholfen"),
+    ("werfen", "wirft warf warfen geworfen"),
+    ("sterben", "stirbt starb starben gestorben"),
+    ("brechen", "bricht brach brachen gebrochen"),
+    ("essen", "isst aß aßen gegessen"),
+    ("vergessen", "vergisst vergaß vergaßen vergessen"),
+    ("messen", "misst maß maßen gemessen"),
+    ("fahren", "fährt fuhr fuhren gefahren"),
+    ("tragen", "trägt trug trugen getragen"),
+    ("schlagen", "schlägt schlug schlugen geschlagen"),
+    ("laden", "lädt lud luden geladen"),
+    ("wachsen", "wächst wuchs wuchsen gewachsen"),
+    ("waschen", "wäscht wusch wuschen gewaschen"),
+    ("graben", "gräbt grub gruben gegraben"),
+    ("schaffen", "schuf schufen geschaffen"),
+    ("halten", "hält hielt hielten gehalten"),
+    ("lassen", "lässt ließ ließen gelassen"),
+    ("fallen", "fällt fiel fielen gefallen"),
+    ("laufen", "läuft lief liefen gelaufen"),
+    ("rufen", "rief riefen gerufen"),
+    ("schlafen", "schläft schlief schliefen geschlafen"),
+    ("stoßen", "stößt stieß stießen gestoßen"),
+    ("fangen", "fängt fing fingen gefangen"),
+    ("hängen", "hing hingen gehangen"),
+    ("heißen", "hieß hießen geheißen"),
+    ("gehen", "ging gingen gegangen"),
+    ("stehen", "stand standen gestanden"),
+    ("kommen", "kam kamen gekommen"),
+    ("finden", "fand fanden gefunden"),
+    ("binden", "band banden gebunden"),
+    ("singen", "sang sangen gesungen"),
+    ("trinken", "trank tranken getrunken"),
+    ("sinken", "sank sanken gesunken"),
+    ("springen", "sprang sprangen gesprungen"),
+    ("zwingen", "zwang zwangen gezwungen"),
+    ("dringen", "drang drangen gedrungen"),
+    ("klingen", "klang klangen geklungen"),
+    ("gewinnen", "gewann gewannen gewonnen"),
+    ("beginnen", "begann begannen begonnen"),
+    ("schwimmen", "schwamm schwammen geschwommen"),
+    ("bleiben", "blieb blieben geblieben"),
+    ("schreiben", "schrieb schrieben geschrieben"),
+    ("treiben", "trieb trieben getrieben"),
+    ("steigen", "stieg stiegen gestiegen"),
+    ("scheinen", "schien schienen geschienen"),
+    ("schweigen", "schwieg schwiegen geschwiegen"),
+    ("leiden", "litt litten gelitten"),
+    ("schneiden", "schnitt schnitten geschnitten"),
+    ("greifen", "griff griffen gegriffen"),
+    ("reißen", "riss rissen gerissen"),
+    ("weisen", "wies wiesen gewiesen"),
+    ("preisen", "pries priesen gepriesen"),
+    ("meiden", "mied mieden gemieden"),
+    ("scheiden", "schied schieden geschieden"),
+    ("leihen", "lieh liehen geliehen"),
+    ("schreien", "schrie schrien geschrien"),
+    ("gleichen", "glich glichen geglichen"),
+    ("streichen", "strich strichen gestrichen"),
+    ("weichen", "wich wichen gewichen"),
+    ("reiten", "ritt ritten geritten"),
+    ("streiten", "stritt stritten gestritten"),
+    ("liegen", "lag lagen gelegen"),
+    ("sitzen", "saß saßen gesessen"),
+    ("bitten", "bat baten gebeten"),
+    ("ziehen", "zog zogen gezogen"),
+    ("fliegen", "flog flogen geflogen"),
+    ("biegen", "bog bogen gebogen"),
+    ("wiegen", "wog wogen gewogen"),
+    ("lügen", "log logen gelogen"),
+    ("fließen", "floss flossen geflossen"),
+    ("schließen", "schloss schlossen geschlossen"),
+    ("schießen", "schoss schossen geschossen"),
+    ("gießen", "goss gossen gegossen"),
+    ("genießen", "genoss genossen"),
+    ("bieten", "bot boten geboten"),
+    ("verlieren", "verlor verloren"),
+    ("frieren", "fror froren gefroren"),
+    ("heben", "hob hoben gehoben"),
+    ("schieben", "schob schoben geschoben"),
+    ("riechen", "roch rochen gerochen"),
+    ("schmelzen", "schmilzt schmolz schmolzen geschmolzen"),
+    ("gelten", "gilt galt galten gegolten"),
+    ("treten", "tritt trat traten getreten"),
+    ("stehlen", "stiehlt stahl stahlen gestohlen"),
+    ("empfehlen", "empfiehlt empfahl empfahlen empfohlen"),
+    ("befehlen", "befiehlt befahl befahlen befohlen"),
+    ("werben", "wirbt warb warben geworben"),
+    ("verderben", "verdirbt verdarb verdarben verdorben"),
+    ("bergen", "birgt barg bargen geborgen"),
+    ("bringen", "brachte brachten gebracht"),
+    ("denken", "dachte dachten gedacht"),
+    ("kennen", "kannte kannten gekannt"),
+    ("nennen", "nannte nannten genannt"),
+    ("brennen", "brannte brannten gebrannt"),
+    ("rennen", "rannte rannten gerannt"),
+    ("senden", "sandte sandten gesandt"),
+    ("wenden", "wandte wandten gewandt"),
+];
+
+/// Prefixes that take no `ge-` in the participle (`beschrieben`,
+/// `verwendet`, `erhalten`).
+const INSEPARABLE: &[&str] = &["be", "ge", "er", "ver", "zer", "ent", "emp", "miss"];
+
+/// Separable prefixes: `ge-` and `zu` go between prefix and verb
+/// (`aufgebaut`, `anzuwenden`).
+const SEPARABLE: &[&str] = &[
+    "ab", "an", "auf", "aus", "bei", "dar", "durch", "ein", "fest", "fort", "her", "heraus", "hin",
+    "hinzu", "los", "mit", "nach", "statt", "teil", "um", "vor", "voran", "vorbei", "weg",
+    "weiter", "wieder", "zu", "zurück", "zusammen", "über", "unter",
+];
+
+/// The forms of a German verb (see the module docs).
+pub fn verbs(lemma: &str) -> Vec<String> {
+    let Some(stem) = lemma
+        .strip_suffix("en")
+        .or_else(|| lemma.strip_suffix("ern").map(|_| &lemma[..lemma.len() - 1]))
+        .or_else(|| lemma.strip_suffix("eln").map(|_| &lemma[..lemma.len() - 1]))
+        .filter(|s| s.chars().count() >= 2)
+    else {
+        return strong(lemma); // sein, tun
+    };
+    let mut forms: Vec<String> = "e st est t et te test ten tet ete eten etest"
+        .split_whitespace()
+        .map(|e| format!("{stem}{e}"))
+        .collect();
+    // The participle: ge-…-t, none after an inseparable prefix or for
+    // -ieren verbs, ge and zu inside after a separable one.
+    for participle in [format!("{stem}t"), format!("{stem}et")] {
+        forms.push(format!("ge{participle}"));
+        forms.push(participle);
+    }
+    for prefix in SEPARABLE {
+        if let Some(rest) = lemma
+            .strip_prefix(prefix)
+            .filter(|r| r.chars().count() >= 4)
+        {
+            let rest_stem = &stem[prefix.len()..];
+            forms.push(format!("{prefix}ge{rest_stem}t"));
+            forms.push(format!("{prefix}ge{rest_stem}et"));
+            forms.push(format!("{prefix}zu{rest}"));
+        }
+    }
+    forms.extend(strong(lemma));
+    forms
+}
+
+/// The table forms of a strong verb or of a compound of one, with and
+/// without `ge-` after a prefix (the rules cannot tell a separable prefix
+/// from an inseparable one in every case: `übersetzen`, `umgehen`).
+fn strong(lemma: &str) -> Vec<String> {
+    let Some((verb, forms)) = STRONG
+        .iter()
+        .filter(|(verb, _)| lemma.ends_with(verb))
+        .max_by_key(|(verb, _)| verb.len())
+    else {
+        return Vec::new();
+    };
+    let prefix = &lemma[..lemma.len() - verb.len()];
+    let mut out = Vec::new();
+    for form in forms.split_whitespace() {
+        out.push(format!("{prefix}{form}"));
+        if let Some(bare) = form.strip_prefix("ge").filter(|_| !prefix.is_empty()) {
+            out.push(format!("{prefix}{bare}"));
+        }
+    }
+    if !prefix.is_empty() && !INSEPARABLE.iter().any(|p| prefix.ends_with(p)) {
+        out.push(format!("{prefix}zu{verb}"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has(lemma: &str, form: &str) -> bool {
+        verbs(lemma).iter().any(|f| f == form)
+    }
+
+    #[test]
+    fn weak_verbs_and_their_participles() {
+        for (lemma, form) in [
+            ("machen", "gemacht"),
+            ("machen", "macht"),
+            ("arbeiten", "arbeitet"),
+            ("arbeiten", "gearbeitet"),
+            ("ändern", "geändert"),
+            ("installieren", "installiert"),
+            ("verwenden", "verwendet"),
+            ("aufbauen", "aufgebaut"),
+            ("aufbauen", "aufzubauen"),
+            ("darstellen", "dargestellt"),
+            ("sammeln", "gesammelt"),
+        ] {
+            assert!(has(lemma, form), "{lemma} → {form}");
+        }
+    }
+
+    #[test]
+    fn strong_verbs_and_their_compounds() {
+        for (lemma, form) in [
+            ("sein", "ist"),
+            ("werden", "wurde"),
+            ("geben", "gibt"),
+            ("beschreiben", "beschrieben"),
+            ("enthalten", "enthält"),
+            ("übertragen", "überträgt"),
+            ("antreiben", "angetrieben"),
+            ("entsprechen", "entspricht"),
+            ("vergleichen", "verglichen"),
+            ("stattfinden", "stattgefunden"),
+            ("anwenden", "anzuwenden"),
+        ] {
+            assert!(has(lemma, form), "{lemma} → {form}");
+        }
+        // The longest table verb wins: `bieten` is not `bitten`.
+        assert!(!has("anbieten", "anbat"));
+    }
+}
