@@ -2,16 +2,17 @@
 //!
 //! ```text
 //! cargo run --release --example tune-extract -- ../shared/data/acter-dev TRAIN... -- HELDOUT...
-//! # e.g. ... en/equi -- en/wind                 (model with a reference list)
-//! #      ... fr/equi nl/equi -- fr/wind nl/wind  (model without)
+//! # e.g. ... en/equi en/wind --                 (the English model)
+//! #      ... fr/equi nl/equi fr/wind nl/wind --  (the model for de, es, ru)
+//! #      ... nl/equi nl/wind -- fr/equi fr/wind  (does it carry over?)
 //! ```
 //!
 //! Every candidate of the training corpora is labelled by whether its output
 //! form, lower-cased, is in the gold list with named entities (the TermEval
 //! convention); a logistic regression is fitted by gradient descent, and the
 //! cut-off is the score at which F1 on the training corpora peaks.
-//! `NO_REFERENCE=1` fits the model used for languages without a
-//! general-language list; `L2=…` changes the weight decay (default 1e-5:
+//! `NO_REFERENCE=1` leaves the general-language list out (to measure what
+//! it brings); `L2=…` changes the weight decay (default 1e-5:
 //! 1e-4 and stronger lowered French F1), `STEPS=…` the number of
 //! optimiser steps (default 600). The
 //! weights are printed as Rust, for `src/extract/score.rs`, with F1 on the
@@ -77,7 +78,7 @@ fn load(root: &Path, spec: &str) -> Corpus {
     let reference = if std::env::var_os("NO_REFERENCE").is_some() {
         None
     } else {
-        Reference::for_language(language)
+        Some(Reference::for_language(language))
     };
     let mut corpus = Corpus {
         name: spec.to_owned(),

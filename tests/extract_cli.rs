@@ -434,3 +434,119 @@ fn acter_development_corpora_keep_their_scores() {
         assert!(f1 >= floor, "{lang}/{domain}: F1 {f1:.3} < {floor}");
     }
 }
+
+/// German, Spanish and Russian rank with their common-word lists: the
+/// domain's terms come first, and conjugated verbs (`wurde`, `gebaut`,
+/// `muestra`, `produjo`, `имеет`, `найдено`) are common words, not terms.
+#[test]
+fn german_spanish_and_russian_rank_terms_above_their_verbs() {
+    let cases: [(&str, &[&str], &[&str]); 3] = [
+        (
+            "de",
+            &[
+                "Windkraftanlage",
+                "Rotorblätter",
+                "Bundesnetzagentur",
+                "Umspannplattform",
+                "Seekabel",
+            ],
+            &[
+                "wurde",
+                "wurden",
+                "gebaut",
+                "genommen",
+                "gefertigt",
+                "erzeugt",
+                "getragen",
+                "geprüft",
+                "gefunden",
+                "geplant",
+                "verlegt",
+                "erwartet",
+                "ausgebaut",
+                "lieferte",
+                "sagte",
+                "trägt",
+                "überträgt",
+                "genehmigt",
+            ],
+        ),
+        (
+            "es",
+            &["aerogenerador", "góndola", "subestación", "parque eólico"],
+            &[
+                "entró",
+                "tiene",
+                "mueve",
+                "puede",
+                "está",
+                "publicó",
+                "muestra",
+                "produjo",
+                "sigue",
+                "revisaron",
+                "encontraron",
+                "dijo",
+                "necesita",
+                "quiere",
+                "pide",
+                "obtuvo",
+                "construye",
+                "llegan",
+            ],
+        ),
+        (
+            "ru",
+            &[
+                "ветроустановка",
+                "ветропарк",
+                "лопасти",
+                "Системный оператор",
+            ],
+            &[
+                "имеет",
+                "может",
+                "хочет",
+                "получила",
+                "найдено",
+                "привезут",
+                "начнётся",
+                "установленный",
+                "введён",
+                "заявил",
+                "сообщило",
+                "вращает",
+                "проверялись",
+            ],
+        ),
+    ];
+    for (lang, terms, verbs) in cases {
+        let file = format!("tests/fixtures/extract/{lang}.txt");
+        let (stdout, code) = extract(&[
+            "--no-default-glossaries",
+            "--lang",
+            lang,
+            "--format",
+            "tsv",
+            &file,
+        ]);
+        assert_eq!(code, 0);
+        let proposed: Vec<&str> = stdout
+            .lines()
+            .map(|l| l.split('\t').next().unwrap())
+            .collect();
+        for term in terms {
+            let rank = proposed.iter().position(|p| p == term);
+            assert!(
+                rank.is_some_and(|r| r < 15),
+                "{lang}: {term} at {rank:?} in {proposed:?}"
+            );
+        }
+        for verb in verbs {
+            assert!(
+                !proposed.contains(verb),
+                "{lang}: {verb} proposed in {proposed:?}"
+            );
+        }
+    }
+}

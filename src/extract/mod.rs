@@ -108,7 +108,7 @@ pub struct Extraction {
 
 /// Scores every candidate of `counts`: (score, gram index), best first.
 pub fn rank(counts: &Counts, known: &HashSet<Vec<u32>>, model: &Model) -> Vec<(f64, usize)> {
-    let stats = score::WordStats::new(counts, Reference::for_language(counts.language));
+    let stats = score::WordStats::new(counts, Some(Reference::for_language(counts.language)));
     let mut ranked: Vec<(f64, usize)> = counts
         .grams
         .iter()

@@ -9,10 +9,10 @@
 //! is the model's probability; the cut-off is the probability at which the
 //! fitted model's mean F1 over those domains peaked.
 //!
-//! English and French and Dutch have weights of their own; Chinese borrows
-//! the English ones; languages without a general-language list (German,
-//! Spanish, Russian) use weights fitted on French and Dutch without the
-//! specificity features.
+//! English, French and Dutch have weights of their own; Chinese borrows
+//! the English ones; German, Spanish and Russian, which have hand-written
+//! common-word lists like French and Dutch but no evaluation data, use
+//! weights fitted on French and Dutch together.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -24,7 +24,8 @@ use super::inflect;
 use super::tokenize::Language;
 
 /// General-language word frequencies: counted (English, Chinese) or ranked
-/// (French, Dutch: hand-written lists of common words, matched by stem).
+/// (French, Dutch, German, Spanish, Russian: hand-written lists of common
+/// words, matched by stem).
 #[derive(Debug, Default)]
 pub struct Reference {
     pub total: f64,
@@ -69,10 +70,14 @@ impl Reference {
             .flat_map(str::split_whitespace);
         for (rank, w) in words.enumerate() {
             let count = (TOTAL * 0.06 / (rank as f64 + 2.0)) as u64;
-            let lemma = w.to_lowercase();
+            let lemma = w.to_lowercase().replace('ё', "е");
             let forms = inflect::verb_forms(language, &lemma);
             for form in std::iter::once(&lemma).chain(&forms) {
-                let slot = r.counts.entry(stemmer.stem(form).into_owned()).or_insert(0);
+                let form = form.replace('ё', "е");
+                let slot = r
+                    .counts
+                    .entry(stemmer.stem(&form).into_owned())
+                    .or_insert(0);
                 *slot = (*slot).max(count);
             }
         }
@@ -83,6 +88,9 @@ impl Reference {
     pub fn count(&self, word: &str) -> u64 {
         let get = |k: &str| self.counts.get(k).copied().unwrap_or(0);
         match self.stemmer {
+            Some(algorithm) if word.contains('ё') => {
+                get(&Stemmer::create(algorithm).stem(&word.replace('ё', "е")))
+            }
             Some(algorithm) => get(&Stemmer::create(algorithm).stem(word)),
             None if word.is_ascii() => get(word),
             // The counted lists are folded like the common-word list: lower
@@ -101,34 +109,37 @@ impl Reference {
         ((self.total / (count as f64 + 1.0)).ln() / self.total.ln()).clamp(0.0, 1.0)
     }
 
-    /// The list shipped for `language`, if any.
-    pub fn for_language(language: Language) -> Option<&'static Reference> {
+    /// The list shipped for `language`.
+    pub fn for_language(language: Language) -> &'static Reference {
         static EN: OnceLock<Reference> = OnceLock::new();
         static ZH: OnceLock<Reference> = OnceLock::new();
         static FR: OnceLock<Reference> = OnceLock::new();
         static NL: OnceLock<Reference> = OnceLock::new();
+        static DE: OnceLock<Reference> = OnceLock::new();
+        static ES: OnceLock<Reference> = OnceLock::new();
+        static RU: OnceLock<Reference> = OnceLock::new();
+        let ranked = |list, algorithm| Reference::ranked(list, language, algorithm);
         match language {
             Language::En => {
-                Some(EN.get_or_init(|| Reference::parse(include_str!("../../data/freq-en.txt"))))
+                EN.get_or_init(|| Reference::parse(include_str!("../../data/freq-en.txt")))
             }
             Language::Zh => {
-                Some(ZH.get_or_init(|| Reference::parse(include_str!("../../data/freq-zh.txt"))))
+                ZH.get_or_init(|| Reference::parse(include_str!("../../data/freq-zh.txt")))
             }
-            Language::Fr => Some(FR.get_or_init(|| {
-                Reference::ranked(
-                    include_str!("../../data/common/fr.txt"),
-                    Language::Fr,
-                    Algorithm::French,
-                )
-            })),
-            Language::Nl => Some(NL.get_or_init(|| {
-                Reference::ranked(
-                    include_str!("../../data/common/nl.txt"),
-                    Language::Nl,
-                    Algorithm::Dutch,
-                )
-            })),
-            _ => None,
+            Language::Fr => FR.get_or_init(|| {
+                ranked(include_str!("../../data/common/fr.txt"), Algorithm::French)
+            }),
+            Language::Nl => NL
+                .get_or_init(|| ranked(include_str!("../../data/common/nl.txt"), Algorithm::Dutch)),
+            Language::De => DE.get_or_init(|| {
+                ranked(include_str!("../../data/common/de.txt"), Algorithm::German)
+            }),
+            Language::Es => ES.get_or_init(|| {
+                ranked(include_str!("../../data/common/es.txt"), Algorithm::Spanish)
+            }),
+            Language::Ru => RU.get_or_init(|| {
+                ranked(include_str!("../../data/common/ru.txt"), Algorithm::Russian)
+            }),
         }
     }
 }
@@ -407,7 +418,7 @@ impl Model {
             Language::En | Language::Zh => WITH_REFERENCE,
             Language::Fr => FRENCH,
             Language::Nl => DUTCH,
-            Language::De | Language::Es | Language::Ru => WITHOUT_REFERENCE,
+            Language::De | Language::Es | Language::Ru => FRENCH_AND_DUTCH,
         }
     }
 
@@ -452,16 +463,17 @@ pub const DUTCH: Model = Model {
     threshold: 0.565,
 };
 
-/// Fitted on ACTER fr and nl, equi and wind, with no reference list (see
-/// docs/extraction.md).
-pub const WITHOUT_REFERENCE: Model = Model {
+/// Fitted on ACTER fr and nl together, equi and wind, with their
+/// hand-written common-word lists: for the languages that have such a list
+/// and no evaluation data (see docs/extraction.md).
+pub const FRENCH_AND_DUTCH: Model = Model {
     weights: [
-        -1.774, 0.822, 0.000, 0.000, 0.857, 0.033, -1.341, 0.987, 3.539, -0.480, 1.383, -4.462,
-        -1.094, 1.209, -0.762, 0.071, 3.061, 0.489, 0.000, 0.000, -0.183, 0.987, 0.695, -1.216,
-        0.000, -0.966, -0.586, -1.562, -0.562, -0.340, -0.602, -1.513, -1.139, -0.623, -0.613,
-        0.195, 1.321, -1.441, -1.573, -2.757,
+        -2.536, 0.836, 0.456, 0.797, 0.718, -0.115, -0.907, 1.303, 3.667, -0.545, 0.495, -3.824,
+        -0.729, 0.282, -1.152, -0.114, 2.068, 0.468, 0.496, 1.298, -0.635, 1.671, 0.643, -0.936,
+        0.628, -0.936, -0.345, -2.135, -0.989, -0.182, -0.476, -1.164, -0.685, -0.676, -0.618,
+        0.390, 1.157, -2.144, -1.526, -3.163,
     ],
-    threshold: 0.530,
+    threshold: 0.535,
 };
 
 #[cfg(test)]
@@ -470,10 +482,10 @@ mod tests {
 
     #[test]
     fn conjugated_verbs_are_as_common_as_their_lemma() {
-        let fr = Reference::for_language(Language::Fr).unwrap();
+        let fr = Reference::for_language(Language::Fr);
         assert_eq!(fr.count("permet"), fr.count("permettre"));
         assert!(fr.count("doit") > 0 && fr.count("obtenus") > 0);
-        let nl = Reference::for_language(Language::Nl).unwrap();
+        let nl = Reference::for_language(Language::Nl);
         assert_eq!(nl.count("wordt"), nl.count("worden"));
         assert!(nl.count("beschreven") > 0 && nl.count("geleverd") > 0);
         // Nouns the lists do not hold stay rare.
@@ -482,15 +494,21 @@ mod tests {
 
     #[test]
     fn reference_lists_rank_common_words_below_rare_ones() {
-        let en = Reference::for_language(Language::En).unwrap();
+        let en = Reference::for_language(Language::En);
         assert!(en.rarity("the") < 0.2);
         assert!(en.rarity("turbine") > en.rarity("development"));
         assert!(en.rarity("zzzzqx") >= 0.99);
-        let zh = Reference::for_language(Language::Zh).unwrap();
+        let zh = Reference::for_language(Language::Zh);
         assert!(zh.rarity("的") < zh.rarity("风力发电机"));
-        let fr = Reference::for_language(Language::Fr).unwrap();
+        let fr = Reference::for_language(Language::Fr);
         assert!(fr.rarity("gouvernements") < fr.rarity("éolienne"));
-        assert!(Reference::for_language(Language::De).is_none());
+        let de = Reference::for_language(Language::De);
+        assert!(de.rarity("gemacht") < de.rarity("windkraftanlage"));
+        let es = Reference::for_language(Language::Es);
+        assert!(es.rarity("muestra") < es.rarity("aerogenerador"));
+        let ru = Reference::for_language(Language::Ru);
+        assert!(ru.rarity("делает") < ru.rarity("ветроустановка"));
+        assert!(ru.count("ещё") > 0, "ё is read as е");
     }
 
     #[test]
