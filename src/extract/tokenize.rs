@@ -162,7 +162,8 @@ pub struct Token<'a> {
 /// punctuation (also `。！？` and the ellipsis) followed by white space — or,
 /// for the ideographic marks, directly — when what follows is not a lower-case
 /// letter (so `e.g. the` and `3.5 MW` stay whole; `Dr. Smith` splits, as in
-/// UAX #29). Closing quotes and brackets stay with their sentence. A single
+/// UAX #29), and a dot leader of four dots or more always ends one. Closing
+/// quotes and brackets stay with their sentence. A single
 /// line break is a space in hard-wrapped text, but ends a paragraph in text
 /// written one paragraph per line (some line longer than
 /// [`WRAPPED_LINE_MAX`] bytes), where it is often all that ends a heading.
@@ -213,12 +214,15 @@ pub fn sentences(text: &str) -> Vec<Span> {
                     }
                 }
                 let ideographic = matches!(c, '\u{3002}' | '\u{FF01}' | '\u{FF1F}');
+                // A contents line's dot leader (`Conclusion ......38`) ends
+                // its entry even with no space after it.
+                let leader = text[i..end].bytes().filter(|&b| b == b'.').count() >= 4;
                 let after = &text[end..];
                 let spaced = after.starts_with(char::is_whitespace);
                 let next = after.trim_start().chars().next();
                 let ends = match next {
                     None => true,
-                    Some(n) => (spaced || ideographic) && !n.is_lowercase(),
+                    Some(n) => leader || ((spaced || ideographic) && !n.is_lowercase()),
                 };
                 if ends {
                     push(start, end, &mut out);
@@ -639,6 +643,17 @@ mod tests {
                 "Why?",
                 "(It broke.)",
                 "End"
+            ]
+        );
+        // A table of contents: every dot leader ends an entry.
+        let toc = "Introduction ..........12 Conclusion.......38 Annexes";
+        let got: Vec<&str> = sentences(toc).iter().map(|s| &toc[s.range()]).collect();
+        assert_eq!(
+            got,
+            [
+                "Introduction ..........",
+                "12 Conclusion.......",
+                "38 Annexes"
             ]
         );
         // One paragraph per line: a heading's line break ends it.
