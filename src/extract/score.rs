@@ -70,9 +70,10 @@ impl Reference {
             .flat_map(str::split_whitespace);
         for (rank, w) in words.enumerate() {
             let count = (TOTAL * 0.06 / (rank as f64 + 2.0)) as u64;
-            let lemma = w.to_lowercase().replace('ё', "е");
+            let lemma = w.to_lowercase();
             let forms = inflect::verb_forms(language, &lemma);
             for form in std::iter::once(&lemma).chain(&forms) {
+                // Russian ё is written е as often as not: both are read as е.
                 let form = form.replace('ё', "е");
                 let slot = r
                     .counts
@@ -88,10 +89,7 @@ impl Reference {
     pub fn count(&self, word: &str) -> u64 {
         let get = |k: &str| self.counts.get(k).copied().unwrap_or(0);
         match self.stemmer {
-            Some(algorithm) if word.contains('ё') => {
-                get(&Stemmer::create(algorithm).stem(&word.replace('ё', "е")))
-            }
-            Some(algorithm) => get(&Stemmer::create(algorithm).stem(word)),
+            Some(algorithm) => get(&Stemmer::create(algorithm).stem(&word.replace('ё', "е"))),
             None if word.is_ascii() => get(word),
             // The counted lists are folded like the common-word list: lower
             // case, diacritics stripped.

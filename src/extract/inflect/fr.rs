@@ -3,7 +3,7 @@
 //! soumettre…).
 
 /// French verbs whose whole paradigm is irregular, by infinitive.
-const FRENCH_WHOLE: &[(&str, &str)] = &[
+const WHOLE: &[(&str, &str)] = &[
     (
         "être",
         "suis es est sommes êtes sont étais était étions étiez étaient serai seras sera serons \
@@ -60,7 +60,7 @@ const FRENCH_WHOLE: &[(&str, &str)] = &[
 /// Irregular French endings shared by a family of verbs (`mettre`:
 /// permettre, soumettre, transmettre…): the infinitive's ending and what
 /// replaces it. The longest matching ending wins.
-const FRENCH_FAMILIES: &[(&str, &str)] = &[
+const FAMILIES: &[(&str, &str)] = &[
     (
         "mettre",
         "mets met mettons mettez mettent mettais mettait mettions mettaient mettrai mettra \
@@ -185,29 +185,29 @@ const FRENCH_FAMILIES: &[(&str, &str)] = &[
 ];
 
 /// Endings of regular French verbs, by group: what follows the stem.
-const FRENCH_ER: &str =
+const ER: &str =
     "e es ent ons ez ais ait aient ions iez ai as a âmes èrent erai eras era erons erez eront \
      erais erait erions eraient é ée és ées ant asse assent ât";
-const FRENCH_IR: &str =
+const IR: &str =
     "is it issons issez issent issais issait issaient issions issiez irai ira irons irez iront \
      irais irait iraient i ie ies issant isse îmes irent";
-const FRENCH_RE: &str =
+const RE: &str =
     "s t ons ez ent ais ait aient ions iez rai ra rons rez ront rais rait raient u ue us ues ant e \
      es it irent";
 /// `partir`, `sortir`, `servir`, `dormir`, `sentir`: a third-group `-ir`
 /// verb drops the stem's last consonant in the singular (`pars`, `sert`).
 /// The same endings also belong to second-group verbs (`répartir`,
 /// `garantir`), which get both paradigms.
-const FRENCH_SHORT_IR_ENDINGS: &[&str] = &["rtir", "ntir", "rvir", "rmir"];
+const SHORT_IR_ENDINGS: &[&str] = &["rtir", "ntir", "rvir", "rmir"];
 /// What follows the full stem of those verbs (`part`-ons, `sort`-i).
-const FRENCH_SHORT_IR: &str = "e es ent ons ez ais ait aient ions iez i ie is ies ant ira iront";
+const SHORT_IR: &str = "e es ent ons ez ais ait aient ions iez i ie is ies ant ira iront";
 
 /// The forms of a French verb (see the module docs).
 pub fn verbs(lemma: &str) -> Vec<String> {
-    if let Some((_, forms)) = FRENCH_WHOLE.iter().find(|(verb, _)| *verb == lemma) {
+    if let Some((_, forms)) = WHOLE.iter().find(|(verb, _)| *verb == lemma) {
         return forms.split_whitespace().map(str::to_owned).collect();
     }
-    let family = FRENCH_FAMILIES
+    let family = FAMILIES
         .iter()
         .filter(|(ending, _)| lemma.ends_with(ending))
         .max_by_key(|(ending, _)| ending.len());
@@ -220,20 +220,20 @@ pub fn verbs(lemma: &str) -> Vec<String> {
     }
     let mut forms = Vec::new();
     if let Some(stem) = lemma.strip_suffix("er").filter(|s| s.chars().count() >= 2) {
-        for stem in french_er_stems(stem) {
-            append(&mut forms, &stem, FRENCH_ER);
+        for stem in er_stems(stem) {
+            append(&mut forms, &stem, ER);
         }
     } else if let Some(stem) = lemma.strip_suffix("ir").filter(|s| s.chars().count() >= 2) {
-        append(&mut forms, stem, FRENCH_IR);
-        if FRENCH_SHORT_IR_ENDINGS.iter().any(|e| lemma.ends_with(e)) {
+        append(&mut forms, stem, IR);
+        if SHORT_IR_ENDINGS.iter().any(|e| lemma.ends_with(e)) {
             let mut short = stem.to_owned();
             short.pop();
             append(&mut forms, &short, "s t");
-            append(&mut forms, stem, FRENCH_SHORT_IR);
+            append(&mut forms, stem, SHORT_IR);
         }
     } else if let Some(stem) = lemma.strip_suffix("re").filter(|s| s.chars().count() >= 2) {
         forms.push(stem.to_owned()); // il rend
-        append(&mut forms, stem, FRENCH_RE);
+        append(&mut forms, stem, RE);
     }
     forms
 }
@@ -246,7 +246,7 @@ fn append(forms: &mut Vec<String>, stem: &str, endings: &str) {
 /// The stems an `-er` verb is written with: `commenc` also `commenç`
 /// (before a, o), `mang` also `mange`, `emploi` for `employ`, `lève` and
 /// `préfère` with a grave accent, `appell` and `jett` doubled.
-fn french_er_stems(stem: &str) -> Vec<String> {
+fn er_stems(stem: &str) -> Vec<String> {
     let mut stems = vec![stem.to_owned()];
     if let Some(base) = stem.strip_suffix('c') {
         stems.push(format!("{base}ç"));

@@ -4,7 +4,7 @@
 /// Dutch strong and irregular verbs: infinitive, then its present and
 /// past forms and participle. Compounds (`beschrijven`, `opleveren`) take
 /// the same forms after their prefix.
-const DUTCH_STRONG: &[(&str, &str)] = &[
+const STRONG: &[(&str, &str)] = &[
     ("zijn", "ben bent is was waren geweest zij zijt"),
     ("hebben", "heb hebt heeft had hadden gehad"),
     ("worden", "word wordt werd werden geworden"),
@@ -132,11 +132,11 @@ const DUTCH_STRONG: &[(&str, &str)] = &[
 
 /// Dutch prefixes that never take `ge-` in the participle
 /// (`beschreven`, `ontwikkeld`, `verkregen`).
-const DUTCH_INSEPARABLE: &[&str] = &["be", "ge", "her", "ver", "ont", "er"];
+const INSEPARABLE: &[&str] = &["be", "ge", "her", "ver", "ont", "er"];
 
 /// The forms of a Dutch verb (see the module docs).
 pub fn verbs(lemma: &str) -> Vec<String> {
-    let strong = DUTCH_STRONG
+    let strong = STRONG
         .iter()
         .filter(|(verb, _)| lemma.ends_with(verb))
         .max_by_key(|(verb, _)| verb.len());
@@ -144,10 +144,10 @@ pub fn verbs(lemma: &str) -> Vec<String> {
         let prefix = &lemma[..lemma.len() - verb.len()];
         return forms
             .split_whitespace()
-            .flat_map(|form| dutch_with_prefix(prefix, form))
+            .flat_map(|form| with_prefix(prefix, form))
             .collect();
     }
-    let Some(stem) = dutch_stem(lemma) else {
+    let Some(stem) = stem_of(lemma) else {
         return Vec::new();
     };
     // 't kofschip: a stem ending in a voiceless consonant takes -te, -t;
@@ -170,7 +170,7 @@ pub fn verbs(lemma: &str) -> Vec<String> {
         format!("{stem}{past}"),
         format!("{stem}{past}n"),
     ];
-    for participle in dutch_participles(lemma, &participle) {
+    for participle in participles(lemma, &participle) {
         // Participles are also adjectives: `de geleverde stroom`.
         forms.push(format!("{participle}e"));
         forms.push(participle);
@@ -180,7 +180,7 @@ pub fn verbs(lemma: &str) -> Vec<String> {
 
 /// The present-tense stem of a regular Dutch infinitive: `maken` → `maak`,
 /// `zetten` → `zet`, `leven` → `leef`, `reizen` → `reis`.
-fn dutch_stem(lemma: &str) -> Option<String> {
+fn stem_of(lemma: &str) -> Option<String> {
     let base = lemma.strip_suffix("en")?;
     let chars: Vec<char> = base.chars().collect();
     if chars.len() < 2 {
@@ -216,7 +216,7 @@ fn dutch_stem(lemma: &str) -> Option<String> {
 /// `verleer`).
 fn unstressed_e(base: &[char]) -> bool {
     let text: String = base.iter().collect();
-    let root = DUTCH_INSEPARABLE
+    let root = INSEPARABLE
         .iter()
         .filter_map(|p| text.strip_prefix(p))
         .filter(|rest| rest.chars().count() >= 3)
@@ -231,9 +231,9 @@ fn unstressed_e(base: &[char]) -> bool {
 /// separable prefix (`opleveren` → `opgeleverd`), whichever applies: the
 /// rules cannot tell a separable prefix from the start of a stem, so all
 /// readings are offered.
-fn dutch_participles(lemma: &str, participle: &str) -> Vec<String> {
+fn participles(lemma: &str, participle: &str) -> Vec<String> {
     let mut out = vec![participle.to_owned()];
-    if !DUTCH_INSEPARABLE.iter().any(|p| lemma.starts_with(p)) {
+    if !INSEPARABLE.iter().any(|p| lemma.starts_with(p)) {
         out.push(format!("ge{participle}"));
     }
     for split in [
@@ -253,7 +253,7 @@ fn dutch_participles(lemma: &str, participle: &str) -> Vec<String> {
 /// Inseparable prefixes drop the participle's `ge-` (`beschreven`,
 /// `onderhouden`) and separable ones keep it (`aangegeven`); a prefix does
 /// not say which it is (`voorkomen` is both), so both are offered.
-fn dutch_with_prefix(prefix: &str, form: &str) -> Vec<String> {
+fn with_prefix(prefix: &str, form: &str) -> Vec<String> {
     if prefix.is_empty() {
         return vec![form.to_owned()];
     }
