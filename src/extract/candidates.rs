@@ -145,6 +145,7 @@ pub mod flags {
     pub const REGION: u16 = 1 << 8;
     pub const REGION_KIND: u16 = 1 << 9;
     pub const OF: u16 = 1 << 10;
+    pub const CONJUNCTION: u16 = 1 << 11;
 }
 
 fn word_flags(w: &str, language: Language) -> u16 {
@@ -164,6 +165,7 @@ fn word_flags(w: &str, language: Language) -> u16 {
     set(EVENT_HEAD, EVENT_HEADS.contains(&w));
     set(OF_FOR, matches!(w, "of" | "for"));
     set(OF, w == "of");
+    set(CONJUNCTION, conjunctions(language).contains(&w));
     set(REGION, w == "region");
     set(REGION_KIND, matches!(w, "administrative" | "autonomous"));
     f
@@ -854,6 +856,21 @@ fn determiners(language: Language) -> &'static [&'static str] {
 
 /// Lower-case words that may stand inside a name (`Ministry of Foreign
 /// Affairs`, `Rijksdienst voor Ondernemend Nederland`).
+/// Coordinating conjunctions: inside a candidate they usually join two
+/// things (`Irlande et le Danemark`), now and then name one (`Arts et
+/// Métiers`); the ranking weighs which.
+fn conjunctions(language: Language) -> &'static [&'static str] {
+    match language {
+        Language::En => &["and", "or", "nor"],
+        Language::Fr => &["et", "ou", "ni"],
+        Language::Nl => &["en", "of", "noch"],
+        Language::De => &["und", "oder", "noch"],
+        Language::Es => &["y", "e", "o", "u", "ni"],
+        Language::Ru => &["и", "или", "а", "ни"],
+        Language::Zh => &["和", "与", "及", "或"],
+    }
+}
+
 fn connectors(language: Language) -> &'static [&'static str] {
     match language {
         Language::En => &[

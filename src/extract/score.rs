@@ -143,7 +143,7 @@ impl Reference {
 }
 
 /// Names of the features, in vector order (for tuning and `--explain`).
-pub const FEATURES: [&str; 40] = [
+pub const FEATURES: [&str; 41] = [
     "bias",
     "log-frequency",
     "rarity-mean",
@@ -184,6 +184,7 @@ pub const FEATURES: [&str; 40] = [
     "formula",
     "before-number",
     "unexplained-acronym",
+    "coordination",
 ];
 
 /// Number of features.
@@ -374,6 +375,9 @@ pub fn features(counts: &Counts, gram: &Gram, stats: &WordStats) -> [f64; N_FEAT
         f64::from(gram.formula) / freq,
         f64::from(gram.before_number) / freq,
         f64::from(u8::from(gram.acronym && gram.linked.is_none())),
+        f64::from(u8::from(gram.tokens.iter().any(|&t| {
+            counts.vocab.flags[t as usize] & super::candidates::flags::CONJUNCTION != 0
+        }))),
     ]
 }
 
@@ -429,22 +433,22 @@ impl Model {
 /// Fitted on ACTER en/equi and en/wind (see docs/extraction.md).
 pub const WITH_REFERENCE: Model = Model {
     weights: [
-        -1.558, 0.512, 1.474, 0.149, 0.561, -0.362, 0.054, 1.183, 2.762, 0.668, -1.549, -4.384,
-        -0.368, -0.823, -6.565, -2.306, 1.568, 0.231, 1.216, 0.797, -1.407, 1.527, 0.316, -1.578,
-        1.486, -0.683, 0.524, -1.687, -1.184, 0.103, -0.335, 0.864, -1.376, -1.190, -0.291, 2.384,
-        -0.103, -1.497, -2.340, -2.797,
+        -1.556, 0.523, 1.475, 0.155, 0.568, -0.356, 0.016, 1.206, 2.689, 0.636, -1.516, -4.270,
+        -0.352, -0.829, -6.064, -2.460, 1.557, 0.207, 1.189, 0.861, -1.408, 1.494, 0.308, -1.580,
+        1.419, -0.698, 0.523, -1.694, -1.084, 0.065, -0.345, 0.856, -1.366, -1.197, -0.488, 3.115,
+        -0.084, -1.513, -2.348, -2.723, -1.974,
     ],
-    threshold: 0.580,
+    threshold: 0.590,
 };
 
 /// Fitted on ACTER fr/equi and fr/wind with the hand-written French
 /// common-word list (see docs/extraction.md).
 pub const FRENCH: Model = Model {
     weights: [
-        -2.553, 0.901, 0.714, 0.330, 0.359, -0.381, -0.980, 1.208, 4.517, -0.563, 1.272, -3.808,
-        -0.294, 0.319, -0.347, -0.682, 1.451, 0.540, 1.603, 0.999, -0.949, 1.224, 0.930, -0.978,
-        -0.791, -0.878, 0.412, -3.286, -1.348, -0.536, 0.581, -2.046, 1.295, -0.609, -1.130, 1.174,
-        0.708, -3.971, -2.288, -3.734,
+        -2.541, 0.875, 0.717, 0.366, 0.371, -0.385, -1.007, 1.185, 4.304, -0.547, 1.296, -3.731,
+        -0.275, 0.321, -0.087, -0.759, 1.449, 0.509, 1.576, 1.085, -0.946, 1.175, 0.919, -0.967,
+        -0.906, -0.869, 0.457, -3.283, -1.437, -0.555, 0.514, -2.034, 1.298, -0.615, -1.184, 2.171,
+        0.785, -3.984, -2.267, -3.525, -3.495,
     ],
     threshold: 0.560,
 };
@@ -453,10 +457,10 @@ pub const FRENCH: Model = Model {
 /// common-word list (see docs/extraction.md).
 pub const DUTCH: Model = Model {
     weights: [
-        -2.200, 0.874, 0.958, 0.911, 1.140, 0.185, -3.187, 1.012, 1.544, -0.591, 0.423, -3.590,
-        -1.083, 0.404, -4.411, 1.362, 0.792, 0.180, 0.793, 1.190, -0.244, 3.084, 0.284, -0.910,
-        0.275, -0.901, -0.552, -0.990, 0.422, -0.047, -1.373, -0.265, -1.695, -0.849, 0.037, 0.948,
-        1.518, -0.480, -0.908, -1.240,
+        -2.200, 0.871, 0.953, 0.938, 1.162, 0.195, -3.217, 0.967, 1.477, -0.453, 0.433, -3.429,
+        -1.069, 0.403, -3.794, 1.104, 0.784, 0.148, 0.778, 1.226, -0.247, 2.842, 0.283, -0.911,
+        0.217, -0.916, -0.475, -0.979, 0.605, -0.106, -1.416, -0.270, -1.686, -0.866, -0.251,
+        2.149, 2.115, -0.519, -0.960, -1.174, -2.702,
     ],
     threshold: 0.565,
 };
@@ -466,12 +470,12 @@ pub const DUTCH: Model = Model {
 /// and no evaluation data (see docs/extraction.md).
 pub const FRENCH_AND_DUTCH: Model = Model {
     weights: [
-        -2.537, 0.836, 0.454, 0.798, 0.718, -0.115, -0.907, 1.302, 3.663, -0.549, 0.496, -3.824,
-        -0.726, 0.283, -1.153, -0.112, 2.068, 0.468, 0.496, 1.301, -0.638, 1.711, 0.643, -0.936,
-        0.625, -0.935, -0.333, -2.137, -0.988, -0.183, -0.477, -1.167, -0.689, -0.683, -0.618,
-        0.393, 1.146, -2.147, -1.529, -3.162,
+        -2.531, 0.822, 0.462, 0.837, 0.733, -0.118, -0.946, 1.285, 3.436, -0.489, 0.520, -3.737,
+        -0.708, 0.287, -0.729, -0.249, 2.056, 0.443, 0.484, 1.359, -0.635, 1.579, 0.636, -0.930,
+        0.513, -0.936, -0.284, -2.127, -1.015, -0.232, -0.523, -1.163, -0.675, -0.698, -0.772,
+        1.479, 1.370, -2.173, -1.541, -2.938, -3.173,
     ],
-    threshold: 0.525,
+    threshold: 0.555,
 };
 
 #[cfg(test)]
@@ -507,6 +511,31 @@ mod tests {
         let ru = Reference::for_language(Language::Ru);
         assert!(ru.rarity("делает") < ru.rarity("ветроустановка"));
         assert!(ru.count("ещё") > 0, "ё is read as е");
+    }
+
+    #[test]
+    fn a_coordination_inside_a_candidate_is_a_feature_of_its_own() {
+        use crate::extract::candidates::count;
+        use crate::extract::Document;
+        let text = "Les réseaux de l'Irlande et le Danemark. La centrale et réseau.";
+        let docs = [Document {
+            name: "t",
+            segments: vec![text],
+        }];
+        let counts = count(&docs, Language::Fr);
+        let stats = WordStats::new(&counts, Some(Reference::for_language(Language::Fr)));
+        let k = FEATURES.iter().position(|&f| f == "coordination").unwrap();
+        let feature = |key: &str| {
+            let g = counts.grams.iter().find(|g| counts.key(g) == key);
+            let g = g.unwrap_or_else(|| {
+                let keys: Vec<String> = counts.grams.iter().map(|g| counts.key(g)).collect();
+                panic!("{key} not in {keys:?}")
+            });
+            features(&counts, g, &stats)[k]
+        };
+        assert_eq!(feature("irlande et le danemark"), 1.0);
+        assert_eq!(feature("centrale et réseau"), 1.0);
+        assert_eq!(feature("réseaux de l' irlande"), 0.0);
     }
 
     #[test]
