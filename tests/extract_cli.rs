@@ -421,10 +421,10 @@ fn acter_development_corpora_keep_their_scores() {
     let floors = [
         ("en", "equi", 0.51),
         ("en", "wind", 0.42),
-        ("fr", "equi", 0.45),
-        ("fr", "wind", 0.38),
-        ("nl", "equi", 0.53),
-        ("nl", "wind", 0.39),
+        ("fr", "equi", 0.44),
+        ("fr", "wind", 0.39),
+        ("nl", "equi", 0.54),
+        ("nl", "wind", 0.40),
     ];
     for (lang, domain, floor) in floors {
         let Some(f1) = acter_f1(lang, domain) else {
@@ -436,8 +436,9 @@ fn acter_development_corpora_keep_their_scores() {
 }
 
 /// German, Spanish and Russian rank with their common-word lists: the
-/// domain's terms come first, and conjugated verbs (`wurde`, `gebaut`,
-/// `muestra`, `produjo`, `имеет`, `найдено`) are common words, not terms.
+/// domain's terms come first, and conjugated verbs (`gebaut`, `muestra`,
+/// `produjo`, `имеет`, `найдено`; none of them a stop word) are common
+/// words, proposed neither alone nor inside a phrase (`Konsortium gebaut`).
 #[test]
 fn german_spanish_and_russian_rank_terms_above_their_verbs() {
     let cases: [(&str, &[&str], &[&str]); 3] = [
@@ -451,8 +452,6 @@ fn german_spanish_and_russian_rank_terms_above_their_verbs() {
                 "Seekabel",
             ],
             &[
-                "wurde",
-                "wurden",
                 "gebaut",
                 "genommen",
                 "gefertigt",
@@ -476,10 +475,7 @@ fn german_spanish_and_russian_rank_terms_above_their_verbs() {
             &["aerogenerador", "góndola", "subestación", "parque eólico"],
             &[
                 "entró",
-                "tiene",
                 "mueve",
-                "puede",
-                "está",
                 "publicó",
                 "muestra",
                 "produjo",
@@ -505,7 +501,6 @@ fn german_spanish_and_russian_rank_terms_above_their_verbs() {
             ],
             &[
                 "имеет",
-                "может",
                 "хочет",
                 "получила",
                 "найдено",
@@ -542,11 +537,9 @@ fn german_spanish_and_russian_rank_terms_above_their_verbs() {
                 "{lang}: {term} at {rank:?} in {proposed:?}"
             );
         }
-        for verb in verbs {
-            assert!(
-                !proposed.contains(verb),
-                "{lang}: {verb} proposed in {proposed:?}"
-            );
+        for candidate in &proposed {
+            let verb = candidate.split(' ').find(|w| verbs.contains(w));
+            assert!(verb.is_none(), "{lang}: {verb:?} proposed in {candidate}");
         }
     }
 }

@@ -220,9 +220,10 @@ fn is_stop(folded: &str, language: Language) -> bool {
         || (language != Language::En && ENGLISH_IN_OTHER_LANGUAGES.contains(&folded))
 }
 
-/// English function words that are no word of the other languages: edges of
-/// the English names quoted in their text (`Union for the Co-ordination of
-/// Transmission of Electricity`) are no more a term's edge than in English.
+/// English function words that are no content word of the other languages
+/// (Dutch `of`, "or", is a stop word there anyway): edges of the English
+/// names quoted in their text (`Union for the Co-ordination of Transmission
+/// of Electricity`) are no more a term's edge than in English.
 const ENGLISH_IN_OTHER_LANGUAGES: &[&str] = &[
     "the", "of", "and", "for", "with", "from", "by", "to", "this", "that", "which",
 ];
@@ -306,7 +307,9 @@ fn citation_mask(toks: &[Token<'_>]) -> Vec<bool> {
 }
 
 /// Whether token `k` only numbers a heading or list item: punctuation, a
-/// number, a Roman numeral, or a single letter before `.` or `)`.
+/// number, a Roman numeral, or a single letter before `)` or `.` (`b.`
+/// followed by a capital ends a sentence of its own; `b.Introduction` and
+/// `b)` do not).
 fn is_list_marker(toks: &[Token<'_>], info: &[TokInfo], k: usize) -> bool {
     let t = &toks[k];
     let lettered = t.kind == TokenKind::Word
@@ -498,7 +501,7 @@ impl Counter {
                 >= words * 6;
         self.tokens += words as u64;
         // The sentence's first word comes after any heading number or list
-        // marker (`1.2 Introduction`, `IV) Conclusion`, `b. Modélisation`,
+        // marker (`1.2 Introduction`, `IV) Conclusion`, `b) Modélisation`,
         // a contents line's page number): a heading's capital is no name's.
         let first_word = (0..toks.len()).find(|&k| !is_list_marker(toks, &info, k));
         for (k, t) in toks.iter().enumerate() {
@@ -544,6 +547,14 @@ impl Counter {
                 }
                 if j == i && self.language == Language::Zh && toks[i].text.chars().count() < 2 {
                     continue; // a lone Chinese character is not a term
+                }
+                if self.language == Language::De && !info[j].cap && !shouting {
+                    // A German term is a noun phrase ending on its noun,
+                    // and German nouns are capitalised: `Konsortium gebaut`
+                    // is a clause and `gefertigt` a verb, `erneuerbare
+                    // Energien` a term (an adjective term, `supraleitend`,
+                    // is proposed with its noun: `supraleitende Spule`).
+                    continue;
                 }
                 let g = self.gram_index(&ids) as usize;
                 let content_caps = caps_so_far;
@@ -854,8 +865,6 @@ fn determiners(language: Language) -> &'static [&'static str] {
     }
 }
 
-/// Lower-case words that may stand inside a name (`Ministry of Foreign
-/// Affairs`, `Rijksdienst voor Ondernemend Nederland`).
 /// Coordinating conjunctions: inside a candidate they usually join two
 /// things (`Irlande et le Danemark`), now and then name one (`Arts et
 /// Métiers`); the ranking weighs which.
@@ -871,6 +880,8 @@ fn conjunctions(language: Language) -> &'static [&'static str] {
     }
 }
 
+/// Lower-case words that may stand inside a name (`Ministry of Foreign
+/// Affairs`, `Rijksdienst voor Ondernemend Nederland`).
 fn connectors(language: Language) -> &'static [&'static str] {
     match language {
         Language::En => &[
@@ -1180,7 +1191,7 @@ mod tests {
     #[test]
     fn a_numbered_heading_starts_its_sentence() {
         let c = grams(
-            "1.2 Introduction du modèle\n\nIV) Introduction générale\n\nb. Introduction",
+            "1.2 Introduction du modèle\n\nIV) Introduction générale\n\nb) Introduction",
             Language::Fr,
         );
         let intro = c.grams.iter().find(|g| c.key(g) == "introduction").unwrap();
@@ -1206,6 +1217,21 @@ mod tests {
             k.contains(&"transmission of electricity".to_owned()),
             "{k:?}"
         );
+    }
+
+    #[test]
+    fn german_phrases_end_on_a_capitalised_noun() {
+        let k = keys(&grams(
+            "Das Konsortium gebaut hat erneuerbare Energien geliefert.",
+            Language::De,
+        ));
+        assert!(k.contains(&"erneuerbare energien".to_owned()), "{k:?}");
+        for not in ["konsortium gebaut", "energien geliefert"] {
+            assert!(!k.contains(&not.to_owned()), "{not} in {k:?}");
+        }
+        // Nor are lower-case words alone: verbs, adjectives, adverbs.
+        assert!(!k.contains(&"geliefert".to_owned()), "{k:?}");
+        assert!(k.contains(&"konsortium".to_owned()), "{k:?}");
     }
 
     #[test]

@@ -8,8 +8,8 @@
 //! terminal punctuation followed by anything but a lower-case letter (a byte
 //! scan: the UAX #29 sentence rules cost a tenth of the run time and split
 //! the same way on this kind of text); a blank line always ends a paragraph,
-//! while a single line break inside a paragraph (hard-wrapped text) does not
-//! end a sentence.
+//! and a single line break does too in text written one paragraph per line,
+//! but not in hard-wrapped text.
 //! Stop-word lists are per language (`data/stopwords/`).
 
 use std::collections::HashSet;
@@ -162,15 +162,15 @@ pub struct Token<'a> {
 /// punctuation (also `。！？` and the ellipsis) followed by white space — or,
 /// for the ideographic marks, directly — when what follows is not a lower-case
 /// letter (so `e.g. the` and `3.5 MW` stay whole; `Dr. Smith` splits, as in
-/// UAX #29), and a dot leader of four dots or more always ends one. Closing
-/// quotes and brackets stay with their sentence. A single
-/// line break is a space in hard-wrapped text, but ends a paragraph in text
-/// written one paragraph per line (some line longer than
-/// [`WRAPPED_LINE_MAX`] bytes), where it is often all that ends a heading.
+/// UAX #29); a dot leader of four dots or more ends one even with no space
+/// after it (`Introduction ......38`). Closing quotes and brackets stay with
+/// their sentence. A single line break is a space in hard-wrapped text, but
+/// ends a paragraph in text written one paragraph per line (see
+/// [`one_paragraph_per_line`]), where it is often all that ends a heading.
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    let lines_are_paragraphs = text.split('\n').any(|l| l.len() > WRAPPED_LINE_MAX);
+    let lines_are_paragraphs = one_paragraph_per_line(text);
     let push = |s: usize, e: usize, out: &mut Vec<Span>| {
         let piece = &text[s..e];
         let lead = piece.len() - piece.trim_start().len();
@@ -222,7 +222,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
                 let next = after.trim_start().chars().next();
                 let ends = match next {
                     None => true,
-                    Some(n) => leader || ((spaced || ideographic) && !n.is_lowercase()),
+                    Some(n) => (spaced || ideographic || leader) && !n.is_lowercase(),
                 };
                 if ends {
                     push(start, end, &mut out);
@@ -236,9 +236,24 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
-/// The longest line (in bytes; 200 characters of accented Latin text) a
-/// hard-wrapped text is expected to have.
-pub const WRAPPED_LINE_MAX: usize = 240;
+/// The longest line (in characters) a hard-wrapped text is expected to have.
+pub const WRAPPED_LINE_MAX: usize = 200;
+
+/// Whether `text` is written one paragraph per line: most of it stands on
+/// lines longer than [`WRAPPED_LINE_MAX`]. One long line (a URL, a table
+/// row) in hard-wrapped text is not enough; the short lines of a
+/// paragraph-per-line text (headings, list items) are lines of their own.
+pub fn one_paragraph_per_line(text: &str) -> bool {
+    let (mut on_long_lines, mut total) = (0usize, 0usize);
+    for line in text.lines() {
+        let chars = line.trim().chars().count();
+        total += chars;
+        if chars > WRAPPED_LINE_MAX {
+            on_long_lines += chars;
+        }
+    }
+    on_long_lines > 0 && on_long_lines * 2 >= total
+}
 
 fn jieba() -> &'static jieba_rs::Jieba {
     static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
@@ -656,6 +671,17 @@ mod tests {
                 "38 Annexes"
             ]
         );
+        // An ellipsis before a lower-case word is no dot leader.
+        let text = "He paused.... then went on.";
+        assert_eq!(sentences(text).len(), 1);
+        // One long line (a URL) does not make hard-wrapped text one
+        // paragraph per line.
+        let url = format!("https://example.org/{}", "a".repeat(WRAPPED_LINE_MAX));
+        let wrapped =
+            "A hard-wrapped paragraph keeps its lines under eighty characters\n".repeat(6);
+        let text = format!("The wind\nturbine turns.\n{wrapped}{url}\n{wrapped}");
+        let got: Vec<&str> = sentences(&text).iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(got[0], "The wind\nturbine turns.");
         // One paragraph per line: a heading's line break ends it.
         let long = "x".repeat(WRAPPED_LINE_MAX);
         let text = format!("Modélisation du réseau\nLe modèle {long}.\nSuite");

@@ -1,7 +1,11 @@
 //! German conjugation: weak verbs with their `ge-…-t` participles (also
 //! after a separable prefix: `aufgebaut`, and the `zu` infinitive
-//! `aufzubauen`), strong and mixed verbs by table, and their compounds
-//! (`beschreiben`: beschrieb, beschrieben).
+//! `aufzubauen`; with and without `ge-`, since the spelling does not show
+//! an inseparable prefix or an `-ieren` verb), strong and mixed verbs by
+//! table and their compounds (`beschreiben`: beschrieb, beschrieben), and
+//! participles declined as adjectives (`gebaute`).
+
+use super::append;
 
 /// Strong, mixed and modal verbs: infinitive, then the forms the Snowball
 /// stemmer does not fold onto it (vowel changes, past, participle).
@@ -153,42 +157,61 @@ const SEPARABLE: &[&str] = &[
 
 /// The forms of a German verb (see the module docs).
 pub fn verbs(lemma: &str) -> Vec<String> {
-    let Some(stem) = lemma
+    let mut forms = strong(lemma);
+    let stem = lemma
         .strip_suffix("en")
         .or_else(|| lemma.strip_suffix("ern").map(|_| &lemma[..lemma.len() - 1]))
         .or_else(|| lemma.strip_suffix("eln").map(|_| &lemma[..lemma.len() - 1]))
-        .filter(|s| s.chars().count() >= 2)
-    else {
-        return strong(lemma); // sein, tun
-    };
-    let mut forms: Vec<String> = "e st est t et te test ten tet ete eten etest"
-        .split_whitespace()
-        .map(|e| format!("{stem}{e}"))
-        .collect();
-    // The participle: ge-…-t, none after an inseparable prefix or for
-    // -ieren verbs, ge and zu inside after a separable one.
-    for participle in [format!("{stem}t"), format!("{stem}et")] {
-        forms.push(format!("ge{participle}"));
-        forms.push(participle);
-    }
-    for prefix in SEPARABLE {
-        if let Some(rest) = lemma
-            .strip_prefix(prefix)
-            .filter(|r| r.chars().count() >= 4)
-        {
-            let rest_stem = &stem[prefix.len()..];
-            forms.push(format!("{prefix}ge{rest_stem}t"));
-            forms.push(format!("{prefix}ge{rest_stem}et"));
-            forms.push(format!("{prefix}zu{rest}"));
+        .filter(|s| s.chars().count() >= 2);
+    if let Some(stem) = stem {
+        // A stem ending in d or t (or a consonant before m, n) keeps an e
+        // before the t of the endings: arbeit-et, arbeit-ete, ge-arbeit-et.
+        let t = if needs_e(stem) { "et" } else { "t" };
+        append(&mut forms, stem, "e st est en");
+        for ending in ["", "e", "est", "en", "et"] {
+            forms.push(format!("{stem}{t}{ending}"));
         }
+        let mut participles = vec![format!("ge{stem}{t}"), format!("{stem}{t}")];
+        for prefix in SEPARABLE {
+            if let Some(rest) = lemma
+                .strip_prefix(prefix)
+                .filter(|r| r.chars().count() >= 4)
+            {
+                participles.push(format!("{prefix}ge{}{t}", &stem[prefix.len()..]));
+                forms.push(format!("{prefix}zu{rest}"));
+            }
+        }
+        forms.extend(participles);
     }
-    forms.extend(strong(lemma));
+    if !forms.is_empty() {
+        // Present participles: steigend.
+        forms.push(format!("{lemma}d"));
+    }
+    // Participles are adjectives too, and decline: gebaute, angetriebenen,
+    // steigende.
+    let declined: Vec<String> = forms
+        .iter()
+        .filter(|f| f.ends_with('t') || f.ends_with("en") || f.ends_with("nd"))
+        .flat_map(|f| ["e", "en", "er", "es", "em"].map(|e| format!("{f}{e}")))
+        .collect();
+    forms.extend(declined);
     forms
+}
+
+/// Whether the endings of `stem` take a linking e (arbeit-et, rechn-et).
+fn needs_e(stem: &str) -> bool {
+    let mut rev = stem.chars().rev();
+    match (rev.next(), rev.next()) {
+        (Some('d' | 't'), _) => true,
+        (Some('m' | 'n'), Some(c)) => !"aeiouäöülrhm".contains(c),
+        _ => false,
+    }
 }
 
 /// The table forms of a strong verb or of a compound of one, with and
 /// without `ge-` after a prefix (the rules cannot tell a separable prefix
-/// from an inseparable one in every case: `übersetzen`, `umgehen`).
+/// from an inseparable one in every case: `übersetzen`, `umgehen`). Only a
+/// real prefix counts: `verlieren` is no compound of `lieren`.
 fn strong(lemma: &str) -> Vec<String> {
     let Some((verb, forms)) = STRONG
         .iter()
@@ -198,6 +221,14 @@ fn strong(lemma: &str) -> Vec<String> {
         return Vec::new();
     };
     let prefix = &lemma[..lemma.len() - verb.len()];
+    let known = |p: &str| INSEPARABLE.contains(&p) || SEPARABLE.contains(&p);
+    let compound = prefix.is_empty()
+        || known(prefix)
+        || (1..prefix.len())
+            .any(|i| prefix.is_char_boundary(i) && known(&prefix[..i]) && known(&prefix[i..]));
+    if !compound {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for form in forms.split_whitespace() {
         out.push(format!("{prefix}{form}"));
@@ -216,7 +247,7 @@ mod tests {
     use super::*;
 
     fn has(lemma: &str, form: &str) -> bool {
-        verbs(lemma).iter().any(|f| f == form)
+        super::super::conjugates(verbs, lemma, form)
     }
 
     #[test]
@@ -233,6 +264,9 @@ mod tests {
             ("aufbauen", "aufzubauen"),
             ("darstellen", "dargestellt"),
             ("sammeln", "gesammelt"),
+            ("bauen", "gebaute"),
+            ("steigen", "steigende"),
+            ("antreiben", "angetriebenen"),
         ] {
             assert!(has(lemma, form), "{lemma} → {form}");
         }
@@ -255,7 +289,11 @@ mod tests {
         ] {
             assert!(has(lemma, form), "{lemma} → {form}");
         }
-        // The longest table verb wins: `bieten` is not `bitten`.
-        assert!(!has("anbieten", "anbat"));
+        // The longest table verb wins: `vergessen` is not `ver-essen`.
+        assert!(!has("vergessen", "vergegessen"));
+        // A table verb's ending is no compound without a real prefix.
+        assert!(!has("kleiden", "klitten"));
+        assert!(!has("pressen", "prisst"));
+        assert!(has("kleiden", "gekleidet"));
     }
 }

@@ -3,6 +3,8 @@
 //! spelling changes, `busqué`, `conozco`, `construye`) and irregular verbs
 //! with their compound families (`tener`: obtener, mantener…).
 
+use super::append;
+
 /// Irregular verbs and families, by infinitive ending: what replaces it.
 /// The longest matching ending wins; endings under four letters (`ser`,
 /// `ir`, `ver`, `dar`, `oír`) are whole verbs only.
@@ -115,19 +117,24 @@ const IRREGULAR: &[(&str, &str)] = &[
     ),
 ];
 
+/// Irregular verbs whose ending also ends unrelated regular verbs.
+const WHOLE_ONLY: &[&str] = &[
+    "ser", "ir", "ver", "dar", "oír", "estar", "andar", "haber", "saber", "caer", "poder", "querer",
+];
+
 /// The forms of a Spanish verb (see the module docs).
 pub fn verbs(lemma: &str) -> Vec<String> {
     let irregular = IRREGULAR
         .iter()
         .filter(|(ending, _)| {
-            lemma == *ending || (ending.chars().count() >= 4 && lemma.ends_with(ending))
+            lemma == *ending || (!WHOLE_ONLY.contains(ending) && lemma.ends_with(ending))
         })
         .max_by_key(|(ending, _)| ending.len());
     let mut forms = Vec::new();
     if let Some((ending, table)) = irregular {
         let prefix = &lemma[..lemma.len() - ending.len()];
         append(&mut forms, prefix, table);
-        return forms;
+        return with_plural_participles(forms);
     }
     let Some(stem) = ["ar", "er", "ir"]
         .iter()
@@ -197,6 +204,21 @@ fn regular_endings(group: &str) -> &'static str {
     }
 }
 
+/// Irregular participles agree like adjectives: puestos, hechas, vistos.
+fn with_plural_participles(mut forms: Vec<String>) -> Vec<String> {
+    let plurals: Vec<String> = forms
+        .iter()
+        .filter(|f| {
+            ["to", "ta", "cho", "cha", "so", "sa", "do", "da"]
+                .iter()
+                .any(|e| f.ends_with(e))
+        })
+        .map(|f| format!("{f}s"))
+        .collect();
+    forms.extend(plurals);
+    forms
+}
+
 fn is_vowel(c: char) -> bool {
     "aeiouáéíóú".contains(c)
 }
@@ -222,17 +244,12 @@ fn stem_vowel_changes(stem: &str, group: &str) -> Vec<String> {
         .collect()
 }
 
-/// Adds `stem` followed by each of the space-separated `endings`.
-fn append(forms: &mut Vec<String>, stem: &str, endings: &str) {
-    forms.extend(endings.split_whitespace().map(|e| format!("{stem}{e}")));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn has(lemma: &str, form: &str) -> bool {
-        verbs(lemma).iter().any(|f| f == form)
+        super::super::conjugates(verbs, lemma, form)
     }
 
     #[test]
@@ -248,12 +265,15 @@ mod tests {
             ("resolver", "resuelto"),
             ("prever", "prevista"),
             ("componer", "compuesto"),
+            ("componer", "compuestos"),
+            ("manifestar", "manifiesta"),
             ("conseguir", "consigue"),
         ] {
             assert!(has(lemma, form), "{lemma} → {form}");
         }
         // Short irregular verbs are no family: `pedir` is not `ir`.
         assert!(!has("pedir", "pedvoy"));
+        assert!(!has("prestar", "prestuvo"));
     }
 
     #[test]

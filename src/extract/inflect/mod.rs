@@ -5,17 +5,21 @@
 //! plurals and most regular endings onto the lemma's stem, but not a verb
 //! whose stem changes when it is conjugated: `permet` (permettre), `doit`
 //! (devoir), `obtenus` (obtenir), `wordt` (worden), `beschreven`
-//! (beschrijven), `gemacht` (machen), `muestra` (mostrar), `имеет` (иметь). Unlisted, such a verb looked like a word general language
-//! never uses, the rarest and so most term-like word there is, and pulled
-//! phrases like `stockage permet` up the ranking. [`verb_forms`] writes out
-//! the forms so the reference list can file each under its lemma's rank.
+//! (beschrijven), `gemacht` (machen), `muestra` (mostrar), `имеет`
+//! (иметь). Unlisted, such a verb looked like a word general language never
+//! uses, the rarest and so most term-like word there is, and pulled phrases
+//! like `stockage permet` up the ranking. [`verb_forms`] writes out the
+//! forms, participles with their adjective endings, so the reference list
+//! can file each under its lemma's rank — as exact words, since a form's
+//! stem may be a noun's (`rend`, `rendement`).
 //!
 //! French, Dutch, German, Spanish and Russian have rules; English and
 //! Chinese have counted lists with every form.
 //!
 //! The rules are deliberately generous: a lemma that only looks like a verb
 //! (French `premier`, Dutch `teken`) yields a few strings no text contains,
-//! which costs nothing, while a missed form costs a false candidate.
+//! which costs nothing, while a missed form costs a false candidate. Where
+//! the spelling cannot tell two paradigms apart, both are written out.
 
 use super::tokenize::Language;
 
@@ -41,6 +45,18 @@ pub fn verb_forms(language: Language, lemma: &str) -> Vec<String> {
     forms.dedup();
     forms.retain(|f| f != lemma && !f.is_empty());
     forms
+}
+
+/// Adds `stem` followed by each of the space-separated `endings`.
+fn append(forms: &mut Vec<String>, stem: &str, endings: &str) {
+    forms.extend(endings.split_whitespace().map(|e| format!("{stem}{e}")));
+}
+
+/// Whether `verbs` of `lemma` (the lemma itself counted) include `form`:
+/// the language modules' tests.
+#[cfg(test)]
+fn conjugates(verbs: fn(&str) -> Vec<String>, lemma: &str, form: &str) -> bool {
+    lemma == form || verbs(lemma).iter().any(|f| f == form)
 }
 
 #[cfg(test)]

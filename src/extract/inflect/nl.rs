@@ -134,36 +134,64 @@ const STRONG: &[(&str, &str)] = &[
 /// (`beschreven`, `ontwikkeld`, `verkregen`).
 const INSEPARABLE: &[&str] = &["be", "ge", "her", "ver", "ont", "er"];
 
+/// Separable prefixes: `ge-` goes after them (`opgeleverd`, `aangegeven`).
+const SEPARABLE: &[&str] = &[
+    "op", "aan", "af", "in", "uit", "toe", "mee", "voor", "na", "door", "over", "om", "bij",
+    "terug", "vast", "weg",
+];
+
 /// The forms of a Dutch verb (see the module docs).
 pub fn verbs(lemma: &str) -> Vec<String> {
     let strong = STRONG
         .iter()
         .filter(|(verb, _)| lemma.ends_with(verb))
-        .max_by_key(|(verb, _)| verb.len());
-    if let Some((verb, forms)) = strong {
+        .max_by_key(|(verb, _)| verb.len())
+        .filter(|(verb, _)| is_prefix(&lemma[..lemma.len() - verb.len()]));
+    let mut forms = Vec::new();
+    if let Some((verb, table)) = strong {
         let prefix = &lemma[..lemma.len() - verb.len()];
-        return forms
-            .split_whitespace()
-            .flat_map(|form| with_prefix(prefix, form))
-            .collect();
+        for form in table.split_whitespace() {
+            forms.extend(with_prefix(prefix, form));
+        }
+    } else {
+        for stem in stems_of(lemma) {
+            forms.extend(weak(lemma, &stem));
+        }
     }
-    let Some(stem) = stem_of(lemma) else {
-        return Vec::new();
-    };
+    if !forms.is_empty() {
+        // The present participle, also an adjective: `stijgende`.
+        forms.push(format!("{lemma}d"));
+        forms.push(format!("{lemma}de"));
+    }
+    forms
+}
+
+/// Whether a strong verb's table applies after `prefix`: none, or a
+/// prefix compounds are made with (`be-schrijven`, `aan-geven`), not the
+/// start of another verb (`ge-b-ruiken` is no compound of `ruiken`).
+fn is_prefix(prefix: &str) -> bool {
+    prefix.is_empty()
+        || INSEPARABLE.contains(&prefix)
+        || SEPARABLE.contains(&prefix)
+        || ["onder", "achter", "tegen", "samen", "plaats", "weer", "mis"].contains(&prefix)
+}
+
+/// The forms of a weak verb with present-tense stem `stem`.
+fn weak(lemma: &str, stem: &str) -> Vec<String> {
     // 't kofschip: a stem ending in a voiceless consonant takes -te, -t;
     // the others -de, -d (judged on the infinitive: leven → leefde).
     let before_en = lemma[..lemma.len() - 2].chars().last().unwrap_or('a');
     let voiceless = "tkfscpx".contains(before_en) || lemma.ends_with("chen");
     let (past, participle_end) = if voiceless { ("te", "t") } else { ("de", "d") };
     let participle = if stem.ends_with(participle_end) {
-        stem.clone()
+        stem.to_owned()
     } else {
         format!("{stem}{participle_end}")
     };
     let mut forms = vec![
-        stem.clone(),
+        stem.to_owned(),
         if stem.ends_with('t') {
-            stem.clone()
+            stem.to_owned()
         } else {
             format!("{stem}t")
         },
@@ -178,36 +206,52 @@ pub fn verbs(lemma: &str) -> Vec<String> {
     forms
 }
 
-/// The present-tense stem of a regular Dutch infinitive: `maken` → `maak`,
-/// `zetten` → `zet`, `leven` → `leef`, `reizen` → `reis`.
-fn stem_of(lemma: &str) -> Option<String> {
-    let base = lemma.strip_suffix("en")?;
+/// The present-tense stems of a regular Dutch infinitive: `maken` → `maak`,
+/// `zetten` → `zet`, `leven` → `leef`, `reizen` → `reis`; `installeren` →
+/// `installer` and `installeer` (see below).
+fn stems_of(lemma: &str) -> Vec<String> {
+    let Some(base) = lemma.strip_suffix("en") else {
+        return Vec::new();
+    };
     let chars: Vec<char> = base.chars().collect();
     if chars.len() < 2 {
-        return None;
+        return Vec::new();
     }
     let vowel = |c: char| "aeiouy".contains(c);
     let n = chars.len();
-    let mut stem: Vec<char> = chars.clone();
     let last = chars[n - 1];
+    let mut stems = vec![chars.clone()];
     if last == chars[n - 2] && !vowel(last) {
         // Doubled consonant after a short vowel: zetten → zet.
-        stem.pop();
+        stems[0].pop();
     } else if !vowel(last)
         && vowel(chars[n - 2])
         && (n < 3 || !vowel(chars[n - 3]))
         && matches!(chars[n - 2], 'a' | 'e' | 'o' | 'u')
-        && !(chars[n - 2] == 'e' && unstressed_e(&chars))
     {
-        // A single vowel in an open syllable is long: maken → maak.
-        stem.insert(n - 1, chars[n - 2]);
+        // A single vowel in an open syllable is long: maken → maak. An `e`
+        // may instead be an unstressed schwa (leveren → lever), or stressed
+        // after all (installeren → installeer): the spelling cannot tell,
+        // so a schwa candidate keeps both readings.
+        let mut long = chars.clone();
+        long.insert(n - 1, chars[n - 2]);
+        if chars[n - 2] == 'e' && unstressed_e(&chars) {
+            stems.push(long);
+        } else {
+            stems[0] = long;
+        }
     }
-    match stem.last() {
-        Some('v') => *stem.last_mut()? = 'f',
-        Some('z') => *stem.last_mut()? = 's',
-        _ => {}
-    }
-    Some(stem.into_iter().collect())
+    stems
+        .into_iter()
+        .map(|mut stem| {
+            match stem.last() {
+                Some('v') => *stem.last_mut().unwrap_or(&mut 'v') = 'f',
+                Some('z') => *stem.last_mut().unwrap_or(&mut 'z') = 's',
+                _ => {}
+            }
+            stem.into_iter().collect()
+        })
+        .collect()
 }
 
 /// Whether the `e` before a base's last consonant is an unstressed schwa,
@@ -234,12 +278,20 @@ fn unstressed_e(base: &[char]) -> bool {
 fn participles(lemma: &str, participle: &str) -> Vec<String> {
     let mut out = vec![participle.to_owned()];
     if !INSEPARABLE.iter().any(|p| lemma.starts_with(p)) {
-        out.push(format!("ge{participle}"));
+        // ge- before e, i, u takes a diaeresis: geïnstalleerd, geëist.
+        let mut chars = participle.chars();
+        let marked = match chars.next() {
+            Some('e') => Some('ë'),
+            Some('i') => Some('ï'),
+            Some('u') => Some('ü'),
+            _ => None,
+        };
+        match marked {
+            Some(c) => out.push(format!("ge{c}{}", chars.as_str())),
+            None => out.push(format!("ge{participle}")),
+        }
     }
-    for split in [
-        "op", "aan", "af", "in", "uit", "toe", "mee", "voor", "na", "door", "over", "om", "bij",
-        "terug", "vast", "weg",
-    ] {
+    for split in SEPARABLE {
         if let Some(rest) = participle.strip_prefix(split) {
             if rest.chars().count() >= 3 {
                 out.push(format!("{split}ge{rest}"));
@@ -269,9 +321,7 @@ mod tests {
     use super::*;
 
     fn has(lemma: &str, form: &str) -> bool {
-        let mut forms = verbs(lemma);
-        forms.push(lemma.to_owned());
-        forms.iter().any(|f| f == form)
+        super::super::conjugates(verbs, lemma, form)
     }
 
     #[test]
@@ -292,8 +342,15 @@ mod tests {
             ("tonen", "toont"),
             ("opleveren", "opgeleverd"),
             ("zorgen", "zorgt"),
+            ("gebruiken", "gebruikte"),
+            ("installeren", "installeert"),
+            ("installeren", "geïnstalleerd"),
+            ("leveren", "leverde"),
+            ("stijgen", "stijgende"),
         ] {
             assert!(has(lemma, form), "{lemma} → {form}");
         }
+        // `gebruiken` is no compound of `ruiken`.
+        assert!(!has("gebruiken", "gebroken"));
     }
 }

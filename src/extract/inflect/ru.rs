@@ -6,6 +6,8 @@
 //! `ввести`: введён). Reflexive verbs take `-ся`/`-сь` on every form.
 //! Forms are written with `е` for `ё`, as the reference list folds them.
 
+use super::append;
+
 /// Irregular verbs and families, by infinitive ending: what replaces it.
 /// The longest matching ending wins; a prefix before it is kept. Regular
 /// forms are generated as well, since a family's ending also ends regular
@@ -119,43 +121,67 @@ fn plain(lemma: &str) -> Vec<String> {
             stem,
             "ую уешь ует уем уете уют ую юешь юет уя ующий ованный ован ована овано",
         );
-        return forms;
-    }
-    if let Some(stem) = lemma.strip_suffix("нуть") {
+    } else if let Some(stem) = lemma.strip_suffix("нуть") {
         append(
             &mut forms,
             stem,
             "ну нешь нет нем нете нут нул нула нуло нули нутый",
         );
-        return forms;
+    } else if let Some(stem) = lemma.strip_suffix("ть").filter(|s| s.chars().count() >= 2) {
+        regular(&mut forms, lemma, stem);
     }
-    let Some(stem) = lemma.strip_suffix("ть").filter(|s| s.chars().count() >= 2) else {
-        return forms;
-    };
-    // First conjugation on the full stem (дела-ет, име-ет), second on the
-    // stem without its vowel (держ-ит, смотр-ит, говор-ит); both are offered
-    // to -ать and -еть verbs, which the spelling does not tell apart.
-    append(
-        &mut forms,
-        stem,
-        "ю ешь ет ем ете ют л ла ло ли ющий вший нный нная нные н на но ны я в",
-    );
+    decline_participles(forms)
+}
+
+/// First conjugation on the full stem (дела-ет, име-ет), second on the stem
+/// without its vowel (держ-ит, смотр-ит, говор-ит); both are offered to
+/// -ать and -еть verbs, which the spelling does not tell apart. Passive
+/// participles in -енный and the consonant mutations (установ-ить →
+/// установл-ю, установл-енный; сказ-ать → скаж-ет) belong to the second
+/// conjugation's -ить and -еть verbs, and to the mutated -ать presents.
+fn regular(forms: &mut Vec<String>, lemma: &str, stem: &str) {
+    append(forms, stem, "ю ешь ет ем ете ют л ла ло ли ющий вший я в");
+    if lemma.ends_with("ать") || lemma.ends_with("ять") {
+        append(forms, stem, "нный н на но ны");
+    }
     let mut short = stem.to_owned();
     short.pop();
     append(
-        &mut forms,
+        forms,
         &short,
-        "у ю ишь ит им ите ят ат ящий ащий ил ила ило или ивший енный енная енные ен ена ено ены",
+        "у ю ишь ит им ите ят ат ящий ащий ил ила ило или ивший",
     );
-    // Consonant mutations of the first person and the passive participle
-    // (установ-ить → установл-ю, установл-енный; сказ-ать → скаж-ет).
-    for mutated in mutations(&short) {
-        append(
-            &mut forms,
-            &mutated,
-            "у ю ет ут ешь ем енный енная енные ен ена ено ены",
-        );
+    let second = lemma.ends_with("ить") || lemma.ends_with("еть");
+    if second {
+        append(forms, &short, "енный ен ена ено ены");
     }
+    for mutated in mutations(&short) {
+        append(forms, &mutated, "у ю ет ут ешь ем");
+        if second {
+            append(forms, &mutated, "енный ен ена ено ены");
+        }
+    }
+}
+
+/// Participles decline as adjectives: установленного, работающих.
+fn decline_participles(mut forms: Vec<String>) -> Vec<String> {
+    let mut declined = Vec::new();
+    for form in &forms {
+        if let Some(base) = form.strip_suffix("ый") {
+            append(&mut declined, base, "ая ое ые ого ой ому ым ых ую ыми");
+        } else if let Some(base) = form
+            .strip_suffix("щий")
+            .or_else(|| form.strip_suffix("вший"))
+        {
+            let tail = &form[base.len()..form.len() - "ий".len()];
+            append(
+                &mut declined,
+                &format!("{base}{tail}"),
+                "ая ее ие его ей ему им их ую ими",
+            );
+        }
+    }
+    forms.extend(declined);
     forms
 }
 
@@ -186,17 +212,12 @@ fn mutations(stem: &str) -> Vec<String> {
     replacements.iter().map(|r| format!("{base}{r}")).collect()
 }
 
-/// Adds `stem` followed by each of the space-separated `endings`.
-fn append(forms: &mut Vec<String>, stem: &str, endings: &str) {
-    forms.extend(endings.split_whitespace().map(|e| format!("{stem}{e}")));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn has(lemma: &str, form: &str) -> bool {
-        verbs(lemma).iter().any(|f| f == form)
+        super::super::conjugates(verbs, lemma, form)
     }
 
     #[test]
@@ -210,10 +231,20 @@ mod tests {
             ("использовать", "использует"),
             ("нуждаться", "нуждается"),
             ("наблюдать", "наблюдает"),
+            ("установить", "установленного"),
+            ("работать", "работающих"),
             ("двигаться", "двигалась"),
         ] {
             assert!(has(lemma, form), "{lemma} → {form}");
         }
+    }
+
+    #[test]
+    fn first_conjugation_verbs_have_no_mutated_participles() {
+        // давать → даваемый, never давленный (which would lend давление
+        // its rank).
+        assert!(!has("давать", "давленный"));
+        assert!(has("давать", "давал"));
     }
 
     #[test]
