@@ -162,9 +162,9 @@ pub struct Token<'a> {
 /// punctuation (also `。！？` and the ellipsis) followed by white space — or,
 /// for the ideographic marks, directly — when what follows is not a lower-case
 /// letter (so `e.g. the` and `3.5 MW` stay whole; `Dr. Smith` splits, as in
-/// UAX #29); a dot leader of four dots or more ends one even with no space
-/// after it (`Introduction ......38`). Closing quotes and brackets stay with
-/// their sentence. A single line break is a space in hard-wrapped text, but
+/// UAX #29); a dot leader (four dots or more, `……` too) ends one even with
+/// no space after it (`Introduction ......38`). Closing quotes and brackets
+/// stay with their sentence. A single line break is a space in hard-wrapped text, but
 /// ends a paragraph in text written one paragraph per line (see
 /// [`one_paragraph_per_line`]), where it is often all that ends a heading.
 pub fn sentences(text: &str) -> Vec<Span> {
@@ -205,7 +205,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
                             | '\u{300D}'
                             | '\u{300F}'
                             | '\u{FF09}'
-                    ) || (matches!(n, '.' | '!' | '?') && j == end)
+                    ) || (matches!(n, '.' | '!' | '?' | '\u{2026}') && j == end)
                     {
                         end = j + n.len_utf8();
                         chars.next();
@@ -216,7 +216,15 @@ pub fn sentences(text: &str) -> Vec<Span> {
                 let ideographic = matches!(c, '\u{3002}' | '\u{FF01}' | '\u{FF1F}');
                 // A contents line's dot leader (`Conclusion ......38`) ends
                 // its entry even with no space after it.
-                let leader = text[i..end].bytes().filter(|&b| b == b'.').count() >= 4;
+                let dots: usize = text[i..end]
+                    .chars()
+                    .map(|c| match c {
+                        '.' => 1,
+                        '\u{2026}' => 3,
+                        _ => 0,
+                    })
+                    .sum();
+                let leader = dots >= 4;
                 let after = &text[end..];
                 let spaced = after.starts_with(char::is_whitespace);
                 let next = after.trim_start().chars().next();
@@ -661,13 +669,13 @@ mod tests {
             ]
         );
         // A table of contents: every dot leader ends an entry.
-        let toc = "Introduction ..........12 Conclusion.......38 Annexes";
+        let toc = "Introduction ..........12 Conclusion\u{2026}\u{2026}38 Annexes";
         let got: Vec<&str> = sentences(toc).iter().map(|s| &toc[s.range()]).collect();
         assert_eq!(
             got,
             [
                 "Introduction ..........",
-                "12 Conclusion.......",
+                "12 Conclusion\u{2026}\u{2026}",
                 "38 Annexes"
             ]
         );
