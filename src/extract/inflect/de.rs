@@ -5,7 +5,7 @@
 //! table and their compounds (`beschreiben`: beschrieb, beschrieben), and
 //! participles declined as adjectives (`gebaute`).
 
-use super::append;
+use super::{append, compound, paradigm};
 
 /// Strong, mixed and modal verbs: infinitive, then the forms the Snowball
 /// stemmer does not fold onto it (vowel changes, past, participle).
@@ -208,34 +208,25 @@ fn needs_e(stem: &str) -> bool {
     }
 }
 
-/// The table forms of a strong verb or of a compound of one, with and
-/// without `ge-` after a prefix (the rules cannot tell a separable prefix
-/// from an inseparable one in every case: `übersetzen`, `umgehen`). Only a
-/// real prefix counts: `verlieren` is no compound of `lieren`.
+/// The table forms of a strong verb or of a compound of one (see
+/// [`compound`]). Only a real prefix counts: `verlieren` is no compound of
+/// `lieren`.
 fn strong(lemma: &str) -> Vec<String> {
-    let Some((verb, forms)) = STRONG
-        .iter()
-        .filter(|(verb, _)| lemma.ends_with(verb))
-        .max_by_key(|(verb, _)| verb.len())
-    else {
+    let Some((prefix, verb, forms)) = paradigm(STRONG, lemma, &[]) else {
         return Vec::new();
     };
-    let prefix = &lemma[..lemma.len() - verb.len()];
     let known = |p: &str| INSEPARABLE.contains(&p) || SEPARABLE.contains(&p);
-    let compound = prefix.is_empty()
+    let is_compound = prefix.is_empty()
         || known(prefix)
         || (1..prefix.len())
             .any(|i| prefix.is_char_boundary(i) && known(&prefix[..i]) && known(&prefix[i..]));
-    if !compound {
+    if !is_compound {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    for form in forms.split_whitespace() {
-        out.push(format!("{prefix}{form}"));
-        if let Some(bare) = form.strip_prefix("ge").filter(|_| !prefix.is_empty()) {
-            out.push(format!("{prefix}{bare}"));
-        }
-    }
+    let mut out: Vec<String> = forms
+        .split_whitespace()
+        .flat_map(|form| compound(prefix, form))
+        .collect();
     if !prefix.is_empty() && !INSEPARABLE.iter().any(|p| prefix.ends_with(p)) {
         out.push(format!("{prefix}zu{verb}"));
     }
@@ -244,56 +235,55 @@ fn strong(lemma: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{assert_conjugates, conjugates};
     use super::*;
-
-    fn has(lemma: &str, form: &str) -> bool {
-        super::super::conjugates(verbs, lemma, form)
-    }
 
     #[test]
     fn weak_verbs_and_their_participles() {
-        for (lemma, form) in [
-            ("machen", "gemacht"),
-            ("machen", "macht"),
-            ("arbeiten", "arbeitet"),
-            ("arbeiten", "gearbeitet"),
-            ("ändern", "geändert"),
-            ("installieren", "installiert"),
-            ("verwenden", "verwendet"),
-            ("aufbauen", "aufgebaut"),
-            ("aufbauen", "aufzubauen"),
-            ("darstellen", "dargestellt"),
-            ("sammeln", "gesammelt"),
-            ("bauen", "gebaute"),
-            ("steigen", "steigende"),
-            ("antreiben", "angetriebenen"),
-        ] {
-            assert!(has(lemma, form), "{lemma} → {form}");
-        }
+        assert_conjugates(
+            verbs,
+            &[
+                ("machen", "gemacht"),
+                ("machen", "macht"),
+                ("arbeiten", "arbeitet"),
+                ("arbeiten", "gearbeitet"),
+                ("ändern", "geändert"),
+                ("installieren", "installiert"),
+                ("verwenden", "verwendet"),
+                ("aufbauen", "aufgebaut"),
+                ("aufbauen", "aufzubauen"),
+                ("darstellen", "dargestellt"),
+                ("sammeln", "gesammelt"),
+                ("bauen", "gebaute"),
+                ("steigen", "steigende"),
+                ("antreiben", "angetriebenen"),
+            ],
+        );
     }
 
     #[test]
     fn strong_verbs_and_their_compounds() {
-        for (lemma, form) in [
-            ("sein", "ist"),
-            ("werden", "wurde"),
-            ("geben", "gibt"),
-            ("beschreiben", "beschrieben"),
-            ("enthalten", "enthält"),
-            ("übertragen", "überträgt"),
-            ("antreiben", "angetrieben"),
-            ("entsprechen", "entspricht"),
-            ("vergleichen", "verglichen"),
-            ("stattfinden", "stattgefunden"),
-            ("anwenden", "anzuwenden"),
-        ] {
-            assert!(has(lemma, form), "{lemma} → {form}");
-        }
+        assert_conjugates(
+            verbs,
+            &[
+                ("sein", "ist"),
+                ("werden", "wurde"),
+                ("geben", "gibt"),
+                ("beschreiben", "beschrieben"),
+                ("enthalten", "enthält"),
+                ("übertragen", "überträgt"),
+                ("antreiben", "angetrieben"),
+                ("entsprechen", "entspricht"),
+                ("vergleichen", "verglichen"),
+                ("stattfinden", "stattgefunden"),
+                ("anwenden", "anzuwenden"),
+            ],
+        );
         // The longest table verb wins: `vergessen` is not `ver-essen`.
-        assert!(!has("vergessen", "vergegessen"));
+        assert!(!conjugates(verbs, "vergessen", "vergegessen"));
         // A table verb's ending is no compound without a real prefix.
-        assert!(!has("kleiden", "klitten"));
-        assert!(!has("pressen", "prisst"));
-        assert!(has("kleiden", "gekleidet"));
+        assert!(!conjugates(verbs, "kleiden", "klitten"));
+        assert!(!conjugates(verbs, "pressen", "prisst"));
+        assert!(conjugates(verbs, "kleiden", "gekleidet"));
     }
 }

@@ -3,7 +3,7 @@
 //! spelling changes, `busqué`, `conozco`, `construye`) and irregular verbs
 //! with their compound families (`tener`: obtener, mantener…).
 
-use super::append;
+use super::{append, paradigm};
 
 /// Irregular verbs and families, by infinitive ending: what replaces it.
 /// The longest matching ending wins; endings under four letters (`ser`,
@@ -124,15 +124,8 @@ const WHOLE_ONLY: &[&str] = &[
 
 /// The forms of a Spanish verb (see the module docs).
 pub fn verbs(lemma: &str) -> Vec<String> {
-    let irregular = IRREGULAR
-        .iter()
-        .filter(|(ending, _)| {
-            lemma == *ending || (!WHOLE_ONLY.contains(ending) && lemma.ends_with(ending))
-        })
-        .max_by_key(|(ending, _)| ending.len());
     let mut forms = Vec::new();
-    if let Some((ending, table)) = irregular {
-        let prefix = &lemma[..lemma.len() - ending.len()];
+    if let Some((prefix, _, table)) = paradigm(IRREGULAR, lemma, WHOLE_ONLY) {
         append(&mut forms, prefix, table);
         return with_plural_participles(forms);
     }
@@ -246,58 +239,57 @@ fn stem_vowel_changes(stem: &str, group: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{assert_conjugates, conjugates};
     use super::*;
-
-    fn has(lemma: &str, form: &str) -> bool {
-        super::super::conjugates(verbs, lemma, form)
-    }
 
     #[test]
     fn irregular_verbs_and_their_families() {
-        for (lemma, form) in [
-            ("ser", "es"),
-            ("ir", "fue"),
-            ("tener", "tiene"),
-            ("obtener", "obtuvo"),
-            ("producir", "produjo"),
-            ("producir", "produzco"),
-            ("describir", "descrito"),
-            ("resolver", "resuelto"),
-            ("prever", "prevista"),
-            ("componer", "compuesto"),
-            ("componer", "compuestos"),
-            ("manifestar", "manifiesta"),
-            ("conseguir", "consigue"),
-        ] {
-            assert!(has(lemma, form), "{lemma} → {form}");
-        }
+        assert_conjugates(
+            verbs,
+            &[
+                ("ser", "es"),
+                ("ir", "fue"),
+                ("tener", "tiene"),
+                ("obtener", "obtuvo"),
+                ("producir", "produjo"),
+                ("producir", "produzco"),
+                ("describir", "descrito"),
+                ("resolver", "resuelto"),
+                ("prever", "prevista"),
+                ("componer", "compuesto"),
+                ("componer", "compuestos"),
+                ("manifestar", "manifiesta"),
+                ("conseguir", "consigue"),
+            ],
+        );
         // Short irregular verbs are no family: `pedir` is not `ir`.
-        assert!(!has("pedir", "pedvoy"));
-        assert!(!has("prestar", "prestuvo"));
+        assert!(!conjugates(verbs, "pedir", "pedvoy"));
+        assert!(!conjugates(verbs, "prestar", "prestuvo"));
     }
 
     #[test]
     fn stem_changes_and_spelling_changes() {
-        for (lemma, form) in [
-            ("mostrar", "muestra"),
-            ("pensar", "piensan"),
-            ("pedir", "pide"),
-            ("sentir", "siente"),
-            ("sentir", "sintió"),
-            ("buscar", "busqué"),
-            ("llegar", "llegue"),
-            ("empezar", "empiece"),
-            ("conocer", "conozco"),
-            ("elegir", "elija"),
-            ("construir", "construye"),
-            ("incluir", "incluyen"),
-            ("entrar", "entra"),
-            ("entrar", "entró"),
-            ("saturar", "saturada"),
-            ("vender", "vendió"),
-            ("recibir", "recibido"),
-        ] {
-            assert!(has(lemma, form), "{lemma} → {form}");
-        }
+        assert_conjugates(
+            verbs,
+            &[
+                ("mostrar", "muestra"),
+                ("pensar", "piensan"),
+                ("pedir", "pide"),
+                ("sentir", "siente"),
+                ("sentir", "sintió"),
+                ("buscar", "busqué"),
+                ("llegar", "llegue"),
+                ("empezar", "empiece"),
+                ("conocer", "conozco"),
+                ("elegir", "elija"),
+                ("construir", "construye"),
+                ("incluir", "incluyen"),
+                ("entrar", "entra"),
+                ("entrar", "entró"),
+                ("saturar", "saturada"),
+                ("vender", "vendió"),
+                ("recibir", "recibido"),
+            ],
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! irregular verbs with their compound families (`mettre`: permettre,
 //! soumettre…).
 
-use super::append;
+use super::{append, paradigm};
 
 /// French verbs whose whole paradigm is irregular, by infinitive.
 const WHOLE: &[(&str, &str)] = &[
@@ -209,18 +209,11 @@ pub fn verbs(lemma: &str) -> Vec<String> {
     if let Some((_, forms)) = WHOLE.iter().find(|(verb, _)| *verb == lemma) {
         return forms.split_whitespace().map(str::to_owned).collect();
     }
-    let family = FAMILIES
-        .iter()
-        .filter(|(ending, _)| lemma.ends_with(ending))
-        .max_by_key(|(ending, _)| ending.len());
-    if let Some((ending, forms)) = family {
-        let prefix = &lemma[..lemma.len() - ending.len()];
-        return forms
-            .split_whitespace()
-            .map(|f| format!("{prefix}{f}"))
-            .collect();
-    }
     let mut forms = Vec::new();
+    if let Some((prefix, _, family)) = paradigm(FAMILIES, lemma, &[]) {
+        append(&mut forms, prefix, family);
+        return forms;
+    }
     if let Some(stem) = lemma.strip_suffix("er").filter(|s| s.chars().count() >= 2) {
         for stem in er_stems(stem) {
             append(&mut forms, &stem, ER);
@@ -273,57 +266,56 @@ fn er_stems(stem: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{assert_conjugates, conjugates};
     use super::*;
-
-    fn has(lemma: &str, form: &str) -> bool {
-        super::super::conjugates(verbs, lemma, form)
-    }
 
     #[test]
     fn french_irregular_verbs_and_their_families() {
-        for (lemma, form) in [
-            ("être", "sont"),
-            ("devoir", "doit"),
-            ("pouvoir", "peuvent"),
-            ("permettre", "permet"),
-            ("soumettre", "soumise"),
-            ("obtenir", "obtenus"),
-            ("apparaître", "apparaît"),
-            ("produire", "produit"),
-            ("décrire", "décrit"),
-            ("recevoir", "reçoit"),
-            ("prévoir", "prévu"),
-            ("atteindre", "atteint"),
-            ("ouvrir", "ouvert"),
-            ("offrir", "offert"),
-            ("résoudre", "résolu"),
-            ("faire", "font"),
-        ] {
-            assert!(has(lemma, form), "{lemma} → {form}");
-        }
+        assert_conjugates(
+            verbs,
+            &[
+                ("être", "sont"),
+                ("devoir", "doit"),
+                ("pouvoir", "peuvent"),
+                ("permettre", "permet"),
+                ("soumettre", "soumise"),
+                ("obtenir", "obtenus"),
+                ("apparaître", "apparaît"),
+                ("produire", "produit"),
+                ("décrire", "décrit"),
+                ("recevoir", "reçoit"),
+                ("prévoir", "prévu"),
+                ("atteindre", "atteint"),
+                ("ouvrir", "ouvert"),
+                ("offrir", "offert"),
+                ("résoudre", "résolu"),
+                ("faire", "font"),
+            ],
+        );
         // The longest family wins: `apercevoir` is conjugated like
         // `recevoir`, not like `voir`.
-        assert!(has("apercevoir", "aperçoit"));
-        assert!(!has("apercevoir", "apercevoit"));
+        assert!(conjugates(verbs, "apercevoir", "aperçoit"));
+        assert!(!conjugates(verbs, "apercevoir", "apercevoit"));
     }
 
     #[test]
     fn french_regular_verbs_with_their_spelling_changes() {
-        for (lemma, form) in [
-            ("disposer", "disposent"),
-            ("injecter", "injectée"),
-            ("commencer", "commençons"),
-            ("diriger", "dirigeant"),
-            ("employer", "emploient"),
-            ("régler", "règle"),
-            ("lever", "lève"),
-            ("appeler", "appelle"),
-            ("fournir", "fournissent"),
-            ("rendre", "rendu"),
-            ("sortir", "sort"),
-            ("répartir", "répartissent"),
-        ] {
-            assert!(has(lemma, form), "{lemma} → {form}");
-        }
+        assert_conjugates(
+            verbs,
+            &[
+                ("disposer", "disposent"),
+                ("injecter", "injectée"),
+                ("commencer", "commençons"),
+                ("diriger", "dirigeant"),
+                ("employer", "emploient"),
+                ("régler", "règle"),
+                ("lever", "lève"),
+                ("appeler", "appelle"),
+                ("fournir", "fournissent"),
+                ("rendre", "rendu"),
+                ("sortir", "sort"),
+                ("répartir", "répartissent"),
+            ],
+        );
     }
 }

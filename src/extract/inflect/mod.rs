@@ -47,6 +47,37 @@ pub fn verb_forms(language: Language, lemma: &str) -> Vec<String> {
     forms
 }
 
+/// The paradigm of `table` (infinitive or infinitive ending, forms) whose
+/// ending is the longest one `lemma` ends with, and the prefix before it:
+/// `permettre` → (`per`, `mettre`, `mets met …`). Endings listed in
+/// `whole_only` match a lemma only whole (`estar` is no family of `prestar`).
+fn paradigm<'a>(
+    table: &[(&'static str, &'static str)],
+    lemma: &'a str,
+    whole_only: &[&str],
+) -> Option<(&'a str, &'static str, &'static str)> {
+    table
+        .iter()
+        .filter(|(ending, _)| {
+            lemma == *ending || (!whole_only.contains(ending) && lemma.ends_with(ending))
+        })
+        .max_by_key(|(ending, _)| ending.len())
+        .map(|&(ending, forms)| (&lemma[..lemma.len() - ending.len()], ending, forms))
+}
+
+/// A Dutch or German strong verb's form after a compound's prefix:
+/// `be` + `schreven`. Inseparable prefixes drop the participle's `ge-`
+/// (`beschreven`, `beschrieben`) and separable ones keep it (`aangegeven`,
+/// `angegeben`); a prefix does not say which it is (`voorkomen`,
+/// `umgehen`), so both are offered.
+fn compound(prefix: &str, form: &str) -> Vec<String> {
+    let mut out = vec![format!("{prefix}{form}")];
+    if let Some(bare) = form.strip_prefix("ge").filter(|_| !prefix.is_empty()) {
+        out.push(format!("{prefix}{bare}"));
+    }
+    out
+}
+
 /// Adds `stem` followed by each of the space-separated `endings`.
 fn append(forms: &mut Vec<String>, stem: &str, endings: &str) {
     forms.extend(endings.split_whitespace().map(|e| format!("{stem}{e}")));
@@ -57,6 +88,14 @@ fn append(forms: &mut Vec<String>, stem: &str, endings: &str) {
 #[cfg(test)]
 fn conjugates(verbs: fn(&str) -> Vec<String>, lemma: &str, form: &str) -> bool {
     lemma == form || verbs(lemma).iter().any(|f| f == form)
+}
+
+/// Asserts that `verbs` conjugates each lemma to its form.
+#[cfg(test)]
+fn assert_conjugates(verbs: fn(&str) -> Vec<String>, cases: &[(&str, &str)]) {
+    for &(lemma, form) in cases {
+        assert!(conjugates(verbs, lemma, form), "{lemma} → {form}");
+    }
 }
 
 #[cfg(test)]

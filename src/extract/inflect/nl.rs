@@ -1,6 +1,8 @@
 //! Dutch conjugation: weak verbs by 't kofschip, strong verbs and their
 //! compounds, participles with and without `ge-`.
 
+use super::{compound, paradigm};
+
 /// Dutch strong and irregular verbs: infinitive, then its present and
 /// past forms and participle. Compounds (`beschrijven`, `opleveren`) take
 /// the same forms after their prefix.
@@ -142,16 +144,11 @@ const SEPARABLE: &[&str] = &[
 
 /// The forms of a Dutch verb (see the module docs).
 pub fn verbs(lemma: &str) -> Vec<String> {
-    let strong = STRONG
-        .iter()
-        .filter(|(verb, _)| lemma.ends_with(verb))
-        .max_by_key(|(verb, _)| verb.len())
-        .filter(|(verb, _)| is_prefix(&lemma[..lemma.len() - verb.len()]));
+    let strong = paradigm(STRONG, lemma, &[]).filter(|(prefix, ..)| is_prefix(prefix));
     let mut forms = Vec::new();
-    if let Some((verb, table)) = strong {
-        let prefix = &lemma[..lemma.len() - verb.len()];
+    if let Some((prefix, _, table)) = strong {
         for form in table.split_whitespace() {
-            forms.extend(with_prefix(prefix, form));
+            forms.extend(compound(prefix, form));
         }
     } else {
         for stem in stems_of(lemma) {
@@ -301,56 +298,39 @@ fn participles(lemma: &str, participle: &str) -> Vec<String> {
     out
 }
 
-/// A strong verb's form after a compound's prefix: `be` + `schreven`.
-/// Inseparable prefixes drop the participle's `ge-` (`beschreven`,
-/// `onderhouden`) and separable ones keep it (`aangegeven`); a prefix does
-/// not say which it is (`voorkomen` is both), so both are offered.
-fn with_prefix(prefix: &str, form: &str) -> Vec<String> {
-    if prefix.is_empty() {
-        return vec![form.to_owned()];
-    }
-    let mut out = vec![format!("{prefix}{form}")];
-    if let Some(bare) = form.strip_prefix("ge") {
-        out.push(format!("{prefix}{bare}"));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::{assert_conjugates, conjugates};
     use super::*;
-
-    fn has(lemma: &str, form: &str) -> bool {
-        super::super::conjugates(verbs, lemma, form)
-    }
 
     #[test]
     fn dutch_weak_strong_and_compound_verbs() {
-        for (lemma, form) in [
-            ("worden", "wordt"),
-            ("hebben", "heeft"),
-            ("geven", "geeft"),
-            ("beschrijven", "beschreven"),
-            ("ontwikkelen", "ontwikkeld"),
-            ("gebruiken", "gebruikt"),
-            ("leveren", "levert"),
-            ("leveren", "geleverd"),
-            ("maken", "maakt"),
-            ("maken", "gemaakt"),
-            ("zetten", "zet"),
-            ("leven", "leefde"),
-            ("tonen", "toont"),
-            ("opleveren", "opgeleverd"),
-            ("zorgen", "zorgt"),
-            ("gebruiken", "gebruikte"),
-            ("installeren", "installeert"),
-            ("installeren", "geïnstalleerd"),
-            ("leveren", "leverde"),
-            ("stijgen", "stijgende"),
-        ] {
-            assert!(has(lemma, form), "{lemma} → {form}");
-        }
+        assert_conjugates(
+            verbs,
+            &[
+                ("worden", "wordt"),
+                ("hebben", "heeft"),
+                ("geven", "geeft"),
+                ("beschrijven", "beschreven"),
+                ("ontwikkelen", "ontwikkeld"),
+                ("gebruiken", "gebruikt"),
+                ("leveren", "levert"),
+                ("leveren", "geleverd"),
+                ("maken", "maakt"),
+                ("maken", "gemaakt"),
+                ("zetten", "zet"),
+                ("leven", "leefde"),
+                ("tonen", "toont"),
+                ("opleveren", "opgeleverd"),
+                ("zorgen", "zorgt"),
+                ("gebruiken", "gebruikte"),
+                ("installeren", "installeert"),
+                ("installeren", "geïnstalleerd"),
+                ("leveren", "leverde"),
+                ("stijgen", "stijgende"),
+            ],
+        );
         // `gebruiken` is no compound of `ruiken`.
-        assert!(!has("gebruiken", "gebroken"));
+        assert!(!conjugates(verbs, "gebruiken", "gebroken"));
     }
 }

@@ -6,7 +6,7 @@
 //! `ввести`: введён). Reflexive verbs take `-ся`/`-сь` on every form.
 //! Forms are written with `е` for `ё`, as the reference list folds them.
 
-use super::append;
+use super::{append, paradigm};
 
 /// Irregular verbs and families, by infinitive ending: what replaces it.
 /// The longest matching ending wins; a prefix before it is kept. Regular
@@ -104,12 +104,7 @@ fn is_vowel(c: char) -> bool {
 
 fn plain(lemma: &str) -> Vec<String> {
     let mut forms = Vec::new();
-    let irregular = IRREGULAR
-        .iter()
-        .filter(|(ending, _)| lemma.ends_with(ending))
-        .max_by_key(|(ending, _)| ending.len());
-    if let Some((ending, table)) = irregular {
-        let prefix = &lemma[..lemma.len() - ending.len()];
+    if let Some((prefix, _, table)) = paradigm(IRREGULAR, lemma, &[]) {
         append(&mut forms, prefix, table);
     }
     if let Some(stem) = lemma
@@ -214,53 +209,52 @@ fn mutations(stem: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{assert_conjugates, conjugates};
     use super::*;
-
-    fn has(lemma: &str, form: &str) -> bool {
-        super::super::conjugates(verbs, lemma, form)
-    }
 
     #[test]
     fn regular_verbs_with_mutations_and_reflexives() {
-        for (lemma, form) in [
-            ("иметь", "имеет"),
-            ("смотреть", "смотрит"),
-            ("держать", "держит"),
-            ("установить", "установленный"),
-            ("сказать", "скажет"),
-            ("использовать", "использует"),
-            ("нуждаться", "нуждается"),
-            ("наблюдать", "наблюдает"),
-            ("установить", "установленного"),
-            ("работать", "работающих"),
-            ("двигаться", "двигалась"),
-        ] {
-            assert!(has(lemma, form), "{lemma} → {form}");
-        }
+        assert_conjugates(
+            verbs,
+            &[
+                ("иметь", "имеет"),
+                ("смотреть", "смотрит"),
+                ("держать", "держит"),
+                ("установить", "установленный"),
+                ("сказать", "скажет"),
+                ("использовать", "использует"),
+                ("нуждаться", "нуждается"),
+                ("наблюдать", "наблюдает"),
+                ("установить", "установленного"),
+                ("работать", "работающих"),
+                ("двигаться", "двигалась"),
+            ],
+        );
     }
 
     #[test]
     fn first_conjugation_verbs_have_no_mutated_participles() {
         // давать → даваемый, never давленный (which would lend давление
         // its rank).
-        assert!(!has("давать", "давленный"));
-        assert!(has("давать", "давал"));
+        assert!(!conjugates(verbs, "давать", "давленный"));
+        assert!(conjugates(verbs, "давать", "давал"));
     }
 
     #[test]
     fn irregular_verbs_and_their_prefixed_families() {
-        for (lemma, form) in [
-            ("быть", "будет"),
-            ("найти", "найдено"),
-            ("прийти", "придет"),
-            ("хотеть", "хочет"),
-            ("ввести", "введен"),
-            ("привезти", "привезут"),
-            ("начаться", "начнется"),
-            ("создать", "создан"),
-            ("помочь", "поможет"),
-        ] {
-            assert!(has(lemma, form), "{lemma} → {form}");
-        }
+        assert_conjugates(
+            verbs,
+            &[
+                ("быть", "будет"),
+                ("найти", "найдено"),
+                ("прийти", "придет"),
+                ("хотеть", "хочет"),
+                ("ввести", "введен"),
+                ("привезти", "привезут"),
+                ("начаться", "начнется"),
+                ("создать", "создан"),
+                ("помочь", "поможет"),
+            ],
+        );
     }
 }
