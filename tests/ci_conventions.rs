@@ -63,11 +63,7 @@ fn bash(cwd: &Path, script: &str, env: &[(&str, &str)]) -> (String, String, i32)
         .envs(env.iter().copied())
         .output()
         .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap_or(-1),
-    )
+    common::outcome(out)
 }
 
 #[test]

@@ -50,15 +50,12 @@ fn project(config: &str) -> tempfile::TempDir {
 
 /// Runs termalign in `cwd` with `args`: (stdout, stderr, exit code).
 fn run_in(cwd: &Path, args: &[&str]) -> (String, String, i32) {
-    let out = common::termalign()
-        .current_dir(cwd)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap_or(-1),
+    common::outcome(
+        common::termalign()
+            .current_dir(cwd)
+            .args(args)
+            .output()
+            .unwrap(),
     )
 }
 

@@ -68,11 +68,7 @@ impl Project {
             .write_stdin(stdin)
             .output()
             .unwrap();
-        (
-            String::from_utf8(out.stdout).unwrap(),
-            String::from_utf8(out.stderr).unwrap(),
-            out.status.code().unwrap_or(-1),
-        )
+        common::outcome(out)
     }
 }
 

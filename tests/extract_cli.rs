@@ -6,39 +6,23 @@
 // Tests say on stderr why they skip.
 #![allow(clippy::print_stderr)]
 
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
 use predicates::prelude::*;
+use std::collections::HashSet;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/extract")
-        .join(name)
-}
+mod common;
+use common::{fixture, root, termalign};
 
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
-}
-
-fn termalign() -> Command {
-    let mut cmd = Command::cargo_bin("termalign").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
+/// `../shared/` beside the checkout; each test that reads it skips when
+/// the file it needs is missing.
+fn shared() -> std::path::PathBuf {
+    root().join("../shared")
 }
 
 fn extract(args: &[&str]) -> (String, i32) {
-    let out = termalign().arg("extract").args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.code() != Some(101),
-        "termalign panicked: {stderr}"
-    );
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        out.status.code().unwrap_or(-1),
-    )
+    let (stdout, stderr, code) =
+        common::outcome(termalign().arg("extract").args(args).output().unwrap());
+    assert!(code != 101, "termalign panicked: {stderr}");
+    (stdout, code)
 }
 
 const ARTICLE: &str = "tests/fixtures/extract/article.txt";
@@ -208,7 +192,7 @@ fn unsupported_language_lists_the_supported_ones() {
 fn empty_input_is_an_empty_result() {
     termalign()
         .args(["extract", "--format", "tsv"])
-        .arg(fixture("empty.txt"))
+        .arg(fixture("extract/empty.txt"))
         .assert()
         .success()
         .stdout("");

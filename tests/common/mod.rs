@@ -32,7 +32,11 @@ pub fn termalign() -> Command {
 
 /// Runs termalign and returns (stdout, stderr, exit code).
 pub fn run(args: &[&str]) -> (String, String, i32) {
-    let out = termalign().args(args).output().expect("termalign runs");
+    outcome(termalign().args(args).output().expect("termalign runs"))
+}
+
+/// A finished process as (stdout, stderr, exit code; -1 when killed).
+pub fn outcome(out: std::process::Output) -> (String, String, i32) {
     (
         String::from_utf8(out.stdout).expect("utf-8 stdout"),
         String::from_utf8(out.stderr).expect("utf-8 stderr"),
