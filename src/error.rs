@@ -60,6 +60,31 @@ pub enum Error {
         error: std::io::Error,
     },
 
+    /// A file given to a command that needs source/target pairs holds
+    /// prose in one language.
+    #[error("{path}: {format} is not a bilingual format (align reads XLIFF, TMX, PO, TSV, or a pair of parallel files)")]
+    NotBilingual { path: PathBuf, format: &'static str },
+
+    /// No glossary was loaded: there is nothing to check against.
+    #[error("no glossaries loaded")]
+    NoGlossaries,
+
+    /// A glossary that a configuration file names cannot be read.
+    #[error("{origin}: the glossary named here cannot be read")]
+    NamedGlossary {
+        origin: Origin,
+        #[source]
+        error: Box<Error>,
+    },
+
+    /// `--fix` was asked to rewrite standard input in place.
+    #[error("standard input cannot be fixed in place")]
+    StdinNotFixable,
+
+    /// `extract` has no tokenizer for the language.
+    #[error(transparent)]
+    UnsupportedLanguage(#[from] crate::extract::UnsupportedLanguage),
+
     /// Options that do not fit together, or a value that is not allowed.
     #[error("{0}")]
     Usage(String),

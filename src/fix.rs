@@ -132,26 +132,12 @@ pub fn plan(file: &SourceFile, format: Format, findings: &[Finding]) -> Plan {
 /// would delete: a tag, or Markdown emphasis, code or link syntax. Terms do
 /// not contain these characters; an occurrence found across them does.
 fn spans_markup(format: Format, found: &str) -> bool {
-    match format {
-        Format::Html | Format::Xliff | Format::Tmx => found.contains(['<', '>']),
-        Format::Markdown => found.contains(['<', '>', '*', '`', '[', ']']),
-        Format::Text | Format::Po | Format::Tsv => false,
-    }
+    found.contains(format.def().markup)
 }
 
 /// The replacement as it must be written in a file of `format`.
 fn escape(format: Format, text: &str) -> String {
-    match format {
-        Format::Html | Format::Xliff | Format::Tmx => text
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;"),
-        Format::Po => text
-            .replace('\\', "\\\\")
-            .replace('"', "\\\"")
-            .replace('\n', "\\n"),
-        Format::Text | Format::Markdown | Format::Tsv => text.to_owned(),
-    }
+    format.def().escaping.apply(text)
 }
 
 fn encode(text: &str, encoding: Encoding) -> Vec<u8> {

@@ -26,4 +26,5 @@ pub mod lexicon;
 pub mod matcher;
 pub mod pipeline;
 pub mod report;
+pub mod session;
 mod yaml;

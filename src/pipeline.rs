@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::engine::{Engine, FileResult};
 use crate::error::{Error, Result};
-use crate::input::{self, Bilingual, Format, Segment, SourceFile};
+use crate::input::{self, Bilingual, Format, PairLanguages, SourceFile};
 
 /// Where an input comes from.
 #[derive(Debug, Clone)]
@@ -32,52 +32,9 @@ impl InputSource {
     }
 }
 
-/// The prose segments of a monolingual file. Bilingual formats read as
-/// prose give their target side (the text a monolingual check is about).
-pub fn read_segments(file: &SourceFile, format: Format) -> Result<Vec<Segment>> {
-    Ok(match format {
-        Format::Text => input::plain::read(file),
-        Format::Markdown => input::markdown::read(file)?,
-        Format::Html => input::html::read(file)?,
-        Format::Xliff | Format::Tmx | Format::Po | Format::Tsv => {
-            read_bilingual(file, format, None, None)?
-                .pairs
-                .into_iter()
-                .filter_map(|p| {
-                    p.target.map(|text| Segment {
-                        id: Some(p.id),
-                        text,
-                    })
-                })
-                .collect()
-        }
-    })
-}
-
-/// The segment pairs of a bilingual file. `source_lang`/`target_lang` pick
-/// the pair of languages in a multilingual TMX.
-pub fn read_bilingual(
-    file: &SourceFile,
-    format: Format,
-    source_lang: Option<&str>,
-    target_lang: Option<&str>,
-) -> Result<Bilingual> {
-    match format {
-        Format::Xliff => input::xliff::read(file),
-        Format::Tmx => input::tmx::read(file, source_lang, target_lang),
-        Format::Po => input::po::read(file),
-        Format::Tsv => input::tsv::read(file),
-        other => Err(Error::Usage(format!(
-            "{}: {} is not a bilingual format (align reads XLIFF, TMX, PO, TSV, or --source/--target files)",
-            file.path.display(),
-            other.name()
-        ))),
-    }
-}
-
 /// The format of a file, from its content and name.
 pub fn detect_format(file: &SourceFile) -> Format {
-    input::detect::detect(&file.path, &file.text)
+    input::detect(&file.path, &file.text)
 }
 
 /// Checks one input as monolingual prose in `language`.
@@ -87,24 +44,14 @@ pub fn check_one(engine: &Engine, source: &InputSource, language: &str) -> Resul
 
 /// Checks a file already read as monolingual prose in `language`.
 pub fn check_file(engine: &Engine, file: &SourceFile, language: &str) -> Result<FileResult> {
-    let format = detect_format(file);
-    let segments = read_segments(file, format)?;
+    let segments = detect_format(file).read_prose(file)?;
     Ok(engine.check_document(file, &segments, language))
 }
 
-/// Checks every input; returns results in input order and the errors of the
-/// inputs that could not be checked.
-pub fn check_all(
-    engine: &Engine,
-    sources: &[InputSource],
-    language: &str,
-) -> (Vec<FileResult>, Vec<Error>) {
-    check_each(engine, sources, &|_| language.to_owned(), &|_| {})
-}
-
-/// Like [`check_all`], with each file's language from `language_of` (its
-/// path as given; `-` for standard input), and `done` called after each
-/// input (for a progress bar).
+/// Checks every input, each in the language `language_of` gives for its
+/// path (as given; `-` for standard input), in parallel; results and errors
+/// come back in input order, and `done` is called after each input (for a
+/// progress bar).
 pub fn check_each(
     engine: &Engine,
     sources: &[InputSource],
@@ -192,12 +139,12 @@ pub fn align_one(
     languages: &AlignLanguages,
 ) -> Result<FileResult> {
     let file = source.read()?;
-    let format = detect_format(&file);
-    let bilingual = read_bilingual(
+    let bilingual = detect_format(&file).read_pairs(
         &file,
-        format,
-        languages.source.as_deref(),
-        languages.target.as_deref(),
+        PairLanguages {
+            source: languages.source.as_deref(),
+            target: languages.target.as_deref(),
+        },
     )?;
     let (source_lang, target_lang) = languages.resolve(&bilingual);
     Ok(engine.check_bilingual(&file, None, &bilingual, &source_lang, &target_lang))

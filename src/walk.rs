@@ -117,7 +117,7 @@ fn walk_dir(
                 // Without include globs, a walk takes the files termalign can
                 // read (by extension), not images or binaries beside them.
                 let included = if include.is_empty() {
-                    crate::input::detect::from_extension(path).is_some()
+                    crate::input::format::from_extension(path).is_some()
                 } else {
                     matches(include, root, base, path)
                 };

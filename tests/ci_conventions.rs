@@ -78,14 +78,25 @@ fn pre_commit_hooks_run_as_written() {
         let language = hook["language"].as_str().unwrap();
         assert!(["rust", "system"].contains(&language), "{id}: {language}");
         assert!(hook["name"].as_str().is_some() && hook["description"].as_str().is_some());
+        // The files pattern is the format registry's: every format
+        // termalign reads, and nothing else.
+        let pattern = hook["files"].as_str().unwrap();
+        assert_eq!(
+            pattern,
+            termalign::input::format::file_name_pattern(),
+            "{id}: `files:` must list the extensions of src/input/format.rs"
+        );
         // The files pattern takes documents and leaves code alone.
-        let files = regex_lite(hook["files"].as_str().unwrap());
+        let files = regex_lite(pattern);
         for doc in [
             "docs/a.md",
             "index.html",
             "po/fr.po",
             "t.xlf",
             "README.markdown",
+            "memory.tmx",
+            "pairs.tsv",
+            "project.sdlxliff",
         ] {
             assert!(files(doc), "{id} misses {doc}");
         }

@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use termalign::input::detect::detect;
+use termalign::input::detect;
 use termalign::input::{parallel, po, tmx, tsv, xliff, Bilingual, Format, SourceFile};
 use termalign::{Error, Span};
 

@@ -5,7 +5,7 @@
 //! `SourceFile::text`. Markup, escapes and inline tags are handled by the
 //! readers; the matcher only ever sees prose.
 
-pub mod detect;
+pub mod format;
 pub mod html;
 pub mod markdown;
 pub mod parallel;
@@ -18,40 +18,10 @@ pub mod tsv;
 pub mod xliff;
 pub(crate) mod xml;
 
+pub use format::{detect, Format, PairLanguages, Sides};
 pub use source::SourceFile;
 
 use crate::text::MappedText;
-
-/// The formats termalign reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Format {
-    Text,
-    Markdown,
-    Html,
-    Xliff,
-    Tmx,
-    Po,
-    Tsv,
-}
-
-impl Format {
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Markdown => "markdown",
-            Format::Html => "html",
-            Format::Xliff => "xliff",
-            Format::Tmx => "tmx",
-            Format::Po => "po",
-            Format::Tsv => "tsv",
-        }
-    }
-
-    /// Bilingual formats hold source/target pairs.
-    pub fn is_bilingual(self) -> bool {
-        matches!(self, Format::Xliff | Format::Tmx | Format::Po | Format::Tsv)
-    }
-}
 
 /// A run of prose to check, mapped into `SourceFile::text`.
 #[derive(Debug, Clone)]

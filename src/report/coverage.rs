@@ -379,7 +379,6 @@ mod tests {
     use crate::engine::{Engine, RuleSettings};
     use crate::glossary::{load_set, GlossarySource};
     use crate::input::SourceFile;
-    use crate::pipeline::read_segments;
 
     const GLOSSARY: &str = "\
 glossary: t
@@ -415,7 +414,7 @@ concepts:
             .iter()
             .map(|(path, text)| {
                 let file = SourceFile::from_bytes(*path, text.as_bytes().to_vec()).unwrap();
-                let segments = read_segments(&file, crate::input::Format::Text).unwrap();
+                let segments = crate::input::Format::Text.read_prose(&file).unwrap();
                 engine.check_document(&file, &segments, "en")
             })
             .collect();

@@ -18,7 +18,7 @@ use super::coverage::{
     percent, ConceptCoverage, ConceptInconsistency, ConceptRef, Coverage, Grouping, Tally,
     TermCount,
 };
-use super::{summary_line, Emitter, Report};
+use super::{plural, summary_line, Emitter, Report};
 use crate::glossary::Status;
 
 pub struct CoverageTableEmitter {
@@ -116,10 +116,6 @@ fn competing(terms: &[TermCount]) -> String {
         .map(|t| format!("{} {}", t.text, t.count))
         .collect::<Vec<_>>()
         .join(" / ")
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn tally_line(tally: &Tally) -> String {

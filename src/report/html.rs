@@ -17,7 +17,7 @@ use super::coverage::{
     percent, ConceptCoverage, ConceptInconsistency, ConceptRef, Coverage, Grouping, Tally,
     TermCount,
 };
-use super::{summary_line, Emitter, Report, Summary};
+use super::{plural, summary_line, Emitter, Report, Summary};
 use crate::finding::Finding;
 
 /// Which command the page is for: it decides the title and what comes first.
@@ -216,10 +216,6 @@ fn summary_counts(s: &Summary) -> String {
         parts.push(plural(s.infos, "info", "infos"));
     }
     parts.join(", ")
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 impl HtmlEmitter {

@@ -38,6 +38,11 @@ pub struct Report {
     pub show_suppressed: bool,
 }
 
+/// `N thing` or `N things`: the one way counts are written in messages.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Counts for the summary line and JSON `summary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Summary {
@@ -107,8 +112,6 @@ pub trait Emitter {
 
 /// "1 error, 2 warnings in 3 files" for human-readable formats.
 pub fn summary_line(summary: &Summary) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut parts = vec![
         plural(summary.errors, "error", "errors"),
         plural(summary.warnings, "warning", "warnings"),

@@ -50,6 +50,9 @@ pub enum Command {
         #[arg(long, short = 'f', value_enum, default_value_t = RulesFormat::Table)]
         format: RulesFormat,
     },
+    /// List the input formats: extensions, what each holds, how it is
+    /// detected (a Markdown table).
+    Formats,
     /// Validate, list, import or export glossaries.
     #[command(subcommand)]
     Glossary(GlossaryCommand),

@@ -3,16 +3,14 @@
 
 use std::io::{self, Write};
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 
-use termalign::config::{FailOn, Settings};
-use termalign::engine::{Engine, FileResult};
-use termalign::fix;
-use termalign::pipeline::{self, InputSource};
-use termalign::report::{Coverage, Report};
+use termalign::config::FailOn;
+use termalign::report::plural;
+use termalign::session::{FixOutcome, Walk};
 
 use super::progress::Progress;
-use super::{finish, input_sources, load_glossaries, overrides, resolve_settings, rule_settings};
+use super::{finish, note, open_session, overrides, resolve_settings, worded};
 use crate::args::{CheckArgs, GlobalOptions};
 
 pub(crate) fn run(args: CheckArgs, global: &GlobalOptions) -> Result<u8> {
@@ -22,82 +20,41 @@ pub(crate) fn run(args: CheckArgs, global: &GlobalOptions) -> Result<u8> {
         &args.output.rules,
         args.output.fail_on,
     )?;
-    let settings = resolve_settings(global, cli, FailOn::Warning)?;
-    let set = load_glossaries(&settings)?;
-    let engine = Engine::new(set, rule_settings(&settings)?);
-    let (sources, mut errors) = input_sources(&args.paths, &settings, args.force_exclude)?;
-    if args.fix && !args.dry_run && sources.iter().any(|s| matches!(s, InputSource::Stdin(_))) {
-        bail!("standard input cannot be fixed in place: name the file, or use --fix --dry-run to see the diff");
-    }
+    let session = open_session(resolve_settings(global, cli, FailOn::Warning)?)?;
+    let (sources, walk_errors) =
+        session.inputs(&args.paths, Walk::AllFormats, args.force_exclude)?;
     let progress = Progress::new(sources.len(), global);
-    let (results, check_errors) = if args.fix {
-        fix_all(
-            &engine,
-            &sources,
-            &settings,
-            args.dry_run,
-            global,
-            &progress,
-        )?
+    let done = |path: &std::path::Path| progress.done(path);
+    let mut outcome = if args.fix {
+        let fixed = session.fix(&sources, args.dry_run, &done).map_err(worded)?;
+        progress.finish();
+        tell_fixes(&fixed, args.dry_run, global.quiet)?;
+        fixed.outcome
     } else {
-        pipeline::check_each(
-            &engine,
-            &sources,
-            &|path| settings.lang_for(path),
-            &|path| progress.done(path),
-        )
+        let outcome = session.check(&sources, &done);
+        progress.finish();
+        outcome
     };
-    progress.finish();
-    errors.extend(check_errors);
-    // Coverage is cheap (it counts the occurrences the checks collected) and
-    // the HTML page shows it, so it is built once here for every format.
-    // Its language is the run's: per-path languages only pick terms.
-    let coverage = Coverage::build(&results, engine.glossaries(), Some(&settings.lang.value));
-    let report = Report::build(&results)
-        .with_coverage(coverage)
-        .showing_suppressed(args.output.report_suppressed);
+    outcome.errors.splice(0..0, walk_errors);
     if args.fix && args.dry_run {
         // The diff is the output; the exit code still says what would remain.
-        return Ok(super::exit_code(
-            &errors,
-            report.fails(settings.fail_on.value.level()),
-        ));
+        let status = outcome.status(session.settings().fail_on.value.level());
+        super::print_errors(&outcome.errors);
+        return Ok(super::exit_code(status));
     }
-    finish(&report, &errors, &args.output, &settings)
+    finish(outcome, &args.output, session.settings())
 }
 
-/// Fixes every input (or, with `dry_run`, prints the diff of each fix) and
-/// returns what remains to report.
-fn fix_all(
-    engine: &Engine,
-    sources: &[InputSource],
-    settings: &Settings,
-    dry_run: bool,
-    global: &GlobalOptions,
-    progress: &Progress,
-) -> Result<(Vec<FileResult>, Vec<termalign::Error>)> {
-    let mut results = Vec::new();
-    let mut errors = Vec::new();
-    let (mut edits, mut files) = (0, 0);
+/// Prints the diffs of a dry run on stdout, and on stderr the fixes that
+/// were not made and how many were.
+fn tell_fixes(fixed: &FixOutcome, dry_run: bool, quiet: bool) -> Result<()> {
     let mut stdout = io::stdout().lock();
-    for source in sources {
-        let path = source.path();
-        progress.done(path);
-        let outcome = source.read().and_then(|file| {
-            fix::fix_file(engine, &file, &settings.lang_for(path)).map(|f| (file, f))
-        });
-        let (original, fixed) = match outcome {
-            Ok(pair) => pair,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        if !global.quiet {
-            for s in &fixed.plan.skipped {
-                super::note(&format!(
+    for file in &fixed.files {
+        if !quiet {
+            for s in &file.skipped {
+                note(&format!(
                     "{}:{}:{}: `{}` not fixed: {}",
-                    path.display(),
+                    file.path.display(),
                     s.line,
                     s.column,
                     s.found,
@@ -105,41 +62,22 @@ fn fix_all(
                 ));
             }
         }
-        if fixed.plan.is_empty() {
-            results.push(fixed.result);
-            continue;
+        if let Some(diff) = &file.diff {
+            write!(stdout, "{diff}")?;
         }
-        if dry_run {
-            write!(
-                stdout,
-                "{}",
-                fix::unified_diff(path, &original.text, &fixed.file.text)
-            )?;
-        } else if let Err(e) = fix::write_fixed(path, &original.raw, &fixed.file.raw) {
-            // Not written: what stands in the file is what was checked first.
-            errors.push(e);
-            results.push(fixed.before);
-            continue;
-        }
-        edits += fixed.plan.edits.len();
-        files += 1;
-        results.push(fixed.result);
     }
     stdout.flush()?;
-    if !global.quiet {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    if !quiet {
         let what = format!(
             "{} in {}",
-            plural(edits, "occurrence", "occurrences"),
-            plural(files, "file", "files")
+            plural(fixed.edits(), "occurrence", "occurrences"),
+            plural(fixed.files_changed(), "file", "files")
         );
-        progress.finish();
-        super::note(&if dry_run {
+        note(&if dry_run {
             format!("would fix {what} (--dry-run: nothing written)")
         } else {
             format!("fixed {what}")
         });
     }
-    Ok((results, errors))
+    Ok(())
 }

@@ -14,7 +14,7 @@ use termalign::input::SourceFile;
 use termalign::config::FailOn;
 use termalign::glossary::GlossarySet;
 
-use super::{glossary_errors, load_glossaries, overrides, resolve_settings};
+use super::{glossary_errors, open_session, overrides, resolve_settings};
 use crate::args::{
     ExportArgs, GlobalOptions, GlossaryOptions, ImportArgs, InteropFormat, ListFormat,
 };
@@ -49,7 +49,7 @@ fn loaded(options: &GlossaryOptions, global: &GlobalOptions) -> Result<GlossaryS
         overrides(options, None, &[], None)?,
         FailOn::Warning,
     )?;
-    load_glossaries(&settings)
+    Ok(open_session(settings)?.glossaries().clone())
 }
 
 pub(crate) fn list(

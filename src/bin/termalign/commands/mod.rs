@@ -12,18 +12,15 @@ mod progress;
 #[path = "report.rs"]
 mod report_command;
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 
-use termalign::config::{self, Config, Overrides, Provenance, Settings};
-use termalign::engine::RuleSettings;
+use termalign::config::{self, Config, Overrides, Settings};
 use termalign::finding::Severity;
-use termalign::glossary::{builtin, load_set, GlossarySet, GlossarySource};
-use termalign::pipeline::InputSource;
-use termalign::report::{self, Emitter, Report};
-use termalign::walk;
+use termalign::report::{self, Emitter};
+use termalign::session::{Outcome, Session, Status};
 
 use crate::args::*;
 use crate::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
@@ -34,6 +31,14 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Check(args) => check::run(args, &global),
         Command::Align(args) => align::run(args, &global),
         Command::Rules { format } => rules(format),
+        Command::Formats => {
+            write!(
+                io::stdout().lock(),
+                "{}",
+                termalign::input::format::formats_markdown()
+            )?;
+            Ok(EXIT_CLEAN)
+        }
         Command::Report(args) => report_command::run(args, &global),
         Command::Extract(args) => extract::run(args, &global),
         Command::Glossary(GlossaryCommand::Validate { files }) => glossary::validate(&files),
@@ -125,70 +130,39 @@ pub(crate) fn fail_on_setting(f: FailOn) -> config::FailOn {
     }
 }
 
-/// The glossaries the settings name. Prints every error of a failed load,
-/// one per line, and fails.
-pub(crate) fn load_glossaries(settings: &Settings) -> Result<GlossarySet> {
-    let mut sources = if settings.default_glossaries.value {
-        builtin::sources()
-    } else {
-        Vec::new()
-    };
-    for glossary in &settings.glossaries {
-        let source = GlossarySource::read(&glossary.value);
-        sources.push(match (&glossary.from, source) {
-            (_, Ok(source)) => source,
-            (Provenance::Config(origin), Err(e)) => {
-                return Err(anyhow::Error::new(e)
-                    .context(format!("{origin}: the glossary named here cannot be read")))
-            }
-            (_, Err(e)) => return Err(e.into()),
-        });
-    }
-    if sources.is_empty() {
-        bail!("no glossaries: give --glossary FILE, or drop --no-default-glossaries");
-    }
-    load_set(&sources).map_err(glossary_errors)
+/// A session over the settings: the glossaries they name, loaded, and the
+/// engine. Every error of a failed load is printed, one per line.
+pub(crate) fn open_session(settings: Settings) -> Result<Session> {
+    Session::new(settings).map_err(glossary_errors)
 }
 
+/// Like [`open_session`], with no glossary at all allowed (`extract`).
+pub(crate) fn open_session_allowing_no_glossaries(settings: Settings) -> Result<Session> {
+    Session::allowing_no_glossaries(settings).map_err(glossary_errors)
+}
+
+/// Several library errors as one, a `termalign: error:` line each. A single
+/// one keeps its cause chain.
 pub(crate) fn glossary_errors(errors: Vec<termalign::Error>) -> anyhow::Error {
+    if errors.len() == 1 {
+        return worded(errors.into_iter().next().expect("one error"));
+    }
     let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     anyhow::anyhow!("{}", lines.join("\ntermalign: error: "))
 }
 
-pub(crate) fn rule_settings(settings: &Settings) -> Result<RuleSettings> {
-    settings.rule_settings().map_err(anyhow::Error::msg)
-}
-
-/// Files named on the command line, directories walked (with the include
-/// and exclude globs of the settings, relative to the configuration file's
-/// directory), `-` read from stdin. Paths that cannot be read are returned
-/// as errors beside the inputs found, so the rest are still checked.
-/// With `force_exclude`, exclude globs drop named files too.
-pub(crate) fn input_sources(
-    paths: &[PathBuf],
-    settings: &Settings,
-    force_exclude: bool,
-) -> Result<(Vec<InputSource>, Vec<termalign::Error>)> {
-    let walked = walk::walk_inputs_from(
-        paths,
-        &settings.include.value,
-        &settings.exclude.value,
-        settings.base.as_deref(),
-        force_exclude,
-    )?;
-    let mut sources = Vec::new();
-    for path in walked.paths {
-        if path.as_os_str() == walk::STDIN {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .context("reading standard input")?;
-            sources.push(InputSource::Stdin(bytes));
-        } else {
-            sources.push(InputSource::Path(path));
-        }
+/// A library error in the words of the command line: where the library
+/// says what is wrong, the binary says which option would help.
+pub(crate) fn worded(error: termalign::Error) -> anyhow::Error {
+    match error {
+        termalign::Error::NoGlossaries => anyhow::anyhow!(
+            "no glossaries: give --glossary FILE, or drop --no-default-glossaries"
+        ),
+        termalign::Error::StdinNotFixable => anyhow::anyhow!(
+            "standard input cannot be fixed in place: name the file, or use --fix --dry-run to see the diff"
+        ),
+        other => other.into(),
     }
-    Ok((sources, walked.errors))
 }
 
 /// The format asked for, or the default: table on a terminal, line otherwise.
@@ -220,46 +194,49 @@ pub(crate) fn emitter(format: Option<OutputFormat>) -> Box<dyn Emitter> {
     }
 }
 
-/// Prints the report (even when some inputs failed, so their errors do not
-/// hide the rest) and the errors, and picks the exit code.
-pub(crate) fn finish(
-    report: &Report,
-    errors: &[termalign::Error],
-    output: &OutputOptions,
-    settings: &Settings,
-) -> Result<u8> {
-    let failed = report.fails(settings.fail_on.value.level());
-    print_report(report, errors, emitter(output.format).as_ref(), failed)
+/// Prints the outcome's report with the emitter `output` asks for, then the
+/// errors of the inputs that could not be read, and picks the exit code.
+pub(crate) fn finish(outcome: Outcome, output: &OutputOptions, settings: &Settings) -> Result<u8> {
+    let status = outcome.status(settings.fail_on.value.level());
+    print_report(
+        outcome,
+        emitter(output.format).as_ref(),
+        status,
+        output.report_suppressed,
+    )
 }
 
-/// Prints `report` with `emitter`, then the errors of the inputs that could
-/// not be read; exit 2 if there were any, else 1 if `failed`, else 0.
+/// Prints the report (even when some inputs failed, so their errors do not
+/// hide the rest) with `emitter`, then the errors; the exit code of `status`.
 pub(crate) fn print_report(
-    report: &Report,
-    errors: &[termalign::Error],
+    outcome: Outcome,
     emitter: &dyn Emitter,
-    failed: bool,
+    status: Status,
+    show_suppressed: bool,
 ) -> Result<u8> {
     let mut buffer = Vec::new();
-    emitter.emit(report, &mut buffer)?;
+    let report = outcome.report.showing_suppressed(show_suppressed);
+    emitter.emit(&report, &mut buffer)?;
     let mut stdout = io::stdout().lock();
     stdout.write_all(&buffer)?;
     stdout.flush()?;
-    Ok(exit_code(errors, failed))
+    print_errors(&outcome.errors);
+    Ok(exit_code(status))
 }
 
-/// Prints the errors of the inputs that could not be read; exit 2 if there
-/// were any, else 1 if `failed`, else 0.
-pub(crate) fn exit_code(errors: &[termalign::Error], failed: bool) -> u8 {
+/// Prints the errors of the inputs that could not be read, one per line.
+pub(crate) fn print_errors(errors: &[termalign::Error]) {
     for e in errors {
         crate::report_error(e);
     }
-    if !errors.is_empty() {
-        EXIT_ERROR
-    } else if failed {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
+}
+
+/// The exit code of SPEC §2 for how a run ended.
+pub(crate) fn exit_code(status: Status) -> u8 {
+    match status {
+        Status::Clean => EXIT_CLEAN,
+        Status::Findings => EXIT_FINDINGS,
+        Status::Failed => EXIT_ERROR,
     }
 }
 

@@ -4,18 +4,13 @@
 
 use anyhow::{bail, Result};
 
-use termalign::engine::Engine;
-use termalign::pipeline;
-use termalign::report::coverage::{percent, Grouping};
-use termalign::report::{self, Coverage, Emitter, Report};
-
 use termalign::config::{FailOn, Setting};
+use termalign::report::coverage::{percent, Grouping};
+use termalign::report::{self, Emitter};
+use termalign::session::{status, Walk};
 
 use super::progress::Progress;
-use super::{
-    input_sources, load_glossaries, output_format, overrides, print_report, resolve_settings,
-    rule_settings, use_color,
-};
+use super::{open_session, output_format, overrides, print_report, resolve_settings, use_color};
 use crate::args::{GlobalOptions, GroupBy, OutputFormat, ReportArgs};
 
 pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
@@ -57,22 +52,16 @@ pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
     if args.fail_on.is_none() {
         settings.fail_on = Setting::default(FailOn::Never);
     }
-    let set = load_glossaries(&settings)?;
-    let engine = Engine::new(set, rule_settings(&settings)?);
-    let (sources, mut errors) = input_sources(&args.paths, &settings, false)?;
+    let session = open_session(settings)?;
+    let (sources, walk_errors) = session.inputs(&args.paths, Walk::AllFormats, false)?;
     let progress = Progress::new(sources.len(), global);
-    let (results, check_errors) = pipeline::check_each(
-        &engine,
-        &sources,
-        &|path| settings.lang_for(path),
-        &|path| progress.done(path),
-    );
+    let mut outcome = session.report(&sources, &|path| progress.done(path));
     progress.finish();
-    errors.extend(check_errors);
-    let coverage = Coverage::build(&results, engine.glossaries(), Some(&settings.lang.value));
-    let report = Report::build(&results).with_coverage(coverage);
-    let mut failed = report.fails(settings.fail_on.value.level());
-    if let (Some(min), Some(coverage)) = (args.min_conformance, &report.coverage) {
+    outcome.errors.splice(0..0, walk_errors);
+    let mut failed = outcome
+        .report
+        .fails(session.settings().fail_on.value.level());
+    if let (Some(min), Some(coverage)) = (args.min_conformance, &outcome.report.coverage) {
         // Nothing to measure is not a failure: no term was used wrongly.
         if let Some(c) = coverage.tally.conformance().filter(|&c| c < min) {
             crate::report_error(
@@ -86,5 +75,6 @@ pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
             failed = true;
         }
     }
-    print_report(&report, &errors, emitter.as_ref(), failed)
+    let status = status(&outcome.errors, failed);
+    print_report(outcome, emitter.as_ref(), status, false)
 }

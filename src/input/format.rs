@@ -1,0 +1,596 @@
+//! The input formats, one definition each.
+//!
+//! [`FORMATS`] is the registry: for every [`Format`] its name, the file
+//! extensions and content that identify it, whether it holds one language
+//! or source/target pairs, its reader, and what `--fix` must respect in it
+//! (the characters that mean markup, the escaping a replacement needs).
+//! Everything that depends on the format derives from this table: detection
+//! ([`detect`]), which files a directory walk takes, the files `align`
+//! walks, `--fix`, the pre-commit hooks' file patterns and the README's
+//! format table. Adding a format is one reader module plus one entry here;
+//! the tests at the bottom fail when an entry is missing or incomplete.
+//!
+//! Detection: content decides when it is unambiguous (an XML document whose
+//! root element is `<xliff>` or `<tmx>`; an HTML document, from
+//! `<!DOCTYPE html>` or a root `<html>`, `<head>` or `<body>`; a PO file,
+//! whose first line that is neither blank nor a `#` comment is `msgid "…"`
+//! or `msgctxt "…"`); otherwise the extension; a file with no known
+//! extension (or standard input) is then taken by weak content evidence
+//! (enough Markdown syntax), else it is plain text.
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::input::{self, Bilingual, Segment, SourceFile};
+
+/// The formats termalign reads. Each has one [`FormatDef`] in [`FORMATS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Xliff,
+    Tmx,
+    Po,
+    Tsv,
+}
+
+/// What a file of a format holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sides {
+    /// Prose in one language: `check` reads it, `align` does not.
+    Monolingual,
+    /// Source/target pairs: `align` reads them; `check` reads the targets.
+    Bilingual,
+}
+
+/// The languages a bilingual reader is asked for: a multilingual TMX holds
+/// several, and these pick the pair. `None`: what the file says.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PairLanguages<'a> {
+    pub source: Option<&'a str>,
+    pub target: Option<&'a str>,
+}
+
+/// How a format's file is read.
+#[derive(Clone, Copy)]
+pub enum Reader {
+    /// Monolingual prose, as segments mapped into the file.
+    Prose(fn(&SourceFile) -> Result<Vec<Segment>>),
+    /// Source/target pairs.
+    Pairs(fn(&SourceFile, PairLanguages<'_>) -> Result<Bilingual>),
+}
+
+impl std::fmt::Debug for Reader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Reader::Prose(_) => "Reader::Prose",
+            Reader::Pairs(_) => "Reader::Pairs",
+        })
+    }
+}
+
+/// How a replacement is written into a file's text by `--fix`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escaping {
+    /// As it is (plain text, Markdown, TSV cells).
+    Verbatim,
+    /// XML and HTML character data: `&`, `<` and `>` as entities.
+    XmlText,
+    /// Inside a PO string: `\\`, `\"` and `\n`.
+    PoString,
+}
+
+impl Escaping {
+    /// `text` as it must stand in the file.
+    pub fn apply(self, text: &str) -> String {
+        match self {
+            Escaping::Verbatim => text.to_owned(),
+            Escaping::XmlText => text
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;"),
+            Escaping::PoString => text
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace('\n', "\\n"),
+        }
+    }
+}
+
+/// How strongly a file's beginning says it is in a format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Evidence {
+    /// Enough to outweigh the extension (a `<xliff>` root element).
+    Decisive,
+    /// Enough only when the extension says nothing (Markdown syntax).
+    Suggestive,
+}
+
+/// A file's beginning, as content sniffing sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Head<'a> {
+    /// At most [`HEAD`] bytes of decoded text, without a BOM.
+    pub text: &'a str,
+    /// The local name of the root element (lower case) when the text is an
+    /// XML or HTML document; `html` for `<!DOCTYPE html>`.
+    pub root: Option<&'a str>,
+}
+
+/// One format's definition.
+#[derive(Debug, Clone, Copy)]
+pub struct FormatDef {
+    pub format: Format,
+    /// The name users see (`--format`-style, lower case).
+    pub name: &'static str,
+    /// What the format is, for the README's format table.
+    pub description: &'static str,
+    /// File extensions, lower case, without the dot. A directory walk takes
+    /// the files with one of these; the first is the usual one.
+    pub extensions: &'static [&'static str],
+    /// What the content says, if anything.
+    pub sniff: Option<fn(&Head<'_>) -> Option<Evidence>>,
+    pub reader: Reader,
+    /// Characters that, inside the raw bytes of an occurrence, show that it
+    /// spans markup (a term split by a tag): `--fix` leaves it alone, since
+    /// replacing it would delete the markup.
+    pub markup: &'static [char],
+    pub escaping: Escaping,
+}
+
+impl FormatDef {
+    pub fn sides(&self) -> Sides {
+        match self.reader {
+            Reader::Prose(_) => Sides::Monolingual,
+            Reader::Pairs(_) => Sides::Bilingual,
+        }
+    }
+}
+
+/// The registry: one entry per [`Format`], in the order formats are listed.
+pub static FORMATS: &[FormatDef] = &[
+    FormatDef {
+        format: Format::Text,
+        name: "text",
+        description: "plain text; every line is prose",
+        extensions: &["txt", "text"],
+        sniff: None,
+        reader: Reader::Prose(|file| Ok(input::plain::read(file))),
+        markup: &[],
+        escaping: Escaping::Verbatim,
+    },
+    FormatDef {
+        format: Format::Markdown,
+        name: "markdown",
+        description: "CommonMark; code, URLs, HTML and front matter skipped",
+        extensions: &["md", "markdown"],
+        sniff: Some(|head| looks_like_markdown(head.text).then_some(Evidence::Suggestive)),
+        reader: Reader::Prose(input::markdown::read),
+        markup: &['<', '>', '*', '`', '[', ']'],
+        escaping: Escaping::Verbatim,
+    },
+    FormatDef {
+        format: Format::Html,
+        name: "html",
+        description: "HTML; tags, scripts, styles and attributes skipped, entities decoded",
+        extensions: &["html", "htm", "xhtml"],
+        sniff: Some(|head| {
+            matches!(head.root, Some("html" | "head" | "body")).then_some(Evidence::Decisive)
+        }),
+        reader: Reader::Prose(input::html::read),
+        markup: &['<', '>'],
+        escaping: Escaping::XmlText,
+    },
+    FormatDef {
+        format: Format::Xliff,
+        name: "xliff",
+        description: "XLIFF 1.2 and 2.x (also SDLXLIFF, MXLIFF): units' source and target",
+        extensions: &["xlf", "xliff", "sdlxliff", "mxliff"],
+        sniff: Some(|head| (head.root == Some("xliff")).then_some(Evidence::Decisive)),
+        reader: Reader::Pairs(|file, _| input::xliff::read(file)),
+        markup: &['<', '>'],
+        escaping: Escaping::XmlText,
+    },
+    FormatDef {
+        format: Format::Tmx,
+        name: "tmx",
+        description: "TMX 1.4 translation memory; `<tuv xml:lang>` per language",
+        extensions: &["tmx"],
+        sniff: Some(|head| (head.root == Some("tmx")).then_some(Evidence::Decisive)),
+        reader: Reader::Pairs(|file, langs| input::tmx::read(file, langs.source, langs.target)),
+        markup: &['<', '>'],
+        escaping: Escaping::XmlText,
+    },
+    FormatDef {
+        format: Format::Po,
+        name: "po",
+        description: "gettext PO and POT catalogues; msgid/msgstr pairs",
+        extensions: &["po", "pot"],
+        sniff: Some(|head| looks_like_po(head.text).then_some(Evidence::Decisive)),
+        reader: Reader::Pairs(|file, _| input::po::read(file)),
+        markup: &[],
+        escaping: Escaping::PoString,
+    },
+    FormatDef {
+        format: Format::Tsv,
+        name: "tsv",
+        description: "two tab-separated columns: source, target",
+        extensions: &["tsv"],
+        sniff: None,
+        reader: Reader::Pairs(|file, _| input::tsv::read(file)),
+        markup: &[],
+        escaping: Escaping::Verbatim,
+    },
+];
+
+impl Format {
+    /// This format's definition.
+    pub fn def(self) -> &'static FormatDef {
+        FORMATS
+            .iter()
+            .find(|d| d.format == self)
+            .expect("every format has a definition (tested)")
+    }
+
+    pub fn name(self) -> &'static str {
+        self.def().name
+    }
+
+    /// Bilingual formats hold source/target pairs.
+    pub fn is_bilingual(self) -> bool {
+        self.def().sides() == Sides::Bilingual
+    }
+
+    /// The format with this name, as users write it (any ASCII case).
+    pub fn from_name(name: &str) -> Option<Format> {
+        FORMATS
+            .iter()
+            .find(|d| d.name.eq_ignore_ascii_case(name))
+            .map(|d| d.format)
+    }
+
+    /// The prose segments of `file`. A bilingual format gives its target
+    /// side (the text a monolingual check is about), each segment with its
+    /// pair's id.
+    pub fn read_prose(self, file: &SourceFile) -> Result<Vec<Segment>> {
+        match self.def().reader {
+            Reader::Prose(read) => read(file),
+            Reader::Pairs(read) => Ok(read(file, PairLanguages::default())?
+                .pairs
+                .into_iter()
+                .filter_map(|p| {
+                    p.target.map(|text| Segment {
+                        id: Some(p.id),
+                        text,
+                    })
+                })
+                .collect()),
+        }
+    }
+
+    /// The segment pairs of `file`; an error for a monolingual format.
+    pub fn read_pairs(self, file: &SourceFile, languages: PairLanguages<'_>) -> Result<Bilingual> {
+        match self.def().reader {
+            Reader::Pairs(read) => read(file, languages),
+            Reader::Prose(_) => Err(Error::NotBilingual {
+                path: file.path.clone(),
+                format: self.name(),
+            }),
+        }
+    }
+}
+
+/// How much of a file's beginning content sniffing looks at.
+pub const HEAD: usize = 64 * 1024;
+
+/// The format of the file at `path` with decoded text `text`.
+pub fn detect(path: &Path, text: &str) -> Format {
+    let mut end = text.len().min(HEAD);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head_text = text[..end].trim_start_matches('\u{feff}');
+    let root = root_element(head_text);
+    let head = Head {
+        text: head_text,
+        root: root.as_deref(),
+    };
+    let evidence = |wanted: Evidence| {
+        FORMATS
+            .iter()
+            .find(|d| d.sniff.and_then(|sniff| sniff(&head)) == Some(wanted))
+            .map(|d| d.format)
+    };
+    evidence(Evidence::Decisive)
+        .or_else(|| from_extension(path))
+        .or_else(|| evidence(Evidence::Suggestive))
+        .unwrap_or(Format::Text)
+}
+
+/// The format told by the extension alone.
+pub fn from_extension(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?;
+    FORMATS
+        .iter()
+        .find(|d| d.extensions.iter().any(|e| e.eq_ignore_ascii_case(ext)))
+        .map(|d| d.format)
+}
+
+/// `*.EXT` globs for every extension of the formats with `sides`, for a
+/// walk that should take only those (`align`'s bilingual files).
+pub fn globs(sides: Sides) -> Vec<String> {
+    FORMATS
+        .iter()
+        .filter(|d| d.sides() == sides)
+        .flat_map(|d| d.extensions.iter().map(|e| format!("*.{e}")))
+        .collect()
+}
+
+/// A regular expression matching the file names of every format, as
+/// pre-commit's `files:` takes it: `\.(md|markdown|…)$`.
+pub fn file_name_pattern() -> String {
+    let extensions: Vec<&str> = FORMATS
+        .iter()
+        .flat_map(|d| d.extensions.iter().copied())
+        .collect();
+    format!(r"\.({})$", extensions.join("|"))
+}
+
+/// The README's table of input formats, generated from the registry.
+pub fn formats_markdown() -> String {
+    let mut out = String::from("| format | holds | extensions | also detected by content |\n");
+    out.push_str("|---|---|---|---|\n");
+    for d in FORMATS {
+        let extensions: Vec<String> = d.extensions.iter().map(|e| format!("`.{e}`")).collect();
+        let holds = match d.sides() {
+            Sides::Monolingual => "prose",
+            Sides::Bilingual => "source/target pairs",
+        };
+        let sniffed = match (d.format, d.sniff.is_some()) {
+            (_, false) => "no",
+            (Format::Markdown, true) => "when the extension says nothing",
+            (_, true) => "yes, before the extension",
+        };
+        out.push_str(&format!(
+            "| `{}` — {} | {holds} | {} | {sniffed} |\n",
+            d.name,
+            d.description,
+            extensions.join(" ")
+        ));
+    }
+    out
+}
+
+/// Whether `head` starts with `prefix`, ignoring ASCII case. Byte-wise, so a
+/// multi-byte character right after the prefix cannot split a slice.
+fn starts_with_ignore_case(head: &str, prefix: &str) -> bool {
+    head.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// The local name of the root element of an XML or HTML document (lower
+/// case), or `html` for an HTML doctype; `None` when the text does not start
+/// like markup.
+fn root_element(head: &str) -> Option<String> {
+    let mut rest = head.trim_start();
+    loop {
+        if !rest.starts_with('<') {
+            return None;
+        }
+        if let Some(after) = rest.strip_prefix("<?") {
+            rest = &after[after.find("?>")? + 2..];
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            rest = &after[after.find("-->")? + 3..];
+        } else if starts_with_ignore_case(rest, "<!doctype") {
+            // The 9 bytes matched are ASCII: slicing after them is safe.
+            let decl = &rest["<!doctype".len()..];
+            if starts_with_ignore_case(decl.trim_start(), "html") {
+                return Some("html".to_owned());
+            }
+            // Skip an internal subset `[...]`, which may contain `>`.
+            let close = match (decl.find('['), decl.find('>')) {
+                (Some(open), Some(gt)) if open < gt => open + decl[open..].find(']')? + 1,
+                _ => 0,
+            };
+            rest = &decl[close + decl[close..].find('>')? + 1..];
+        } else {
+            let name_len = rest[1..]
+                .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                .unwrap_or(rest.len() - 1);
+            let name = &rest[1..1 + name_len];
+            return Some(name.rsplit(':').next().unwrap_or(name).to_lowercase());
+        }
+        rest = rest.trim_start();
+    }
+}
+
+/// PO when the first line that is not blank or a comment is a `msgid` or
+/// `msgctxt` line (keyword, white space, one quoted string).
+fn looks_like_po(head: &str) -> bool {
+    let Some(line) = head
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+    else {
+        return false;
+    };
+    ["msgid", "msgctxt"].iter().any(|k| {
+        line.strip_prefix(k).is_some_and(|r| {
+            let r = r.trim_start_matches([' ', '\t']);
+            r.len() >= 2 && r.starts_with('"') && r.ends_with('"') && line.len() > k.len() + r.len()
+        })
+    })
+}
+
+/// Weak evidence: Markdown-only syntax (an ATX heading, a code fence, a
+/// link or image, a setext underline) together with another kind of
+/// Markdown line (a list item, a block quote, or a second strong kind).
+fn looks_like_markdown(head: &str) -> bool {
+    let mut strong = [false; 4];
+    let mut weak = false;
+    let mut previous_text = false;
+    for line in head.lines().take(400) {
+        let t = line.trim_end();
+        let hashes = t.len() - t.trim_start_matches('#').len();
+        if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+            strong[0] = true;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            strong[1] = true;
+        }
+        if t.contains("](") {
+            strong[2] = true;
+        }
+        if previous_text
+            && t.len() >= 3
+            && (t.bytes().all(|b| b == b'=') || t.bytes().all(|b| b == b'-'))
+        {
+            strong[3] = true;
+        }
+        let l = t.trim_start();
+        if l.starts_with("- ") || l.starts_with("* ") || l.starts_with("+ ") || l.starts_with("> ")
+        {
+            weak = true;
+        }
+        let digits = l.len() - l.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 && l[digits..].starts_with(". ") {
+            weak = true;
+        }
+        previous_text = !t.trim().is_empty();
+    }
+    let strong_kinds = strong.iter().filter(|&&s| s).count();
+    strong_kinds >= 2 || (strong_kinds == 1 && weak)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every format, spelt out so that a new variant fails to compile here
+    /// until it is listed, and then fails [`every_format_has_one_definition`]
+    /// until it has a registry entry.
+    fn all_formats() -> Vec<Format> {
+        let every = |f: Format| match f {
+            Format::Text
+            | Format::Markdown
+            | Format::Html
+            | Format::Xliff
+            | Format::Tmx
+            | Format::Po
+            | Format::Tsv => f,
+        };
+        [
+            Format::Text,
+            Format::Markdown,
+            Format::Html,
+            Format::Xliff,
+            Format::Tmx,
+            Format::Po,
+            Format::Tsv,
+        ]
+        .into_iter()
+        .map(every)
+        .collect()
+    }
+
+    #[test]
+    fn every_format_has_one_definition() {
+        for format in all_formats() {
+            let defs = FORMATS.iter().filter(|d| d.format == format).count();
+            assert_eq!(defs, 1, "{format:?} has {defs} registry entries");
+        }
+        assert_eq!(FORMATS.len(), all_formats().len());
+    }
+
+    #[test]
+    fn every_definition_is_complete_and_unambiguous() {
+        let mut extensions = std::collections::BTreeMap::new();
+        for d in FORMATS {
+            assert!(!d.name.is_empty() && d.name == d.name.to_lowercase());
+            assert!(!d.description.is_empty(), "{}: no description", d.name);
+            assert!(!d.extensions.is_empty(), "{}: no extension", d.name);
+            for e in d.extensions {
+                assert_eq!(*e, e.to_lowercase(), "{}: extension {e}", d.name);
+                assert!(!e.starts_with('.'), "{}: extension {e}", d.name);
+                if let Some(other) = extensions.insert(*e, d.name) {
+                    panic!("extension {e} claimed by {other} and {}", d.name);
+                }
+            }
+            assert_eq!(Format::from_name(d.name), Some(d.format));
+            // A file named with its extension is detected as the format.
+            let path = format!("file.{}", d.extensions[0]);
+            assert_eq!(detect(Path::new(&path), ""), d.format, "{path}");
+        }
+    }
+
+    #[test]
+    fn content_then_extension() {
+        let cases: &[(&str, &str, Format)] = &[
+            ("a.xml", "<?xml version=\"1.0\"?>\n<!-- c -->\n<xliff version=\"1.2\">", Format::Xliff),
+            ("a", "\u{feff}<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\">", Format::Xliff),
+            ("a.txt", "<?xml version=\"1.0\"?><!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\r\n<tmx version=\"1.4\">", Format::Tmx),
+            ("a.xml", "<!DOCTYPE tmx [ <!ENTITY x \"<y>\"> ]>\n<tmx>", Format::Tmx),
+            ("a.md", "# Translations\n\nmsgid \"x\" is how PO starts", Format::Markdown),
+            ("a.txt", "# comment\n#, fuzzy\n\nmsgid \"\"\nmsgstr \"\"\n", Format::Po),
+            ("a", "msgctxt \"m\"\nmsgid \"x\"\nmsgstr \"y\"", Format::Po),
+            ("a.xlf", "msgidx \"a\"", Format::Xliff),
+            ("page", "<!DOCTYPE html>\n<html><body>x</body></html>", Format::Html),
+            ("page", "<!doctype HTML><p>x", Format::Html),
+            ("page", "<!-- x -->\n<body>x</body>", Format::Html),
+            ("page.xml", "<root><p>x</p></root>", Format::Text),
+            ("data.xlf", "<root/>", Format::Xliff),
+            ("data.SDLXLIFF", "", Format::Xliff),
+            ("t.pot", "", Format::Po),
+            ("t.tsv", "a\tb", Format::Tsv),
+            ("t.markdown", "text", Format::Markdown),
+            ("t.htm", "text", Format::Html),
+            ("t.tmx", "", Format::Tmx),
+            ("notes.txt", "# Title\n\n- item\n[a](b)", Format::Text),
+            ("README", "# Title\n\n- item\n", Format::Markdown),
+            ("README", "Title\n=====\n\nSee [docs](docs.md).", Format::Markdown),
+            ("-", "1. First point.\n2. Second point.\n- a dash", Format::Text),
+            ("-", "Plain prose about Xizang.\n", Format::Text),
+        ];
+        for (path, text, want) in cases {
+            assert_eq!(detect(Path::new(path), text), *want, "{path}: {text:?}");
+        }
+    }
+
+    /// Content sniffing sliced `<!doctype` and `html` by byte count, and
+    /// panicked when a multi-byte character stood inside those bytes.
+    #[test]
+    fn multi_byte_text_at_the_start_does_not_panic() {
+        let cases: &[(&str, Format)] = &[
+            ("<h1>中国外交部</h1>", Format::Text),
+            ("<li>Москва</li>", Format::Text),
+            ("<!DOCTYPE é€>", Format::Text),
+            ("<!DOC中", Format::Text),
+            ("<!DOCTYPE htm€>", Format::Text),
+            ("<中", Format::Text),
+            ("<", Format::Text),
+            ("<!doctype", Format::Text),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect(Path::new("-"), text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn globs_and_patterns_come_from_the_registry() {
+        let bilingual = globs(Sides::Bilingual);
+        assert!(bilingual.contains(&"*.sdlxliff".to_owned()));
+        assert!(bilingual.contains(&"*.pot".to_owned()));
+        assert!(!bilingual.contains(&"*.md".to_owned()));
+        let pattern = file_name_pattern();
+        assert!(pattern.starts_with(r"\.(txt|text|md|"), "{pattern}");
+        assert!(pattern.ends_with("|tsv)$"), "{pattern}");
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(Escaping::PoString.apply("a \"b\" \\"), "a \\\"b\\\" \\\\");
+        assert_eq!(Escaping::Verbatim.apply("a & b"), "a & b");
+        assert_eq!(Escaping::XmlText.apply("R&D <x>"), "R&amp;D &lt;x&gt;");
+    }
+}
