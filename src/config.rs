@@ -39,6 +39,7 @@ use std::path::{Component, Path, PathBuf};
 use globset::{Glob, GlobBuilder, GlobMatcher};
 use serde::Deserialize;
 
+use crate::checks::RuleId;
 use crate::engine::RuleSettings;
 use crate::error::{Error, Origin};
 use crate::finding::Severity;
@@ -80,18 +81,34 @@ struct RawLanguage {
     target_lang: Option<String>,
 }
 
-/// A rule's level in `rules:`: a severity, or `off`.
+/// A rule's level, in `rules:` and `--rule RULE=LEVEL`: a severity, or
+/// `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-enum Level {
+pub enum Level {
     Error,
     Warning,
     Info,
     Off,
 }
 
+impl std::str::FromStr for Level {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Level, String> {
+        match s {
+            "error" => Ok(Level::Error),
+            "warning" => Ok(Level::Warning),
+            "info" => Ok(Level::Info),
+            "off" => Ok(Level::Off),
+            other => Err(format!("`{other}` is not error, warning, info or off")),
+        }
+    }
+}
+
 impl Level {
-    fn severity(self) -> Option<Severity> {
+    /// The severity findings get, or `None` when the rule is off.
+    pub fn severity(self) -> Option<Severity> {
         match self {
             Level::Error => Some(Severity::Error),
             Level::Warning => Some(Severity::Warning),
@@ -101,8 +118,19 @@ impl Level {
     }
 }
 
+/// `RULE=LEVEL` (`--rule deprecated-term=off`): the rule and its severity
+/// (`None`: off).
+pub fn parse_rule_level(spec: &str) -> Result<(RuleId, Option<Severity>), String> {
+    let Some((rule, level)) = spec.split_once('=') else {
+        return Err(format!("takes RULE=SEVERITY, got `{spec}`"));
+    };
+    let rule = rule.parse::<RuleId>().map_err(|e| e.to_string())?;
+    let level = level.parse::<Level>().map_err(|e| format!("{rule}: {e}"))?;
+    Ok((rule, level.severity()))
+}
+
 /// Which findings make the exit code 1 (SPEC §2 `--fail-on`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Error,
@@ -220,7 +248,7 @@ pub struct Config {
     pub include: Option<Setting<Vec<String>>>,
     pub exclude: Option<Setting<Vec<String>>>,
     /// Rule levels (`None`: off), by rule name.
-    pub rules: BTreeMap<String, Setting<Option<Severity>>>,
+    pub rules: BTreeMap<RuleId, Setting<Option<Severity>>>,
     pub fail_on: Option<Setting<FailOn>>,
     pub languages: Vec<LanguageRule>,
 }
@@ -296,19 +324,18 @@ impl Config {
                 *slot = Some(Setting::config(globs, at(key)));
             }
         }
-        for (rule, level) in raw.rules.into_iter().flatten() {
-            if crate::checks::rule(&rule).is_none() {
-                let known: Vec<&str> = crate::checks::CHECKS
-                    .iter()
-                    .map(|c| c.meta().name)
-                    .collect();
-                errors.push(config_error(
-                    at(&format!("rules.{rule}#key")),
-                    format!("unknown rule `{rule}` (rules: {})", known.join(", ")),
-                ));
-                continue;
-            }
-            let origin = at(&format!("rules.{rule}"));
+        for (name, level) in raw.rules.into_iter().flatten() {
+            let rule = match name.parse::<RuleId>() {
+                Ok(rule) => rule,
+                Err(unknown) => {
+                    errors.push(config_error(
+                        at(&format!("rules.{name}#key")),
+                        unknown.to_string(),
+                    ));
+                    continue;
+                }
+            };
+            let origin = at(&format!("rules.{name}"));
             config
                 .rules
                 .insert(rule, Setting::config(level.severity(), origin));
@@ -437,7 +464,7 @@ pub struct Overrides {
     pub source_lang: Option<String>,
     pub target_lang: Option<String>,
     /// `--rule RULE=LEVEL` in order (`None`: off); later ones win.
-    pub rules: Vec<(String, Option<Severity>)>,
+    pub rules: Vec<(RuleId, Option<Severity>)>,
     pub fail_on: Option<FailOn>,
 }
 
@@ -456,7 +483,7 @@ pub struct Settings {
     pub include: Setting<Vec<String>>,
     pub exclude: Setting<Vec<String>>,
     /// Rules whose level is not their default.
-    pub rules: BTreeMap<String, Setting<Option<Severity>>>,
+    pub rules: BTreeMap<RuleId, Setting<Option<Severity>>>,
     pub fail_on: Setting<FailOn>,
     /// Per-path languages, in the configuration's order.
     pub languages: Vec<LanguageRule>,
@@ -537,14 +564,13 @@ impl Settings {
         }
     }
 
-    /// The rule levels for the engine. Unknown rule names (from `--rule`;
-    /// the file's were checked on loading) are an error.
-    pub fn rule_settings(&self) -> Result<RuleSettings, String> {
+    /// The rule levels for the engine.
+    pub fn rule_settings(&self) -> RuleSettings {
         let mut rules = RuleSettings::default();
-        for (rule, setting) in &self.rules {
-            rules.set(rule, setting.value)?;
+        for (&rule, setting) in &self.rules {
+            rules.set(rule, setting.value);
         }
-        Ok(rules)
+        rules
     }
 
     /// The languages of the file at `path` (as given: relative to the
@@ -652,8 +678,8 @@ languages:
         assert_eq!(c.target_lang.unwrap().value, "en-GB");
         assert_eq!(c.include.unwrap().value, ["*.md"]);
         assert_eq!(c.exclude.unwrap().value, ["drafts/**"]);
-        assert_eq!(c.rules["misspelled-term"].value, None);
-        assert_eq!(c.rules["case-mismatch"].value, Some(Severity::Info));
+        assert_eq!(c.rules[&RuleId::MisspelledTerm].value, None);
+        assert_eq!(c.rules[&RuleId::CaseMismatch].value, Some(Severity::Info));
         assert_eq!(c.fail_on.unwrap().value, FailOn::Error);
         assert_eq!(c.languages[0].lang.as_deref(), Some("zh"));
     }
@@ -777,14 +803,14 @@ languages:
         let cli = Overrides {
             lang: Some("de".into()),
             fail_on: Some(FailOn::Never),
-            rules: vec![("case-mismatch".into(), None)],
+            rules: vec![(RuleId::CaseMismatch, None)],
             ..overrides()
         };
         let s = Settings::resolve(Some(config), cli, FailOn::Warning);
         assert_eq!(s.lang, Setting::command_line("de".to_owned()));
         assert_eq!(s.fail_on, Setting::command_line(FailOn::Never));
-        assert_eq!(s.rules["case-mismatch"], Setting::command_line(None));
-        assert_eq!(s.rule_settings().unwrap().severity("case-mismatch"), None);
+        assert_eq!(s.rules[&RuleId::CaseMismatch], Setting::command_line(None));
+        assert_eq!(s.rule_settings().severity(RuleId::CaseMismatch), None);
 
         let s = Settings::resolve(None, overrides(), FailOn::Warning);
         assert_eq!(s.lang, Setting::default("en".to_owned()));

@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use crate::checks::{
-    Check, CheckContext, DocumentScan, Draft, PairScan, ScannedOccurrence, ScannedSegment, CHECKS,
+    Check, CheckContext, DocumentScan, Draft, PairScan, RuleId, ScannedOccurrence, ScannedSegment,
+    CHECKS,
 };
 use crate::finding::{Excerpt, Finding, Location, Severity, Suppression};
 use crate::fuzzy::FuzzyIndex;
@@ -21,28 +22,20 @@ use crate::text::{normalize, Fold, MappedText};
 /// Per-rule severity: the rule's default, another severity, or off.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSettings {
-    overrides: BTreeMap<String, Option<Severity>>,
+    overrides: BTreeMap<RuleId, Option<Severity>>,
 }
 
 impl RuleSettings {
-    /// Sets a rule's severity (`None` turns it off). Unknown rules are an error.
-    pub fn set(&mut self, rule: &str, severity: Option<Severity>) -> Result<(), String> {
-        if crate::checks::rule(rule).is_none() {
-            let known: Vec<&str> = CHECKS.iter().map(|c| c.meta().name).collect();
-            return Err(format!(
-                "unknown rule `{rule}` (rules: {})",
-                known.join(", ")
-            ));
-        }
-        self.overrides.insert(rule.to_owned(), severity);
-        Ok(())
+    /// Sets a rule's severity (`None` turns it off).
+    pub fn set(&mut self, rule: RuleId, severity: Option<Severity>) {
+        self.overrides.insert(rule, severity);
     }
 
     /// The severity of `rule`, or `None` when it is off.
-    pub fn severity(&self, rule: &str) -> Option<Severity> {
-        match self.overrides.get(rule) {
+    pub fn severity(&self, rule: RuleId) -> Option<Severity> {
+        match self.overrides.get(&rule) {
             Some(s) => *s,
-            None => crate::checks::rule(rule).map(|m| m.severity),
+            None => Some(rule.meta().severity),
         }
     }
 }
@@ -92,7 +85,7 @@ impl Engine {
         let active = CHECKS
             .iter()
             .copied()
-            .filter(|c| rules.severity(c.meta().name).is_some())
+            .filter(|c| rules.severity(c.meta().id).is_some())
             .collect();
         Engine {
             set,
@@ -336,7 +329,7 @@ impl Engine {
         let mut findings: Vec<Finding> = drafts
             .into_iter()
             .filter_map(|d| {
-                let severity = self.rules.severity(d.rule.name)?;
+                let severity = self.rules.severity(d.rule.id)?;
                 let (here, other, directives) = match (d.on_source, source_file) {
                     (true, Some(src)) => (src, file, source_directives.as_ref()?),
                     (false, Some(src)) => (file, src, &file_directives),
@@ -351,7 +344,7 @@ impl Engine {
                 let suppressed = directives
                     .suppressing(
                         location.line,
-                        d.rule.name,
+                        d.rule.name(),
                         concept.map_or("", |c| c.key.as_str()),
                     )
                     .map(|directive| Suppression {
@@ -366,7 +359,7 @@ impl Engine {
                 };
                 Some(Finding {
                     location,
-                    rule: d.rule.name,
+                    rule: d.rule.id,
                     severity,
                     glossary: concept.map(|c| self.set.glossary(c.glossary).id.clone()),
                     concept: concept.map(|c| c.id.clone()),

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::checks::RuleId;
 use crate::input::SourceFile;
 use crate::span::Span;
 
@@ -24,13 +25,18 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+}
 
-    pub fn parse(s: &str) -> Option<Severity> {
+impl std::str::FromStr for Severity {
+    type Err = String;
+
+    /// `error`, `warning` or `info`.
+    fn from_str(s: &str) -> Result<Severity, String> {
         match s {
-            "info" => Some(Severity::Info),
-            "warning" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            _ => None,
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            other => Err(format!("`{other}` is not error, warning or info")),
         }
     }
 }
@@ -143,7 +149,7 @@ impl Excerpt {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub location: Location,
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub severity: Severity,
     /// The glossary and concept ids, when the finding is about a concept.
     pub glossary: Option<String>,
@@ -183,12 +189,12 @@ pub struct Suppression {
 
 impl Finding {
     /// The key findings are sorted by: path, then start, then rule.
-    pub fn sort_key(&self) -> (&PathBuf, usize, usize, &str) {
+    pub fn sort_key(&self) -> (&PathBuf, usize, usize, &'static str) {
         (
             &self.location.path,
             self.location.start,
             self.location.end,
-            self.rule,
+            self.rule.name(),
         )
     }
 }

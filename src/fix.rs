@@ -301,6 +301,7 @@ pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::RuleId;
     use crate::engine::RuleSettings;
     use crate::glossary::{load_set, GlossarySource};
 
@@ -393,7 +394,7 @@ concepts:
                     .result
                     .findings
                     .iter()
-                    .all(|f| f.rule != "deprecated-term" || f.found == "Tibet"),
+                    .all(|f| f.rule != RuleId::DeprecatedTerm || f.found == "Tibet"),
                 "{name}: {:?}",
                 fixed.result.findings
             );

@@ -128,25 +128,24 @@ impl Session {
         if set.glossaries.is_empty() {
             return Err(vec![Error::NoGlossaries]);
         }
-        Session::with_glossaries(settings, set).map_err(|e| vec![e])
+        Ok(Session::with_glossaries(settings, set))
     }
 
     /// Like [`Session::new`], but no glossary at all is fine: `extract`
     /// proposes terms without knowing any.
     pub fn allowing_no_glossaries(settings: Settings) -> Result<Session, Vec<Error>> {
         let set = load_glossaries(&settings)?;
-        Session::with_glossaries(settings, set).map_err(|e| vec![e])
+        Ok(Session::with_glossaries(settings, set))
     }
 
     /// A session over glossaries already loaded.
-    pub fn with_glossaries(settings: Settings, set: GlossarySet) -> Result<Session> {
-        let rules = settings.rule_settings().map_err(Error::Usage)?;
+    pub fn with_glossaries(settings: Settings, set: GlossarySet) -> Session {
         let has_glossaries = !set.glossaries.is_empty();
-        Ok(Session {
-            engine: Engine::new(set, rules),
+        Session {
+            engine: Engine::new(set, settings.rule_settings()),
             settings,
             has_glossaries,
-        })
+        }
     }
 
     pub fn settings(&self) -> &Settings {

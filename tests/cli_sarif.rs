@@ -133,7 +133,7 @@ fn rules_come_from_the_registry() {
     let ids: Vec<&str> = driver.rules.iter().map(|r| r.id.as_str()).collect();
     let registry: Vec<&str> = termalign::checks::CHECKS
         .iter()
-        .map(|c| c.meta().name)
+        .map(|c| c.meta().name())
         .collect();
     assert_eq!(ids, registry);
     for (rule, check) in driver.rules.iter().zip(termalign::checks::CHECKS) {

@@ -1,14 +1,14 @@
 //! `case-mismatch`: a term the glossary writes with capitals, found only
 //! case-insensitively (and not in all capitals, which headlines may use).
 
-use super::{spelling_draft, Check, CheckContext, Draft, RuleMeta};
+use super::{spelling_draft, Check, CheckContext, Draft, RuleId, RuleMeta};
 use crate::finding::Severity;
 use crate::matcher::{FoldLevel, Occurrence};
 
 pub struct CaseMismatch;
 
 static META: RuleMeta = RuleMeta {
-    name: "case-mismatch",
+    id: RuleId::CaseMismatch,
     severity: Severity::Warning,
     summary: "A term written with capitals in the glossary occurs with other capitalisation (all upper case excepted).",
     why: "Proper names and official titles have one capitalisation; `european external action service` or `Xizang autonomous region` reads as an error.",

@@ -1,7 +1,7 @@
 //! `deprecated-term`: an occurrence of a deprecated term.
 
 use super::forbidden_term::status_draft;
-use super::{Check, CheckContext, Draft, RuleMeta};
+use super::{Check, CheckContext, Draft, RuleId, RuleMeta};
 use crate::finding::Severity;
 use crate::glossary::Status;
 use crate::matcher::Occurrence;
@@ -9,7 +9,7 @@ use crate::matcher::Occurrence;
 pub struct DeprecatedTerm;
 
 static META: RuleMeta = RuleMeta {
-    name: "deprecated-term",
+    id: RuleId::DeprecatedTerm,
     severity: Severity::Warning,
     summary: "An occurrence of a term the glossary marks `deprecated`.",
     why: "Deprecated terms are old or non-standard names (Peking, Macau, Tibet in the house style) that the style guide replaces.",

@@ -1,14 +1,14 @@
 //! `diacritic-mismatch`: a term found only after folding diacritics, where no
 //! term of the concept is written that way.
 
-use super::{spelling_draft, Check, CheckContext, Draft, RuleMeta};
+use super::{spelling_draft, Check, CheckContext, Draft, RuleId, RuleMeta};
 use crate::finding::Severity;
 use crate::matcher::{FoldLevel, Occurrence};
 
 pub struct DiacriticMismatch;
 
 static META: RuleMeta = RuleMeta {
-    name: "diacritic-mismatch",
+    id: RuleId::DiacriticMismatch,
     severity: Severity::Warning,
     summary: "An occurrence matches a term only after diacritics are folded, and no term of the concept has its exact form.",
     why: "Diacritics are part of the spelling: `charge d'affaires` for `chargé d'affaires`, `Urümqi` for `Ürümqi`.",

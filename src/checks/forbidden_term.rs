@@ -1,6 +1,6 @@
 //! `forbidden-term`: an occurrence of a forbidden term.
 
-use super::{quote, use_clause, Check, CheckContext, Draft, RuleMeta};
+use super::{quote, use_clause, Check, CheckContext, Draft, RuleId, RuleMeta};
 use crate::finding::Severity;
 use crate::glossary::{FixMode, Status};
 use crate::matcher::Occurrence;
@@ -8,7 +8,7 @@ use crate::matcher::Occurrence;
 pub struct ForbiddenTerm;
 
 static META: RuleMeta = RuleMeta {
-    name: "forbidden-term",
+    id: RuleId::ForbiddenTerm,
     severity: Severity::Error,
     summary: "An occurrence of a term the glossary marks `forbidden`.",
     why: "Forbidden terms must never appear in published copy: they are wrong, offensive or legally unacceptable in the house style.",

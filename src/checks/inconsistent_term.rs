@@ -3,14 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use super::{quote, Check, CheckContext, DocumentScan, Draft, RuleMeta};
+use super::{quote, Check, CheckContext, DocumentScan, Draft, RuleId, RuleMeta};
 use crate::finding::Severity;
 use crate::glossary::{ConceptId, GlossarySet, Status, TermId};
 
 pub struct InconsistentTerm;
 
 static META: RuleMeta = RuleMeta {
-    name: "inconsistent-term",
+    id: RuleId::InconsistentTerm,
     severity: Severity::Warning,
     summary: "A document uses two or more distinct preferred/admitted full forms or variants of one concept; reported at each occurrence of the less frequent ones.",
     why: "Readers take two names for two things. Short forms and abbreviations may accompany a full form; competing full forms may not.",

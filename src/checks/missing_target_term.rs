@@ -1,13 +1,13 @@
 //! `missing-target-term` (align): a concept found in a source segment has no
 //! term of that concept in its target segment.
 
-use super::{quote, use_clause, Check, CheckContext, Draft, PairScan, RuleMeta};
+use super::{quote, use_clause, Check, CheckContext, Draft, PairScan, RuleId, RuleMeta};
 use crate::finding::Severity;
 
 pub struct MissingTargetTerm;
 
 static META: RuleMeta = RuleMeta {
-    name: "missing-target-term",
+    id: RuleId::MissingTargetTerm,
     severity: Severity::Error,
     summary: "A concept found in a source segment has no term of that concept in the target segment.",
     why: "Key terms must come out as their approved translation: a source `西藏` whose target says neither `Xizang` nor any other term of the concept was translated some other way, or dropped.",

@@ -1,13 +1,13 @@
 //! `misspelled-term`: a word sequence one edit away from a glossary term.
 
-use super::{quote, Check, CheckContext, DocumentScan, Draft, RuleMeta};
+use super::{quote, Check, CheckContext, DocumentScan, Draft, RuleId, RuleMeta};
 use crate::finding::Severity;
 use crate::span::Span;
 
 pub struct MisspelledTerm;
 
 static META: RuleMeta = RuleMeta {
-    name: "misspelled-term",
+    id: RuleId::MisspelledTerm,
     severity: Severity::Warning,
     summary: "A word sequence that is not a glossary term but is one edit (Damerau–Levenshtein, on folded text) from a term of at least 5 characters with the same number of words.",
     why: "Misspelt names (`Shenzen`, `Inner Mongolia Autonomus Region`) slip past spell checkers that do not know them. To stay quiet on correct text, one-word terms under seven characters accept only a transposition (`Hunan`/`Human`, `Jinan`/`Jian` are different words), a capitalised term is not matched by a lower-case word, words of the language's reference vocabulary are never misspellings (`Foreign Ministers`, `Darién`), and a phrase does not run across a comma or full stop.",

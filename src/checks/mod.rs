@@ -14,6 +14,7 @@ mod forbidden_term;
 mod inconsistent_term;
 mod missing_target_term;
 mod misspelled_term;
+mod rule_id;
 mod unfinished_segment;
 mod untranslated_term;
 
@@ -24,6 +25,7 @@ pub use forbidden_term::ForbiddenTerm;
 pub use inconsistent_term::{inconsistencies, Inconsistency, InconsistentTerm};
 pub use missing_target_term::MissingTargetTerm;
 pub use misspelled_term::MisspelledTerm;
+pub use rule_id::{RuleId, UnknownRule};
 pub use unfinished_segment::UnfinishedSegment;
 pub use untranslated_term::UntranslatedTerm;
 
@@ -37,7 +39,7 @@ use crate::text::MappedText;
 /// What a rule is, for documentation, SARIF and `--help`.
 #[derive(Debug)]
 pub struct RuleMeta {
-    pub name: &'static str,
+    pub id: RuleId,
     pub severity: Severity,
     /// One line: what fires it.
     pub summary: &'static str,
@@ -49,6 +51,13 @@ pub struct RuleMeta {
     pub fix: &'static str,
     /// Whether it needs bilingual input (`align`).
     pub bilingual: bool,
+}
+
+impl RuleMeta {
+    /// The rule's name (`deprecated-term`).
+    pub fn name(&self) -> &'static str {
+        self.id.name()
+    }
 }
 
 /// What a check says about one place, before it is located in a file.
@@ -207,11 +216,6 @@ pub static CHECKS: &[&dyn Check] = &[
     &UnfinishedSegment,
 ];
 
-/// Looks a rule up by name.
-pub fn rule(name: &str) -> Option<&'static RuleMeta> {
-    CHECKS.iter().map(|c| c.meta()).find(|m| m.name == name)
-}
-
 /// The finding for an occurrence spelt differently from its glossary form
 /// (`case-mismatch`, `diacritic-mismatch`): suggest the glossary spelling.
 pub(crate) fn spelling_draft(
@@ -273,14 +277,23 @@ pub fn rules_markdown() -> String {
         };
         out.push_str(&format!(
             "| [`{}`](#{}) | {} | {} | {} |\n",
-            m.name, m.name, m.severity, scope, m.summary
+            m.name(),
+            m.name(),
+            m.severity,
+            scope,
+            m.summary
         ));
     }
     for check in CHECKS {
         let m = check.meta();
         out.push_str(&format!(
             "\n## {}\n\n{}\n\n**Default severity:** {}.\n\n**Why:** {}\n\n**Example:** {}\n\n**How to fix:** {}\n",
-            m.name, m.summary, m.severity, m.why, m.example, m.fix
+            m.name(),
+            m.summary,
+            m.severity,
+            m.why,
+            m.example,
+            m.fix
         ));
     }
     out

@@ -2,13 +2,13 @@
 //! not final (PO `#, fuzzy`). Reported so that a missing target never passes
 //! silently as "no findings".
 
-use super::{Check, CheckContext, Draft, PairScan, RuleMeta};
+use super::{Check, CheckContext, Draft, PairScan, RuleId, RuleMeta};
 use crate::finding::Severity;
 
 pub struct UnfinishedSegment;
 
 static META: RuleMeta = RuleMeta {
-    name: "unfinished-segment",
+    id: RuleId::UnfinishedSegment,
     severity: Severity::Warning,
     summary: "A source segment has no target, or its translation is marked fuzzy (not final).",
     why: "Terminology cannot be checked in a translation that is not there; a fuzzy translation is a draft that may still carry old terms.",

@@ -1,14 +1,14 @@
 //! `untranslated-term` (align): a source-language term appears unchanged in
 //! the target segment.
 
-use super::{quote, use_clause, Check, CheckContext, Draft, PairScan, RuleMeta};
+use super::{quote, use_clause, Check, CheckContext, Draft, PairScan, RuleId, RuleMeta};
 use crate::finding::Severity;
 use crate::glossary::TermType;
 
 pub struct UntranslatedTerm;
 
 static META: RuleMeta = RuleMeta {
-    name: "untranslated-term",
+    id: RuleId::UntranslatedTerm,
     severity: Severity::Warning,
     summary: "A source-language glossary term appears unchanged in the target segment.",
     why: "A term copied over untranslated (`外交部` left in English copy, `Bundestag` in French where the glossary has a translation) is usually a missed translation.",

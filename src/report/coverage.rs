@@ -25,7 +25,7 @@ use crate::engine::FileResult;
 use crate::glossary::{ConceptId, GlossarySet, Status, TermId, TermType};
 
 /// How coverage is grouped in tables and pages (`report --by`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Grouping {
     /// One table of concepts across the corpus.
     #[default]

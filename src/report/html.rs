@@ -458,8 +458,8 @@ impl HtmlEmitter {
         let _ = write!(
             out,
             "<li class=\"finding {severity}\" id=\"f{n}\" data-rule=\"{}\"><div class=\"head\"><span class=\"badge {severity}\">{severity}</span><code class=\"rule\">{}</code><a class=\"loc\" href=\"#f{n}\" title=\"{}:{}:{}\">line {}, column {}</a>",
-            escape(f.rule),
-            escape(f.rule),
+            escape(f.rule.name()),
+            escape(f.rule.name()),
             escape(&l.path.display().to_string()),
             l.line,
             l.column,

@@ -136,7 +136,7 @@ impl JsonFinding {
             end: f.location.end,
             end_line: f.location.end_line,
             end_column: f.location.end_column,
-            rule: f.rule.to_owned(),
+            rule: f.rule.name().to_owned(),
             severity: f.severity.as_str().to_owned(),
             glossary: f.glossary.clone(),
             concept: f.concept.clone(),

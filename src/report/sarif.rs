@@ -250,8 +250,8 @@ fn rule(meta: &RuleMeta) -> ReportingDescriptor {
         tags.push("bilingual".to_owned());
     }
     ReportingDescriptor {
-        id: meta.name.to_owned(),
-        name: pascal_case(meta.name),
+        id: meta.name().to_owned(),
+        name: pascal_case(meta.name()),
         short_description: Message {
             text: meta.summary.to_owned(),
         },
@@ -389,10 +389,7 @@ pub fn log(report: &Report) -> SarifLog {
 }
 
 fn result(f: &Finding, artifact: &dyn Fn(&Location) -> ArtifactLocation) -> SarifResult {
-    let rule_index = CHECKS
-        .iter()
-        .position(|c| c.meta().name == f.rule)
-        .unwrap_or(0);
+    let rule_index = f.rule.index();
     let fix = |text: &str, auto: bool| Fix {
         description: Message {
             text: format!("Replace `{}` with `{text}`", f.found),
@@ -413,7 +410,7 @@ fn result(f: &Finding, artifact: &dyn Fn(&Location) -> ArtifactLocation) -> Sari
         None => f.suggestions.iter().map(|s| fix(s, false)).collect(),
     };
     SarifResult {
-        rule_id: f.rule.to_owned(),
+        rule_id: f.rule.name().to_owned(),
         rule_index,
         level: level(f.severity).to_owned(),
         message: Message {

@@ -8,6 +8,7 @@ use tabled::settings::{object::Columns, Modify, Style, Width};
 use tabled::{Table, Tabled};
 
 use super::{summary_line, Emitter, Report};
+use crate::checks::RuleId;
 
 #[derive(Tabled)]
 struct Row {
@@ -79,15 +80,15 @@ impl Emitter for TableEmitter {
                     location: location(f),
                     segment: f.segment.clone().unwrap_or_default(),
                     severity: f.severity.to_string(),
-                    rule: f.rule.to_owned(),
+                    rule: f.rule.name().to_owned(),
                     // Source-side findings point at the source text; target
                     // findings carry their source occurrence as `related`.
-                    found: if f.rule == "missing-target-term" {
+                    found: if f.rule == RuleId::MissingTargetTerm {
                         String::new()
                     } else {
                         f.found.clone()
                     },
-                    source: if f.rule == "missing-target-term" {
+                    source: if f.rule == RuleId::MissingTargetTerm {
                         f.found.clone()
                     } else {
                         f.related
@@ -101,7 +102,7 @@ impl Emitter for TableEmitter {
                 Table::new(report.findings.iter().map(|f| Row {
                     location: location(f),
                     severity: f.severity.to_string(),
-                    rule: f.rule.to_owned(),
+                    rule: f.rule.name().to_owned(),
                     found: f.found.clone(),
                     suggestion: f.suggestions.join(", "),
                     concept: concept(f),
@@ -121,7 +122,7 @@ impl Emitter for TableEmitter {
                     f.location.column
                 ),
                 severity: f.severity.to_string(),
-                rule: f.rule.to_owned(),
+                rule: f.rule.name().to_owned(),
                 found: f.found.clone(),
                 by: f.suppressed.as_ref().map_or(String::new(), |s| {
                     let what = if s.file_wide { "ignore-file" } else { "ignore" };

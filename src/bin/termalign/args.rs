@@ -4,6 +4,17 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use termalign::checks::RuleId;
+pub use termalign::config::FailOn;
+use termalign::finding::Severity;
+pub use termalign::glossary::import::InteropFormat;
+pub use termalign::report::coverage::Grouping;
+
+/// `--rule RULE=LEVEL`, parsed when the command line is.
+fn parse_rule_level(spec: &str) -> Result<(RuleId, Option<Severity>), String> {
+    termalign::config::parse_rule_level(spec)
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "termalign",
@@ -80,8 +91,8 @@ pub struct ConfigArgs {
     #[command(flatten)]
     pub glossary: GlossaryOptions,
     /// Set a rule's severity: RULE=error|warning|info|off (repeatable).
-    #[arg(long = "rule", value_name = "RULE=SEVERITY")]
-    pub rules: Vec<String>,
+    #[arg(long = "rule", value_name = "RULE=SEVERITY", value_parser = parse_rule_level)]
+    pub rules: Vec<(RuleId, Option<Severity>)>,
     /// Which findings make the exit code 1 [default: warning, or the
     /// config's `fail-on`].
     #[arg(long, value_enum)]
@@ -116,8 +127,8 @@ pub struct OutputOptions {
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
     /// Set a rule's severity: RULE=error|warning|info|off (repeatable).
-    #[arg(long = "rule", value_name = "RULE=SEVERITY")]
-    pub rules: Vec<String>,
+    #[arg(long = "rule", value_name = "RULE=SEVERITY", value_parser = parse_rule_level)]
+    pub rules: Vec<(RuleId, Option<Severity>)>,
     /// Also list the findings that `termalign: ignore` comments silenced
     /// (they never count toward the exit code).
     #[arg(long)]
@@ -193,8 +204,8 @@ pub struct ReportArgs {
     #[arg(long)]
     pub lang: Option<String>,
     /// Group the coverage tables by concept, file or glossary.
-    #[arg(long, value_enum, default_value_t = GroupBy::Concept)]
-    pub by: GroupBy,
+    #[arg(long, value_enum, default_value_t = Grouping::Concept)]
+    pub by: Grouping,
     /// Exit 1 when overall conformance (approved occurrences over all glossary
     /// occurrences) is below this fraction, e.g. 0.95.
     #[arg(long, value_name = "FRACTION")]
@@ -211,15 +222,8 @@ pub struct ReportArgs {
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
     /// Set a rule's severity: RULE=error|warning|info|off (repeatable).
-    #[arg(long = "rule", value_name = "RULE=SEVERITY")]
-    pub rules: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GroupBy {
-    Concept,
-    File,
-    Glossary,
+    #[arg(long = "rule", value_name = "RULE=SEVERITY", value_parser = parse_rule_level)]
+    pub rules: Vec<(RuleId, Option<Severity>)>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -285,15 +289,6 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
 }
 
-/// The formats of `glossary import` and `glossary export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InteropFormat {
-    /// TBX (v2 `martif` or v3 `tbx` on import; v3 TBX-Basic on export).
-    Tbx,
-    /// Comma-separated values.
-    Csv,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Table,
@@ -314,14 +309,6 @@ pub enum RulesFormat {
 pub enum ListFormat {
     Table,
     Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    Error,
-    Warning,
-    Info,
-    Never,
 }
 
 #[derive(Debug, Args)]

@@ -60,9 +60,10 @@ use crate::input::SourceFile;
 use crate::text::{fold_str, Fold};
 
 /// The formats `glossary import` reads and `glossary export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InteropFormat {
-    /// TBX v2 (`martif`) or v3 (`tbx`), DCA or DCT style.
+    /// TBX (v2 `martif` or v3 `tbx` on import, DCA or DCT style; v3
+    /// TBX-Basic on export).
     Tbx,
     /// Comma-separated values (RFC 4180), with or without a header row.
     Csv,

@@ -32,7 +32,7 @@ pub(crate) fn run(args: ConfigArgs, global: &GlobalOptions) -> Result<u8> {
         args.lang.as_deref(),
         &args.rules,
         args.fail_on,
-    )?;
+    );
     let settings = resolve_settings(global, cli, FailOn::Warning)?;
     let files: Vec<(&Path, FileLanguages)> = args
         .paths
@@ -59,9 +59,9 @@ fn rules(settings: &Settings) -> Vec<(&'static str, String, String)> {
         .iter()
         .map(|c| {
             let meta = c.meta();
-            match settings.rules.get(meta.name) {
-                Some(s) => (meta.name, level(s.value), s.from.to_string()),
-                None => (meta.name, meta.severity.to_string(), "default".to_owned()),
+            match settings.rules.get(&meta.id) {
+                Some(s) => (meta.name(), level(s.value), s.from.to_string()),
+                None => (meta.name(), meta.severity.to_string(), "default".to_owned()),
             }
         })
         .collect()

@@ -16,7 +16,7 @@ use crate::args::{ExtractArgs, ExtractFormat, GlobalOptions};
 pub(crate) fn run(args: ExtractArgs, global: &GlobalOptions) -> Result<u8> {
     // Glossaries, include/exclude globs: as for every command, from the
     // configuration file under the command line.
-    let mut cli = overrides(&args.glossary, None, &[], None)?;
+    let mut cli = overrides(&args.glossary, None, &[], None);
     cli.source_lang = args.pairs.source_lang.clone();
     cli.target_lang = args.pairs.target_lang.clone();
     let settings = resolve_settings(global, cli, FailOn::Never)?;

@@ -15,9 +15,7 @@ use termalign::config::FailOn;
 use termalign::glossary::GlossarySet;
 
 use super::{glossary_errors, open_session, overrides, resolve_settings};
-use crate::args::{
-    ExportArgs, GlobalOptions, GlossaryOptions, ImportArgs, InteropFormat, ListFormat,
-};
+use crate::args::{ExportArgs, GlobalOptions, GlossaryOptions, ImportArgs, ListFormat};
 use crate::EXIT_CLEAN;
 
 pub(crate) fn validate(files: &[PathBuf]) -> Result<u8> {
@@ -44,11 +42,7 @@ pub(crate) fn validate(files: &[PathBuf]) -> Result<u8> {
 /// The glossaries a command would check against: the configuration's, the
 /// built-in ones and `--glossary` files, as `check` resolves them.
 fn loaded(options: &GlossaryOptions, global: &GlobalOptions) -> Result<GlossarySet> {
-    let settings = resolve_settings(
-        global,
-        overrides(options, None, &[], None)?,
-        FailOn::Warning,
-    )?;
+    let settings = resolve_settings(global, overrides(options, None, &[], None), FailOn::Warning)?;
     Ok(open_session(settings)?.glossaries().clone())
 }
 
@@ -68,13 +62,6 @@ pub(crate) fn list(
         ListFormat::Table => write!(stdout, "{}", listing.table())?,
     }
     Ok(EXIT_CLEAN)
-}
-
-fn library_format(format: InteropFormat) -> import::InteropFormat {
-    match format {
-        InteropFormat::Tbx => import::InteropFormat::Tbx,
-        InteropFormat::Csv => import::InteropFormat::Csv,
-    }
 }
 
 pub(crate) fn import(args: &ImportArgs) -> Result<u8> {
@@ -101,7 +88,7 @@ pub(crate) fn import(args: &ImportArgs) -> Result<u8> {
         });
     }
     let options = ImportOptions {
-        format: args.format.map(library_format),
+        format: args.format,
         id: args.id.clone(),
         source_lang: args.source_lang.clone(),
         target_lang: args.target_lang.clone(),
@@ -151,7 +138,6 @@ pub(crate) fn export(args: &ExportArgs, global: &GlobalOptions) -> Result<u8> {
     let set = loaded(&args.glossary, global)?;
     let format = args
         .format
-        .map(library_format)
         .or_else(|| {
             args.output
                 .as_deref()

@@ -15,8 +15,9 @@ mod report_command;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 
+use termalign::checks::RuleId;
 use termalign::config::{self, Config, Overrides, Settings};
 use termalign::finding::Severity;
 use termalign::report::{self, Emitter};
@@ -83,50 +84,24 @@ pub(crate) fn resolve_settings(
     fail_on_default: config::FailOn,
 ) -> Result<Settings> {
     let config = load_config(global)?;
-    let settings = Settings::resolve(config, overrides, fail_on_default);
-    // --rule names are checked here, before any input is read.
-    settings.rule_settings().map_err(anyhow::Error::msg)?;
-    Ok(settings)
+    Ok(Settings::resolve(config, overrides, fail_on_default))
 }
 
 /// What the shared options of the command line say, for
-/// [`resolve_settings`]. `--rule` values are parsed here, so a bad one is a
-/// usage error before anything runs.
+/// [`resolve_settings`].
 pub(crate) fn overrides(
     glossary: &GlossaryOptions,
     lang: Option<&str>,
-    rules: &[String],
+    rules: &[(RuleId, Option<Severity>)],
     fail_on: Option<FailOn>,
-) -> Result<Overrides> {
-    let mut parsed = Vec::new();
-    for spec in rules {
-        let Some((rule, level)) = spec.split_once('=') else {
-            bail!("--rule takes RULE=SEVERITY, got `{spec}`");
-        };
-        let severity = match level {
-            "off" => None,
-            other => Some(Severity::parse(other).with_context(|| {
-                format!("--rule {rule}: `{other}` is not error, warning, info or off")
-            })?),
-        };
-        parsed.push((rule.to_owned(), severity));
-    }
-    Ok(Overrides {
+) -> Overrides {
+    Overrides {
         glossaries: glossary.glossaries.clone(),
         no_default_glossaries: glossary.no_default_glossaries,
         lang: lang.map(str::to_owned),
-        rules: parsed,
-        fail_on: fail_on.map(fail_on_setting),
+        rules: rules.to_vec(),
+        fail_on,
         ..Overrides::default()
-    })
-}
-
-pub(crate) fn fail_on_setting(f: FailOn) -> config::FailOn {
-    match f {
-        FailOn::Error => config::FailOn::Error,
-        FailOn::Warning => config::FailOn::Warning,
-        FailOn::Info => config::FailOn::Info,
-        FailOn::Never => config::FailOn::Never,
     }
 }
 
@@ -256,7 +231,7 @@ fn rules(format: RulesFormat) -> Result<u8> {
                 writeln!(
                     stdout,
                     "{:<20} {:<8} {}",
-                    m.name,
+                    m.name(),
                     m.severity.as_str(),
                     m.summary
                 )?;

@@ -5,13 +5,13 @@
 use anyhow::{bail, Result};
 
 use termalign::config::{FailOn, Setting};
-use termalign::report::coverage::{percent, Grouping};
+use termalign::report::coverage::percent;
 use termalign::report::{self, Emitter};
 use termalign::session::{status, Walk};
 
 use super::progress::Progress;
 use super::{open_session, output_format, overrides, print_report, resolve_settings, use_color};
-use crate::args::{GlobalOptions, GroupBy, OutputFormat, ReportArgs};
+use crate::args::{GlobalOptions, OutputFormat, ReportArgs};
 
 pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
     if let Some(min) = args.min_conformance {
@@ -19,11 +19,7 @@ pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
             bail!("--min-conformance takes a fraction between 0 and 1, got {min}");
         }
     }
-    let by = match args.by {
-        GroupBy::Concept => Grouping::Concept,
-        GroupBy::File => Grouping::File,
-        GroupBy::Glossary => Grouping::Glossary,
-    };
+    let by = args.by;
     let emitter: Box<dyn Emitter> = match output_format(args.format) {
         OutputFormat::Table => Box::new(report::coverage_table::CoverageTableEmitter {
             by,
@@ -47,7 +43,7 @@ pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
         args.lang.as_deref(),
         &args.rules,
         args.fail_on,
-    )?;
+    );
     let mut settings = resolve_settings(global, cli, FailOn::Never)?;
     if args.fail_on.is_none() {
         settings.fail_on = Setting::default(FailOn::Never);
