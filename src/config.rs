@@ -43,6 +43,7 @@ use crate::checks::RuleId;
 use crate::engine::RuleSettings;
 use crate::error::{Error, Origin};
 use crate::finding::Severity;
+use crate::lang::Lang;
 use crate::yaml::{self, Positions};
 
 /// The name of the configuration file.
@@ -215,9 +216,9 @@ impl<T> Setting<T> {
 #[derive(Debug, Clone)]
 pub struct LanguageRule {
     pub glob: String,
-    pub lang: Option<String>,
-    pub source_lang: Option<String>,
-    pub target_lang: Option<String>,
+    pub lang: Option<Lang>,
+    pub source_lang: Option<Lang>,
+    pub target_lang: Option<Lang>,
     /// Where the entry is in the configuration file.
     pub origin: Origin,
     matcher: GlobMatcher,
@@ -242,9 +243,9 @@ pub struct Config {
     /// Glossary files, resolved against the file's directory.
     pub glossaries: Vec<Setting<PathBuf>>,
     pub default_glossaries: Option<Setting<bool>>,
-    pub lang: Option<Setting<String>>,
-    pub source_lang: Option<Setting<String>>,
-    pub target_lang: Option<Setting<String>>,
+    pub lang: Option<Setting<Lang>>,
+    pub source_lang: Option<Setting<Lang>>,
+    pub target_lang: Option<Setting<Lang>>,
     pub include: Option<Setting<Vec<String>>>,
     pub exclude: Option<Setting<Vec<String>>>,
     /// Rule levels (`None`: off), by rule name.
@@ -305,9 +306,9 @@ impl Config {
             ("target-lang", raw.target_lang, &mut config.target_lang),
         ] {
             if let Some(tag) = value {
-                match check_language_tag(&tag) {
-                    Ok(()) => *slot = Some(Setting::config(tag, at(key))),
-                    Err(message) => errors.push(config_error(at(key), message)),
+                match Lang::parse(&tag) {
+                    Ok(lang) => *slot = Some(Setting::config(lang, at(key))),
+                    Err(invalid) => errors.push(config_error(at(key), invalid.to_string())),
                 }
             }
         }
@@ -354,24 +355,28 @@ impl Config {
                 ));
             }
             let mut ok = true;
-            for (key, tag) in [
-                ("lang", &entry.lang),
-                ("source-lang", &entry.source_lang),
-                ("target-lang", &entry.target_lang),
-            ] {
-                if let Some(Err(message)) = tag.as_deref().map(check_language_tag) {
-                    errors.push(config_error(at(&format!("{node}.{key}")), message));
+            let mut parse = |key: &str, tag: Option<String>| match tag.as_deref().map(Lang::parse) {
+                Some(Err(invalid)) => {
+                    errors.push(config_error(
+                        at(&format!("{node}.{key}")),
+                        invalid.to_string(),
+                    ));
                     ok = false;
+                    None
                 }
-            }
+                parsed => parsed.and_then(Result::ok),
+            };
+            let lang = parse("lang", entry.lang);
+            let source_lang = parse("source-lang", entry.source_lang);
+            let target_lang = parse("target-lang", entry.target_lang);
             match compile_glob(&entry.glob) {
                 Ok(glob) if ok => config.languages.push(LanguageRule {
                     anchored: entry.glob.contains('/'),
                     matcher: glob.compile_matcher(),
                     glob: entry.glob,
-                    lang: entry.lang,
-                    source_lang: entry.source_lang,
-                    target_lang: entry.target_lang,
+                    lang,
+                    source_lang,
+                    target_lang,
                     origin,
                 }),
                 Ok(_) => {}
@@ -432,37 +437,15 @@ fn compile_glob(pattern: &str) -> Result<Glob, String> {
         .map_err(|e| format!("invalid glob `{pattern}`: {}", e.kind()))
 }
 
-/// A loose BCP 47 check: a 2- or 3-letter language, then `-`-separated
-/// alphanumeric subtags of at most 8 characters. It catches `en_US`,
-/// `english` and `en-`, not every unregistered tag (the glossaries decide
-/// what a language has).
-pub fn check_language_tag(tag: &str) -> Result<(), String> {
-    let mut subtags = tag.split('-');
-    let primary = subtags.next().unwrap_or_default();
-    // ISO 639 codes have 2 or 3 letters; the longer primary subtags BCP 47
-    // reserves are unused, and accepting them would let `english` through.
-    let primary_ok =
-        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic());
-    let rest_ok =
-        subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
-    if primary_ok && rest_ok {
-        Ok(())
-    } else {
-        Err(format!(
-            "`{tag}` is not a BCP 47 language tag (like `en`, `zh-Hans` or `fr-CA`)"
-        ))
-    }
-}
-
 /// What the command line said, before the configuration is layered under it.
 /// `None` and empty mean "not given".
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
     pub glossaries: Vec<PathBuf>,
     pub no_default_glossaries: bool,
-    pub lang: Option<String>,
-    pub source_lang: Option<String>,
-    pub target_lang: Option<String>,
+    pub lang: Option<Lang>,
+    pub source_lang: Option<Lang>,
+    pub target_lang: Option<Lang>,
     /// `--rule RULE=LEVEL` in order (`None`: off); later ones win.
     pub rules: Vec<(RuleId, Option<Severity>)>,
     pub fail_on: Option<FailOn>,
@@ -477,9 +460,9 @@ pub struct Settings {
     /// Glossary files: the configuration's, then `--glossary` ones.
     pub glossaries: Vec<Setting<PathBuf>>,
     pub default_glossaries: Setting<bool>,
-    pub lang: Setting<String>,
-    pub source_lang: Setting<String>,
-    pub target_lang: Setting<String>,
+    pub lang: Setting<Lang>,
+    pub source_lang: Setting<Lang>,
+    pub target_lang: Setting<Lang>,
     pub include: Setting<Vec<String>>,
     pub exclude: Setting<Vec<String>>,
     /// Rules whose level is not their default.
@@ -495,9 +478,9 @@ pub struct Settings {
 /// The languages of one input file, each with where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileLanguages {
-    pub lang: Setting<String>,
-    pub source_lang: Setting<String>,
-    pub target_lang: Setting<String>,
+    pub lang: Setting<Lang>,
+    pub source_lang: Setting<Lang>,
+    pub target_lang: Setting<Lang>,
 }
 
 impl Settings {
@@ -506,9 +489,11 @@ impl Settings {
     pub fn resolve(config: Option<Config>, cli: Overrides, fail_on_default: FailOn) -> Settings {
         let config = config.unwrap_or_default();
         let has_config = !config.path.as_os_str().is_empty();
-        let pick = |cli: Option<String>, config: Option<Setting<String>>, default: &str| match cli {
+        let pick = |cli: Option<Lang>, config: Option<Setting<Lang>>, default: &str| match cli {
             Some(v) => Setting::command_line(v),
-            None => config.unwrap_or_else(|| Setting::default(default.to_owned())),
+            None => config.unwrap_or_else(|| {
+                Setting::default(Lang::parse(default).expect("the default languages are tags"))
+            }),
         };
         // SPEC §2: the built-in glossaries are used unless
         // --no-default-glossaries is given or a config file names its own.
@@ -579,15 +564,18 @@ impl Settings {
     /// glob matches decides, then the file's top-level keys, then defaults.
     pub fn languages_for(&self, path: &Path) -> FileLanguages {
         let rule = self.language_rule_for(path);
-        let choose =
-            |global: &Setting<String>, per_path: Option<&String>| match (&global.from, rule) {
-                (Provenance::CommandLine, _) => global.clone(),
-                (_, Some(rule)) if per_path.is_some() => Setting {
-                    value: per_path.cloned().unwrap_or_default(),
-                    from: Provenance::Config(rule.origin.clone()),
-                },
-                _ => global.clone(),
-            };
+        let choose = |global: &Setting<Lang>, per_path: Option<&Lang>| match (
+            &global.from,
+            rule,
+            per_path,
+        ) {
+            (Provenance::CommandLine, _, _) => global.clone(),
+            (_, Some(rule), Some(lang)) => Setting {
+                value: lang.clone(),
+                from: Provenance::Config(rule.origin.clone()),
+            },
+            _ => global.clone(),
+        };
         FileLanguages {
             lang: choose(&self.lang, rule.and_then(|r| r.lang.as_ref())),
             source_lang: choose(&self.source_lang, rule.and_then(|r| r.source_lang.as_ref())),
@@ -596,7 +584,7 @@ impl Settings {
     }
 
     /// The language of monolingual input at `path`.
-    pub fn lang_for(&self, path: &Path) -> String {
+    pub fn lang_for(&self, path: &Path) -> Lang {
         self.languages_for(path).lang.value
     }
 
@@ -644,6 +632,10 @@ fn normalize_lexically(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
+    fn lang(tag: &str) -> Lang {
+        Lang::parse(tag).unwrap()
+    }
+
     fn parse(text: &str) -> Result<Config, Vec<String>> {
         Config::parse(Path::new("cfg/termalign.yaml"), text)
             .map_err(|errors| errors.iter().map(|e| e.to_string()).collect())
@@ -681,7 +673,7 @@ languages:
         assert_eq!(c.rules[&RuleId::MisspelledTerm].value, None);
         assert_eq!(c.rules[&RuleId::CaseMismatch].value, Some(Severity::Info));
         assert_eq!(c.fail_on.unwrap().value, FailOn::Error);
-        assert_eq!(c.languages[0].lang.as_deref(), Some("zh"));
+        assert_eq!(c.languages[0].lang, Some(lang("zh")));
     }
 
     #[test]
@@ -710,6 +702,15 @@ languages:
         }
     }
 
+    /// SPEC §2: tags are canonicalized, whatever separator and case the
+    /// file wrote.
+    #[test]
+    fn tags_are_canonical() {
+        let c = parse("lang: en_us\nsource-lang: ZH-hans\n").unwrap();
+        assert_eq!(c.lang.unwrap().value, "en-US");
+        assert_eq!(c.source_lang.unwrap().value, "zh-Hans");
+    }
+
     #[test]
     fn errors_name_their_position() {
         let cases: &[(&str, &str)] = &[
@@ -730,8 +731,8 @@ languages:
                 "cfg/termalign.yaml:1:10: invalid configuration: fail-on: unknown variant `sometimes`",
             ),
             (
-                "lang: en_US\n",
-                "cfg/termalign.yaml:1:7: invalid configuration: `en_US` is not a BCP 47 language tag",
+                "lang: english\n",
+                "cfg/termalign.yaml:1:7: invalid configuration: `english` is not a BCP 47 language tag",
             ),
             (
                 "default-glossaries: yes\n",
@@ -798,22 +799,22 @@ languages:
         assert_eq!(s.lang.value, "fr");
         assert!(matches!(s.lang.from, Provenance::Config(_)));
         assert_eq!(s.fail_on.value, FailOn::Error);
-        assert_eq!(s.source_lang, Setting::default("zh".to_owned()));
+        assert_eq!(s.source_lang, Setting::default(lang("zh")));
 
         let cli = Overrides {
-            lang: Some("de".into()),
+            lang: Some(lang("de")),
             fail_on: Some(FailOn::Never),
             rules: vec![(RuleId::CaseMismatch, None)],
             ..overrides()
         };
         let s = Settings::resolve(Some(config), cli, FailOn::Warning);
-        assert_eq!(s.lang, Setting::command_line("de".to_owned()));
+        assert_eq!(s.lang, Setting::command_line(lang("de")));
         assert_eq!(s.fail_on, Setting::command_line(FailOn::Never));
         assert_eq!(s.rules[&RuleId::CaseMismatch], Setting::command_line(None));
         assert_eq!(s.rule_settings().severity(RuleId::CaseMismatch), None);
 
         let s = Settings::resolve(None, overrides(), FailOn::Warning);
-        assert_eq!(s.lang, Setting::default("en".to_owned()));
+        assert_eq!(s.lang, Setting::default(lang("en")));
         assert_eq!(s.config, None);
     }
 
@@ -875,7 +876,7 @@ languages:
 
         // An explicit --lang applies to every file.
         let cli = Overrides {
-            lang: Some("de".into()),
+            lang: Some(lang("de")),
             ..overrides()
         };
         let s = Settings::resolve(Some(config), cli, FailOn::Warning);
@@ -890,23 +891,5 @@ languages:
             s.base,
             Some(normalize_lexically(&std::env::current_dir().unwrap()))
         );
-    }
-
-    #[test]
-    fn language_tags() {
-        for ok in ["en", "zh-Hans", "zh-Hant-TW", "fr-CA", "es-419", "yue"] {
-            assert!(check_language_tag(ok).is_ok(), "{ok}");
-        }
-        for bad in [
-            "",
-            "e",
-            "en_US",
-            "en-",
-            "english language",
-            "中文",
-            "en-toolongsubtag",
-        ] {
-            assert!(check_language_tag(bad).is_err(), "{bad}");
-        }
     }
 }

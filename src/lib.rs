@@ -22,6 +22,7 @@ pub mod fix;
 pub mod fuzzy;
 pub mod glossary;
 pub mod input;
+pub mod lang;
 pub mod lexicon;
 pub mod matcher;
 pub mod pipeline;

@@ -21,6 +21,7 @@ use crate::finding::Severity;
 use crate::fix;
 use crate::glossary::{builtin, load_set, GlossarySet, GlossarySource};
 use crate::input::{format, Bilingual, PairLanguages, Sides, SourceFile};
+use crate::lang::Lang;
 use crate::pipeline::{self, AlignLanguages, InputSource};
 use crate::report::{Coverage, Report};
 use crate::walk;
@@ -208,10 +209,10 @@ impl Session {
         let (results, errors) = pipeline::check_each(
             &self.engine,
             sources,
-            &|path| self.settings.lang_for(path),
+            &|path| self.settings.lang_for(path).into_string(),
             progress,
         );
-        self.outcome(results, errors, Some(&self.settings.lang.value))
+        self.outcome(results, errors, Some(self.settings.lang.value.as_str()))
     }
 
     /// `report`: the same run as `check`, for its coverage tables.
@@ -287,7 +288,7 @@ impl Session {
             errors.extend(error);
         }
         Ok(FixOutcome {
-            outcome: self.outcome(results, errors, Some(&self.settings.lang.value)),
+            outcome: self.outcome(results, errors, Some(self.settings.lang.value.as_str())),
             files,
         })
     }
@@ -308,10 +309,9 @@ impl Session {
             diff: None,
         };
         let language = self.settings.lang_for(path);
-        let fixed = match source
-            .read()
-            .and_then(|file| fix::fix_file(&self.engine, &file, &language).map(|f| (file, f)))
-        {
+        let fixed = match source.read().and_then(|file| {
+            fix::fix_file(&self.engine, &file, language.as_str()).map(|f| (file, f))
+        }) {
             Ok(pair) => pair,
             Err(e) => return (done, Err(e), None),
         };
@@ -365,8 +365,8 @@ impl Session {
         sources: &[InputSource],
         parallel: Option<(&Path, &Path)>,
     ) -> Result<(Alignment, Vec<Error>)> {
-        let source_lang = &self.settings.source_lang.value;
-        let target_lang = &self.settings.target_lang.value;
+        let source_lang = self.settings.source_lang.value.as_str();
+        let target_lang = self.settings.target_lang.value.as_str();
         let mut errors = Vec::new();
         let mut input = Bilingual::default();
         if let Some((source, target)) = parallel {
@@ -400,14 +400,14 @@ impl Session {
     /// defaults.
     fn align_languages(&self, path: &Path) -> AlignLanguages {
         let langs = self.settings.languages_for(path);
-        let explicit = |s: &crate::config::Setting<String>| {
-            (s.from == Provenance::CommandLine).then(|| s.value.clone())
+        let explicit = |s: &crate::config::Setting<Lang>| {
+            (s.from == Provenance::CommandLine).then(|| s.value.to_string())
         };
         AlignLanguages {
             source: explicit(&langs.source_lang),
             target: explicit(&langs.target_lang),
-            fallback_source: langs.source_lang.value,
-            fallback_target: langs.target_lang.value,
+            fallback_source: langs.source_lang.value.into_string(),
+            fallback_target: langs.target_lang.value.into_string(),
         }
     }
 

@@ -259,8 +259,8 @@ fn bad_files_fail_with_their_position_and_nothing_on_stdout() {
             "termalign: error: termalign.yaml:2:3: invalid configuration: unknown rule `deprecated-terms`",
         ),
         (
-            "lang: en_US\n",
-            "termalign: error: termalign.yaml:1:7: invalid configuration: `en_US` is not a BCP 47 language tag",
+            "lang: xx-notalang\n",
+            "termalign: error: termalign.yaml:1:7: invalid configuration: `xx-notalang` is not a BCP 47 language tag",
         ),
         (
             "languages:\n  - {glob: 'a[', lang: zh}\n",

@@ -111,3 +111,27 @@ fn unknown_rule_and_bad_option_values_are_usage_errors() {
     let (_, _, code) = run(&["check", "--format", "nope", "README.md"]);
     assert_eq!(code, 2);
 }
+
+/// `--lang english`, `--lang 'en US'` and `--lang xx-notalang` used to be
+/// taken as given: nothing matched, and the run passed clean (exit 0).
+#[test]
+fn invalid_language_tags_are_usage_errors_everywhere() {
+    for command in ["check", "report", "align", "extract"] {
+        let flag = if command == "align" {
+            "--target-lang"
+        } else {
+            "--lang"
+        };
+        for tag in ["english", "en US", "xx-notalang", "en-"] {
+            let (stdout, stderr, code) = run(&[command, flag, tag, "README.md"]);
+            assert_eq!((stdout.as_str(), code), ("", 2), "{command} {flag} {tag}");
+            assert!(
+                stderr.contains(&format!("`{tag}` is not a BCP 47 language tag")),
+                "{command} {flag} {tag}: {stderr}"
+            );
+        }
+    }
+    // A POSIX-style tag is the same language, canonicalized.
+    let (_, stderr, code) = run(&["check", "--lang", "en_GB", "README.md"]);
+    assert!(code != 2, "{stderr}");
+}

@@ -16,13 +16,10 @@ fn is_id(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// A BCP 47 tag in shape: `ll`, `lll`, `zh-Hans`, `en-US`, `sr-Latn-RS`.
+/// A valid BCP 47 tag ([`crate::lang::Lang`]): `ll`, `lll`, `zh-Hans`,
+/// `en-US`, `sr-Latn-RS`, every subtag a registered one.
 pub fn is_language_tag(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let primary = parts.next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    crate::lang::Lang::parse(s).is_ok()
 }
 
 /// Languages with a Snowball stemmer (for `match: stem`).

@@ -8,6 +8,7 @@ use termalign::checks::RuleId;
 pub use termalign::config::FailOn;
 use termalign::finding::Severity;
 pub use termalign::glossary::import::InteropFormat;
+use termalign::lang::Lang;
 pub use termalign::report::coverage::Grouping;
 
 /// `--rule RULE=LEVEL`, parsed when the command line is.
@@ -87,7 +88,7 @@ pub struct ConfigArgs {
     pub format: ConfigFormat,
     /// Language of the input text [default: en, or the config's `lang`].
     #[arg(long)]
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
     #[command(flatten)]
     pub glossary: GlossaryOptions,
     /// Set a rule's severity: RULE=error|warning|info|off (repeatable).
@@ -143,7 +144,7 @@ pub struct CheckArgs {
     /// Language of the input text (BCP 47) [default: en, or the config's
     /// `lang` and `languages`]; given here, it applies to every file.
     #[arg(long)]
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
     #[command(flatten)]
     pub glossary: GlossaryOptions,
     #[command(flatten)]
@@ -181,11 +182,11 @@ pub struct PairOptions {
     /// Source language [default: the file's (XLIFF, TMX, PO), else the
     /// config's `source-lang`, else zh].
     #[arg(long)]
-    pub source_lang: Option<String>,
+    pub source_lang: Option<Lang>,
     /// Target language [default: the file's, else the config's
     /// `target-lang`, else en].
     #[arg(long)]
-    pub target_lang: Option<String>,
+    pub target_lang: Option<Lang>,
     /// Source side of two line-aligned plain files (with --target).
     #[arg(long, value_name = "FILE", requires = "target")]
     pub source: Option<PathBuf>,
@@ -202,7 +203,7 @@ pub struct ReportArgs {
     /// Language of the input text (BCP 47) [default: en, or the config's
     /// `lang` and `languages`]; given here, it applies to every file.
     #[arg(long)]
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
     /// Group the coverage tables by concept, file or glossary.
     #[arg(long, value_enum, default_value_t = Grouping::Concept)]
     pub by: Grouping,
@@ -269,11 +270,11 @@ pub struct ImportArgs {
     /// CSV: the language of `source` columns, or of the first column of a
     /// file without a header row.
     #[arg(long, value_name = "TAG")]
-    pub source_lang: Option<String>,
+    pub source_lang: Option<Lang>,
     /// CSV: the language of `target` columns, or of the second column of a
     /// file without a header row.
     #[arg(long, value_name = "TAG")]
-    pub target_lang: Option<String>,
+    pub target_lang: Option<Lang>,
 }
 
 #[derive(Debug, Args)]
@@ -320,7 +321,7 @@ pub struct ExtractArgs {
     pub paths: Vec<PathBuf>,
     /// Language of the input text (BCP 47): en, fr, de, es, nl, ru or zh.
     #[arg(long, default_value = "en")]
-    pub lang: String,
+    pub lang: Lang,
     /// Output format [default: table on a terminal, tsv otherwise].
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<ExtractFormat>,

@@ -16,7 +16,7 @@ use crate::args::{CheckArgs, GlobalOptions};
 pub(crate) fn run(args: CheckArgs, global: &GlobalOptions) -> Result<u8> {
     let cli = overrides(
         &args.glossary,
-        args.lang.as_deref(),
+        args.lang.clone(),
         &args.output.rules,
         args.output.fail_on,
     );

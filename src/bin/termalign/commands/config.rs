@@ -27,12 +27,7 @@ use crate::EXIT_CLEAN;
 pub(crate) fn run(args: ConfigArgs, global: &GlobalOptions) -> Result<u8> {
     // `--show` is the only action, and the default one.
     let _ = args.show;
-    let cli = overrides(
-        &args.glossary,
-        args.lang.as_deref(),
-        &args.rules,
-        args.fail_on,
-    );
+    let cli = overrides(&args.glossary, args.lang.clone(), &args.rules, args.fail_on);
     let settings = resolve_settings(global, cli, FailOn::Warning)?;
     let files: Vec<(&Path, FileLanguages)> = args
         .paths

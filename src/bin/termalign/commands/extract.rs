@@ -26,7 +26,7 @@ pub(crate) fn run(args: ExtractArgs, global: &GlobalOptions) -> Result<u8> {
     if bilingual {
         return run_bilingual(args, settings);
     }
-    Language::from_tag(&args.lang)?;
+    Language::from_tag(args.lang.as_str())?;
     let session = session(&args, settings)?;
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -38,7 +38,7 @@ pub(crate) fn run(args: ExtractArgs, global: &GlobalOptions) -> Result<u8> {
         top: args.top,
         threshold: args.threshold,
     };
-    let (result, read_errors) = session.extract(&sources, &args.lang, &options)?;
+    let (result, read_errors) = session.extract(&sources, args.lang.as_str(), &options)?;
     errors.extend(read_errors);
     let mut buffer = Vec::new();
     match format(args.format) {
@@ -81,8 +81,8 @@ fn finish(buffer: &[u8], errors: &[termalign::Error]) -> Result<u8> {
 fn run_bilingual(args: ExtractArgs, settings: Settings) -> Result<u8> {
     // The command line's languages, else the configuration's, else zh -> en
     // (pairs of several files are pooled, so one pair of languages rules).
-    Language::from_tag(&settings.source_lang.value)?;
-    Language::from_tag(&settings.target_lang.value)?;
+    Language::from_tag(settings.source_lang.value.as_str())?;
+    Language::from_tag(settings.target_lang.value.as_str())?;
     let session = session(&args, settings)?;
     let parallel = args
         .pairs

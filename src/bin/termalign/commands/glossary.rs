@@ -3,13 +3,13 @@
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 
 use termalign::glossary::export;
 use termalign::glossary::import::{self, ImportOptions};
-use termalign::glossary::validate::is_language_tag;
 use termalign::glossary::{load_set, GlossarySource};
 use termalign::input::SourceFile;
+use termalign::lang::Lang;
 
 use termalign::config::FailOn;
 use termalign::glossary::GlossarySet;
@@ -65,16 +65,6 @@ pub(crate) fn list(
 }
 
 pub(crate) fn import(args: &ImportArgs) -> Result<u8> {
-    for (flag, tag) in [
-        ("--source-lang", &args.source_lang),
-        ("--target-lang", &args.target_lang),
-    ] {
-        if let Some(tag) = tag {
-            if !is_language_tag(tag) {
-                bail!("{flag} `{tag}` is not a language tag (BCP 47, e.g. en, zh-Hans)");
-            }
-        }
-    }
     let mut files = Vec::new();
     for path in &args.files {
         files.push(if path.as_os_str() == "-" {
@@ -90,8 +80,8 @@ pub(crate) fn import(args: &ImportArgs) -> Result<u8> {
     let options = ImportOptions {
         format: args.format,
         id: args.id.clone(),
-        source_lang: args.source_lang.clone(),
-        target_lang: args.target_lang.clone(),
+        source_lang: args.source_lang.as_ref().map(Lang::to_string),
+        target_lang: args.target_lang.as_ref().map(Lang::to_string),
     };
     let imported = import::import(&files, &options)?;
     {

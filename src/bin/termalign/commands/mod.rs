@@ -20,6 +20,7 @@ use anyhow::{Context, Result};
 use termalign::checks::RuleId;
 use termalign::config::{self, Config, Overrides, Settings};
 use termalign::finding::Severity;
+use termalign::lang::Lang;
 use termalign::report::{self, Emitter};
 use termalign::session::{Outcome, Session, Status};
 
@@ -91,14 +92,14 @@ pub(crate) fn resolve_settings(
 /// [`resolve_settings`].
 pub(crate) fn overrides(
     glossary: &GlossaryOptions,
-    lang: Option<&str>,
+    lang: Option<Lang>,
     rules: &[(RuleId, Option<Severity>)],
     fail_on: Option<FailOn>,
 ) -> Overrides {
     Overrides {
         glossaries: glossary.glossaries.clone(),
         no_default_glossaries: glossary.no_default_glossaries,
-        lang: lang.map(str::to_owned),
+        lang,
         rules: rules.to_vec(),
         fail_on,
         ..Overrides::default()

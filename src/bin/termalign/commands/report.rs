@@ -38,12 +38,7 @@ pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
     };
     // The configuration's fail-on is for check and align: a report fails on
     // findings only when its own --fail-on asks.
-    let cli = overrides(
-        &args.glossary,
-        args.lang.as_deref(),
-        &args.rules,
-        args.fail_on,
-    );
+    let cli = overrides(&args.glossary, args.lang.clone(), &args.rules, args.fail_on);
     let mut settings = resolve_settings(global, cli, FailOn::Never)?;
     if args.fail_on.is_none() {
         settings.fail_on = Setting::default(FailOn::Never);

@@ -1,0 +1,154 @@
+//! Language tags: [`Lang`], a BCP 47 tag parsed, validated and
+//! canonicalized once, wherever it comes from (command line, configuration,
+//! a file's declaration), so everything after compares canonical tags.
+//!
+//! A tag is well-formed (RFC 5646 syntax, through the `language-tags`
+//! crate) and valid: every subtag is in the IANA registry that crate
+//! embeds, so `xx-notalang` is refused as well as `english`, `en US` and
+//! `en-`. Only ISO 639 primary subtags (2–3 letters) are taken. `en_GB` is
+//! accepted and written `en-GB`, since POSIX locales and many files spell
+//! tags that way. Canonical case (RFC 5646 §2.1.1): the language lower
+//! case, a script title case (`Hans`), a region upper case (`GB`).
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A valid, canonical BCP 47 language tag.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Lang(String);
+
+/// A string that is not a language tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidLang(pub String);
+
+impl fmt::Display for InvalidLang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not a BCP 47 language tag (like `en`, `zh-Hans` or `fr-CA`)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for InvalidLang {}
+
+impl Lang {
+    /// Parses, validates and canonicalizes `tag` (surrounding white space
+    /// ignored).
+    pub fn parse(tag: &str) -> Result<Lang, InvalidLang> {
+        let invalid = || InvalidLang(tag.to_owned());
+        let dashed = tag.trim().replace('_', "-");
+        // The structural check first: language_tags accepts 4–8-letter
+        // primary subtags (reserved and registered ones), which would let
+        // `english` reach the registry check with a confusing reason.
+        let primary = dashed.split('-').next().unwrap_or_default();
+        if !(2..=3).contains(&primary.len()) || !primary.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Err(invalid());
+        }
+        let parsed = language_tags::LanguageTag::parse(&dashed).map_err(|_| invalid())?;
+        parsed.validate().map_err(|_| invalid())?;
+        Ok(Lang(parsed.into_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The primary language subtag (`zh` of `zh-Hans-CN`), lower case.
+    pub fn primary(&self) -> &str {
+        self.0.split('-').next().unwrap_or(&self.0)
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl FromStr for Lang {
+    type Err = InvalidLang;
+
+    fn from_str(tag: &str) -> Result<Lang, InvalidLang> {
+        Lang::parse(tag)
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Compares with a tag as written, for tests and lookups: equal when the
+/// string is this canonical tag.
+impl PartialEq<str> for Lang {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Lang {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl AsRef<str> for Lang {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_tags_are_canonical() {
+        for (tag, canonical) in [
+            ("en", "en"),
+            ("EN", "en"),
+            ("en_GB", "en-GB"),
+            ("en-us", "en-US"),
+            ("zh-hans", "zh-Hans"),
+            ("zh-Hant-TW", "zh-Hant-TW"),
+            ("zh_hant_tw", "zh-Hant-TW"),
+            ("fr-CA", "fr-CA"),
+            ("es-419", "es-419"),
+            ("yue", "yue"),
+            ("sr-Latn-RS", "sr-Latn-RS"),
+            ("de-CH-1996", "de-CH-1996"),
+            (" fr ", "fr"),
+        ] {
+            let lang = Lang::parse(tag).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(lang.as_str(), canonical, "{tag}");
+        }
+        assert_eq!(Lang::parse("zh-Hans-CN").unwrap().primary(), "zh");
+    }
+
+    #[test]
+    fn invalid_tags_are_refused() {
+        for bad in [
+            "",
+            "e",
+            "english",
+            "en US",
+            "english language",
+            "en-",
+            "-en",
+            "中文",
+            "en-toolongsubtag",
+            "xx-notalang",
+            "e1",
+        ] {
+            let err = Lang::parse(bad).expect_err(bad);
+            assert!(err.to_string().contains("is not a BCP 47 language tag"));
+        }
+    }
+}
