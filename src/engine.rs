@@ -99,10 +99,6 @@ impl Engine {
         &self.set
     }
 
-    pub fn rules(&self) -> &RuleSettings {
-        &self.rules
-    }
-
     fn index(&self, language: &str) -> Arc<LanguageIndex> {
         let key = language.to_ascii_lowercase();
         let mut indexes = self.indexes.lock().unwrap_or_else(|e| e.into_inner());

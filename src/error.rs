@@ -98,6 +98,25 @@ impl Error {
         }
     }
 
+    /// The file an error is about and, where known, the 1-based line and
+    /// column in it.
+    pub fn position(&self) -> (Option<&std::path::Path>, Option<(usize, usize)>) {
+        match self {
+            Error::Glossary { origin, .. }
+            | Error::Config { origin, .. }
+            | Error::Input { origin, .. }
+            | Error::NamedGlossary { origin, .. } => {
+                (Some(&origin.path), Some((origin.line, origin.column)))
+            }
+            Error::Encoding { path, .. } | Error::Io { path, .. } => (Some(path), None),
+            Error::NotBilingual { path, .. } => (Some(path), None),
+            Error::NoGlossaries
+            | Error::StdinNotFixable
+            | Error::UnsupportedLanguage(_)
+            | Error::Usage(_) => (None, None),
+        }
+    }
+
     pub fn input(origin: Origin, message: impl Into<String>) -> Self {
         Error::Input {
             origin,

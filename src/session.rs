@@ -51,6 +51,12 @@ pub enum Status {
 }
 
 impl Outcome {
+    /// The report, with the inputs that could not be checked recorded in
+    /// it for the emitters, and the errors themselves.
+    pub fn into_report(self) -> (Report, Vec<Error>) {
+        (self.report.with_failures(&self.errors), self.errors)
+    }
+
     /// How the run ends when findings at `fail_on` or above fail it
     /// (`None`: findings never do).
     pub fn status(&self, fail_on: Option<Severity>) -> Status {

@@ -135,3 +135,75 @@ fn invalid_language_tags_are_usage_errors_everywhere() {
     let (_, stderr, code) = run(&["check", "--lang", "en_GB", "README.md"]);
     assert!(code != 2, "{stderr}");
 }
+
+/// SPEC §2: a run with an input it could not check fails in every format,
+/// not only by its exit code. `check /nonexistent --format json` used to
+/// print `{"findings":[],"summary":{"errors":0…}}`, SARIF had no
+/// `executionSuccessful: false`, github printed "0 errors".
+#[test]
+fn a_failed_run_says_so_in_every_format() {
+    let good = rel(&fixture("checks/deprecated-term/input.txt"));
+    let broken = rel(&fixture("input/bad/unclosed.xlf"));
+    let run_with = |format: &str| {
+        run(&[
+            "check",
+            "--format",
+            format,
+            "does/not/exist.md",
+            &broken,
+            &good,
+        ])
+    };
+
+    let (stdout, _, code) = run_with("json");
+    assert_eq!(code, 2);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["summary"]["failed"], true);
+    let errors = json["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2, "{stdout}");
+    assert_eq!(errors[0]["path"], "does/not/exist.md");
+    assert_eq!(errors[0]["line"], serde_json::Value::Null);
+    assert_eq!(errors[1]["path"], broken.as_str());
+    assert!(errors[1]["line"].as_u64().is_some(), "{stdout}");
+    // The good file is still checked and reported.
+    assert!(!json["findings"].as_array().unwrap().is_empty());
+
+    let (stdout, _, code) = run_with("sarif");
+    assert_eq!(code, 2);
+    let sarif: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notes.len(), 2);
+    assert_eq!(notes[1]["level"], "error");
+    assert!(notes[1]["locations"][0]["physicalLocation"]["region"]["startLine"].is_u64());
+
+    let (stdout, _, code) = run_with("github");
+    assert_eq!(code, 2);
+    let failures: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("title=termalign%3A not checked"))
+        .collect();
+    assert_eq!(failures.len(), 2, "{stdout}");
+    assert!(
+        failures[0].starts_with("::error file=does/not/exist.md,"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("FAILED: 2 inputs not checked"), "{stdout}");
+
+    for format in ["table", "html"] {
+        let (stdout, _, code) = run_with(format);
+        assert_eq!(code, 2);
+        assert!(
+            stdout.contains("FAILED: 2 inputs could not be checked"),
+            "{format}: {stdout}"
+        );
+    }
+
+    // A clean run says it did not fail.
+    let (stdout, _, code) = run(&["check", "--format", "json", &good]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["summary"]["failed"], false);
+    assert_eq!(json["errors"], serde_json::json!([]));
+}

@@ -179,11 +179,6 @@ impl GlossarySet {
         self.concept(self.term(id).concept)
     }
 
-    /// The glossary of a concept.
-    pub fn glossary_of(&self, id: ConceptId) -> &Glossary {
-        self.glossary(self.concept(id).glossary)
-    }
-
     pub fn concept_ids(&self) -> impl Iterator<Item = ConceptId> {
         (0..self.concepts.len() as u32).map(ConceptId)
     }
@@ -235,11 +230,6 @@ impl GlossarySet {
             })
         };
         preferred(term_type).or_else(|| preferred(TermType::FullForm))
-    }
-
-    /// Looks up a concept by `GLOSSARY/CONCEPT`.
-    pub fn concept_by_key(&self, key: &str) -> Option<ConceptId> {
-        self.concept_ids().find(|&c| self.concept(c).key == key)
     }
 }
 

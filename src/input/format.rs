@@ -236,11 +236,6 @@ impl Format {
         self.def().name
     }
 
-    /// Bilingual formats hold source/target pairs.
-    pub fn is_bilingual(self) -> bool {
-        self.def().sides() == Sides::Bilingual
-    }
-
     /// The format with this name, as users write it (any ASCII case).
     pub fn from_name(name: &str) -> Option<Format> {
         FORMATS

@@ -44,7 +44,7 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 
 use super::coverage::{ConceptCoverage, ConceptInconsistency, Coverage, TermCount};
-use super::json::JsonSummary;
+use super::json::{JsonError, JsonSummary};
 use super::{Emitter, Report};
 
 /// The whole document.
@@ -61,6 +61,9 @@ pub struct JsonCoverageReport {
     pub approved: usize,
     pub documents: Vec<JsonDocument>,
     pub glossaries: Vec<JsonGlossary>,
+    /// Inputs that could not be checked (SPEC §2).
+    #[serde(default)]
+    pub errors: Vec<JsonError>,
     pub summary: JsonSummary,
 }
 
@@ -237,6 +240,7 @@ impl JsonCoverageReport {
                     conformance: g.tally.conformance(),
                 })
                 .collect(),
+            errors: report.failures.iter().map(JsonError::new).collect(),
             summary: JsonSummary::new(&report.summary()),
         }
     }

@@ -18,7 +18,7 @@ use super::coverage::{
     percent, ConceptCoverage, ConceptInconsistency, ConceptRef, Coverage, Grouping, Tally,
     TermCount,
 };
-use super::{plural, summary_line, Emitter, Report};
+use super::{failure_banner, plural, summary_line, Emitter, Report};
 use crate::glossary::Status;
 
 pub struct CoverageTableEmitter {
@@ -355,6 +355,7 @@ impl CoverageTableEmitter {
 
 impl Emitter for CoverageTableEmitter {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        failure_banner(report, out)?;
         let empty = Coverage::default();
         let coverage = report.coverage.as_ref().unwrap_or(&empty);
         match self.by {

@@ -61,6 +61,27 @@ impl Emitter for GithubEmitter {
                 escape_data(&f.message)
             )?;
         }
+        for failure in &report.failures {
+            // An input that could not be checked fails the run: an error
+            // annotation on the file (at its position, where known).
+            let mut properties = Vec::new();
+            if let Some(path) = &failure.path {
+                properties.push(format!("file={}", escape_property(&repository_path(path))));
+            }
+            if let Some((line, column)) = failure.position {
+                properties.push(format!("line={line},col={column}"));
+            }
+            properties.push(format!(
+                "title={}",
+                escape_property("termalign: not checked")
+            ));
+            writeln!(
+                out,
+                "::error {}::{}",
+                properties.join(","),
+                escape_data(&failure.message)
+            )?;
+        }
         writeln!(out, "{}", summary_line(&report.summary()))
     }
 }

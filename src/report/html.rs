@@ -82,6 +82,7 @@ h3{font-size:1rem;margin:1.25rem 0 .5rem;overflow-wrap:anywhere}
 p{margin:.4rem 0}
 .muted{color:var(--muted)}
 code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+.failed{border:2px solid #c62828;background:#fdecea;color:#8e0000;border-radius:8px;padding:4px 12px;margin:.75rem 0}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(130px,1fr));gap:8px;margin:.75rem 0}
 .card{background:var(--card);border-radius:8px;padding:8px 12px}
 .card b{display:block;font-size:1.35rem;line-height:1.3}
@@ -221,6 +222,19 @@ fn summary_counts(s: &Summary) -> String {
 impl HtmlEmitter {
     fn summary(&self, out: &mut String, report: &Report) {
         let s = report.summary();
+        if !report.failures.is_empty() {
+            // A failed run must not read as a clean one: the banner comes
+            // before every count.
+            let _ = write!(
+                out,
+                "<section id=\"failed\" class=\"failed\" role=\"alert\"><h2>FAILED: {} could not be checked</h2><ul>",
+                escape(&plural(report.failures.len(), "input", "inputs"))
+            );
+            for failure in &report.failures {
+                let _ = write!(out, "<li><code>{}</code></li>", escape(&failure.line()));
+            }
+            out.push_str("</ul></section>");
+        }
         out.push_str("<section id=\"summary\"><div class=\"cards\">");
         let _ = write!(
             out,

@@ -6,11 +6,16 @@
 //!  "findings": [{"path", "line", "column", "start", "end", "rule", "severity",
 //!                "glossary", "concept", "language", "found", "suggestions",
 //!                "message", "segment"}],
-//!  "summary": {"files", "segments", "findings", "errors", "warnings", "infos"}}
+//!  "errors": [{"path", "line", "column", "message"}],
+//!  "summary": {"files", "segments", "findings", "errors", "warnings", "infos",
+//!              "suppressed", "failed"}}
 //! ```
 //! `start`/`end` are byte offsets into the original file (end exclusive),
 //! `line` is 1-based, `column` 1-based in Unicode scalar values. Fields beyond
 //! SPEC §5 (`end_line`, `end_column`, `note`, `related`, `fix`) are additions.
+//! `errors` lists the inputs that could not be checked (path, line and column
+//! where known, else null) and `summary.failed` is true when there are any
+//! (SPEC §2): a failed run never reads as a clean one.
 //!
 //! Suppressions (SPEC §6): `summary.suppressed` always counts the findings
 //! that `termalign: ignore` directives silenced; with `--report-suppressed`
@@ -22,7 +27,7 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Emitter, Report, Summary};
+use super::{Emitter, Failure, Report, Summary};
 use crate::finding::{Finding, Location};
 
 /// The JSON document.
@@ -33,7 +38,30 @@ pub struct JsonReport {
     /// `--report-suppressed`: the silenced findings.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub suppressed: Option<Vec<JsonFinding>>,
+    /// Inputs that could not be checked (SPEC §2): the run failed.
+    #[serde(default)]
+    pub errors: Vec<JsonError>,
     pub summary: JsonSummary,
+}
+
+/// An input that could not be checked.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct JsonError {
+    pub path: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl JsonError {
+    pub fn new(f: &Failure) -> JsonError {
+        JsonError {
+            path: f.path.as_ref().map(|p| p.display().to_string()),
+            line: f.position.map(|(line, _)| line),
+            column: f.position.map(|(_, column)| column),
+            message: f.message.clone(),
+        }
+    }
 }
 
 /// One finding on the wire.
@@ -99,6 +127,9 @@ pub struct JsonSummary {
     /// Findings silenced by directives (not in `findings`).
     #[serde(default)]
     pub suppressed: usize,
+    /// Whether any input could not be checked (then `errors` says which).
+    #[serde(default)]
+    pub failed: bool,
 }
 
 impl JsonSummary {
@@ -111,6 +142,7 @@ impl JsonSummary {
             warnings: s.warnings,
             infos: s.infos,
             suppressed: s.suppressed,
+            failed: s.failed > 0,
         }
     }
 }
@@ -175,6 +207,7 @@ impl Emitter for JsonEmitter {
                     .map(JsonFinding::from_finding)
                     .collect()
             }),
+            errors: report.failures.iter().map(JsonError::new).collect(),
             summary: JsonSummary::new(&report.summary()),
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;

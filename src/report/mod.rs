@@ -17,7 +17,10 @@ use std::io::{self, Write};
 
 pub use coverage::Coverage;
 
+use std::path::{Path, PathBuf};
+
 use crate::engine::FileResult;
+use crate::error::Error;
 use crate::finding::{Finding, Severity};
 
 /// The findings of one run, sorted by path then position.
@@ -36,6 +39,56 @@ pub struct Report {
     pub suppressed: Vec<Finding>,
     /// `--report-suppressed`: list the silenced findings too.
     pub show_suppressed: bool,
+    /// Inputs that could not be checked. A report with failures is a failed
+    /// run, and every format says so (SPEC §2): a run that checked nothing
+    /// must never look clean.
+    pub failures: Vec<Failure>,
+}
+
+/// An input that could not be checked, as reports show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub path: Option<PathBuf>,
+    /// 1-based line and column, where the error has a position.
+    pub position: Option<(usize, usize)>,
+    /// The error without its position (that is in `path` and `position`).
+    pub message: String,
+}
+
+impl Failure {
+    pub fn of(error: &Error) -> Failure {
+        let (path, position) = error.position();
+        let mut message = error.to_string();
+        // The Display of a positioned error starts with its position.
+        if let Some(path) = path {
+            let prefix = match position {
+                Some((line, column)) => format!("{}:{line}:{column}: ", path.display()),
+                None => format!("{}: ", path.display()),
+            };
+            if let Some(rest) = message.strip_prefix(&prefix) {
+                message = rest.to_owned();
+            }
+        }
+        let mut cause = std::error::Error::source(error);
+        while let Some(c) = cause {
+            message.push_str(&format!(": {c}"));
+            cause = c.source();
+        }
+        Failure {
+            path: path.map(Path::to_path_buf),
+            position,
+            message,
+        }
+    }
+
+    /// `path:line:col: message`, as stderr shows it.
+    pub fn line(&self) -> String {
+        match (&self.path, self.position) {
+            (Some(p), Some((l, c))) => format!("{}:{l}:{c}: {}", p.display(), self.message),
+            (Some(p), None) => format!("{}: {}", p.display(), self.message),
+            (None, _) => self.message.clone(),
+        }
+    }
 }
 
 /// `N thing` or `N things`: the one way counts are written in messages.
@@ -54,6 +107,8 @@ pub struct Summary {
     pub infos: usize,
     /// Findings silenced by directives (not among `findings`).
     pub suppressed: usize,
+    /// Inputs that could not be checked.
+    pub failed: usize,
 }
 
 impl Report {
@@ -71,7 +126,14 @@ impl Report {
             coverage: None,
             suppressed,
             show_suppressed: false,
+            failures: Vec::new(),
         }
+    }
+
+    /// Records the inputs that could not be checked.
+    pub fn with_failures(mut self, errors: &[Error]) -> Report {
+        self.failures = errors.iter().map(Failure::of).collect();
+        self
     }
 
     /// Lists the silenced findings too (`--report-suppressed`).
@@ -96,6 +158,7 @@ impl Report {
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
             suppressed: self.suppressed.len(),
+            failed: self.failures.len(),
         }
     }
 
@@ -108,6 +171,24 @@ impl Report {
 /// Writes a report in one format.
 pub trait Emitter {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// For human-readable formats: a banner naming every input that could not
+/// be checked, before anything else, so a failed run cannot be read as a
+/// clean one.
+pub fn failure_banner(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    if report.failures.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "FAILED: {} could not be checked:",
+        plural(report.failures.len(), "input", "inputs")
+    )?;
+    for failure in &report.failures {
+        writeln!(out, "  {}", failure.line())?;
+    }
+    writeln!(out)
 }
 
 /// "1 error, 2 warnings in 3 files" for human-readable formats.
@@ -133,6 +214,12 @@ pub fn summary_line(summary: &Summary) -> String {
         line.push_str(&format!(
             " ({})",
             plural(summary.segments, "segment", "segments")
+        ));
+    }
+    if summary.failed > 0 {
+        line.push_str(&format!(
+            "; FAILED: {} not checked",
+            plural(summary.failed, "input", "inputs")
         ));
     }
     line

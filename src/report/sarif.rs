@@ -48,9 +48,53 @@ pub struct SarifLog {
 #[serde(rename_all = "camelCase")]
 pub struct Run {
     pub tool: Tool,
+    /// One invocation: whether it ran to the end with every input checked
+    /// (SPEC §2), and a notification for each input that was not.
+    #[serde(default)]
+    pub invocations: Vec<Invocation>,
     pub column_kind: String,
     pub artifacts: Vec<Artifact>,
     pub results: Vec<SarifResult>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Invocation {
+    pub execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub tool_execution_notifications: Vec<Notification>,
+}
+
+/// An input that could not be checked.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Notification {
+    pub level: String,
+    pub message: Message,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub locations: Vec<NotificationLocation>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NotificationLocation {
+    pub physical_location: NotificationPlace,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NotificationPlace {
+    pub artifact_location: ArtifactLocation,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub region: Option<PointRegion>,
+}
+
+/// A position without an extent (where a file failed to parse).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PointRegion {
+    pub start_line: usize,
+    pub start_column: usize,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -372,6 +416,7 @@ pub fn log(report: &Report) -> SarifLog {
                     rules: CHECKS.iter().map(|c| rule(c.meta())).collect(),
                 },
             },
+            invocations: vec![invocation(report)],
             column_kind: "unicodeCodePoints".to_owned(),
             artifacts: uris
                 .iter()
@@ -385,6 +430,39 @@ pub fn log(report: &Report) -> SarifLog {
                 .collect(),
             results,
         }],
+    }
+}
+
+/// The run's invocation: successful unless an input could not be checked.
+fn invocation(report: &Report) -> Invocation {
+    Invocation {
+        execution_successful: report.failures.is_empty(),
+        tool_execution_notifications: report
+            .failures
+            .iter()
+            .map(|failure| Notification {
+                level: "error".to_owned(),
+                message: Message {
+                    text: failure.message.clone(),
+                },
+                locations: failure
+                    .path
+                    .iter()
+                    .map(|path| NotificationLocation {
+                        physical_location: NotificationPlace {
+                            artifact_location: ArtifactLocation {
+                                uri: path_uri(path),
+                                index: None,
+                            },
+                            region: failure.position.map(|(line, column)| PointRegion {
+                                start_line: line,
+                                start_column: column,
+                            }),
+                        },
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
 }
 

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use tabled::settings::{object::Columns, Modify, Style, Width};
 use tabled::{Table, Tabled};
 
-use super::{summary_line, Emitter, Report};
+use super::{failure_banner, summary_line, Emitter, Report};
 use crate::checks::RuleId;
 
 #[derive(Tabled)]
@@ -62,6 +62,7 @@ pub struct TableEmitter;
 
 impl Emitter for TableEmitter {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        failure_banner(report, out)?;
         if !report.findings.is_empty() {
             let location = |f: &crate::finding::Finding| {
                 format!(

@@ -191,12 +191,12 @@ pub(crate) fn print_report(
     show_suppressed: bool,
 ) -> Result<u8> {
     let mut buffer = Vec::new();
-    let report = outcome.report.showing_suppressed(show_suppressed);
-    emitter.emit(&report, &mut buffer)?;
+    let (report, errors) = outcome.into_report();
+    emitter.emit(&report.showing_suppressed(show_suppressed), &mut buffer)?;
     let mut stdout = io::stdout().lock();
     stdout.write_all(&buffer)?;
     stdout.flush()?;
-    print_errors(&outcome.errors);
+    print_errors(&errors);
     Ok(exit_code(status))
 }
 
