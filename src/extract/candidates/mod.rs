@@ -18,6 +18,9 @@ use super::tokenize::{
     fold_token, is_roman_numeral, sentences, tokenize, Language, Token, TokenKind,
 };
 use super::Domain;
+use word_lists::word_lists;
+
+mod word_lists;
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
@@ -156,16 +159,18 @@ fn word_flags(w: &str, language: Language) -> u16 {
             f |= bit;
         }
     };
-    set(DETERMINER, determiners(language).contains(&w));
-    set(CONNECTOR, connectors(language).contains(&w));
-    set(TITLE_HEAD, TITLE_HEADS.contains(&w));
-    set(ORG_FIRST, super::candidates::ORG_FIRST.contains(&w));
-    set(ORG_HEAD, ORG_HEADS.contains(&w));
-    set(PLACE_HEAD, PLACE_HEADS.contains(&w));
-    set(EVENT_HEAD, EVENT_HEADS.contains(&w));
+    let lists = word_lists();
+    let words = lists.function_words(language);
+    set(DETERMINER, words.determiners.contains(&w));
+    set(CONNECTOR, words.connectors.contains(&w));
+    set(TITLE_HEAD, lists.title_heads.contains(&w));
+    set(ORG_FIRST, lists.org_first.contains(&w));
+    set(ORG_HEAD, lists.org_heads.contains(&w));
+    set(PLACE_HEAD, lists.place_heads.contains(&w));
+    set(EVENT_HEAD, lists.event_heads.contains(&w));
     set(OF_FOR, matches!(w, "of" | "for"));
     set(OF, w == "of");
-    set(CONJUNCTION, conjunctions(language).contains(&w));
+    set(CONJUNCTION, words.conjunctions.contains(&w));
     set(REGION, w == "region");
     set(REGION_KIND, matches!(w, "administrative" | "autonomous"));
     f
@@ -217,16 +222,8 @@ fn is_stop(folded: &str, language: Language) -> bool {
         return true; // single letters
     }
     language.stop_words().contains(folded)
-        || (language != Language::En && ENGLISH_IN_OTHER_LANGUAGES.contains(&folded))
+        || (language != Language::En && word_lists().english_in_other_languages.contains(&folded))
 }
-
-/// English function words that are no content word of the other languages
-/// (Dutch `of`, "or", is a stop word there anyway): edges of the English
-/// names quoted in their text (`Union for the Co-ordination of Transmission
-/// of Electricity`) are no more a term's edge than in English.
-const ENGLISH_IN_OTHER_LANGUAGES: &[&str] = &[
-    "the", "of", "and", "for", "with", "from", "by", "to", "this", "that", "which",
-];
 
 /// All candidates of an input, with the vocabulary they are written in.
 #[derive(Debug, Clone)]
@@ -694,7 +691,7 @@ impl Counter {
         let (toks, info) = (sentence.toks, sentence.info);
         for h in 0..toks.len() {
             let head = &self.vocab.words[info[h].id as usize];
-            if !TITLE_HEADS.contains(&head.as_str()) || h + 2 >= toks.len() {
+            if !word_lists().title_heads.contains(&head.as_str()) || h + 2 >= toks.len() {
                 continue;
             }
             let link = &self.vocab.words[info[h + 1].id as usize];
@@ -720,7 +717,9 @@ impl Counter {
                 && h - start < 3
                 && toks[start - 1].kind == TokenKind::Word
                 && !self.vocab.stop[info[start - 1].id as usize]
-                && TITLE_MODIFIERS.contains(&self.vocab.words[info[start - 1].id as usize].as_str())
+                && word_lists()
+                    .title_modifiers
+                    .contains(&self.vocab.words[info[start - 1].id as usize].as_str())
             {
                 start -= 1;
             }
@@ -839,247 +838,6 @@ fn nest(
     }
 }
 
-/// Determiners: a word after one is (part of) a noun phrase.
-fn determiners(language: Language) -> &'static [&'static str] {
-    match language {
-        Language::En => &[
-            "the", "a", "an", "this", "these", "that", "those", "its", "their", "each", "every",
-            "our",
-        ],
-        Language::Fr => &[
-            "le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette",
-            "ces", "sa", "son", "ses", "leur", "leurs", "chaque",
-        ],
-        Language::Nl => &[
-            "de", "het", "een", "deze", "dit", "die", "dat", "elke", "ieder", "hun", "zijn", "haar",
-        ],
-        Language::De => &[
-            "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
-            "eines", "diese", "dieser", "dieses",
-        ],
-        Language::Es => &[
-            "el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos",
-            "estas", "su", "sus", "del", "al",
-        ],
-        Language::Ru | Language::Zh => &[],
-    }
-}
-
-/// Coordinating conjunctions: inside a candidate they usually join two
-/// things (`Irlande et le Danemark`), now and then name one (`Arts et
-/// Métiers`); the ranking weighs which.
-fn conjunctions(language: Language) -> &'static [&'static str] {
-    match language {
-        Language::En => &["and", "or", "nor"],
-        Language::Fr => &["et", "ou", "ni"],
-        Language::Nl => &["en", "of", "noch"],
-        Language::De => &["und", "oder", "noch"],
-        Language::Es => &["y", "e", "o", "u", "ni"],
-        Language::Ru => &["и", "или", "а", "ни"],
-        Language::Zh => &["和", "与", "及", "或"],
-    }
-}
-
-/// Lower-case words that may stand inside a name (`Ministry of Foreign
-/// Affairs`, `Rijksdienst voor Ondernemend Nederland`).
-fn connectors(language: Language) -> &'static [&'static str] {
-    match language {
-        Language::En => &[
-            "of", "and", "the", "for", "on", "de", "van", "von", "la", "le", "du",
-        ],
-        Language::Fr => &[
-            "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "à", "aux", "en", "pour",
-            "sur", "of", "and", "the", "for",
-        ],
-        Language::Nl => &[
-            "van", "de", "der", "den", "het", "voor", "en", "op", "'s", "aan", "zonder", "of",
-            "and", "the", "for",
-        ],
-        Language::De => &[
-            "der", "die", "das", "des", "von", "und", "für", "zu", "zur", "zum", "of", "and",
-            "the", "for",
-        ],
-        Language::Es => &[
-            "de", "del", "la", "el", "y", "los", "las", "para", "of", "and", "the", "for",
-        ],
-        Language::Ru | Language::Zh => &[],
-    }
-}
-
-/// Heads of English titles (`… minister`, `… spokesperson`).
-pub const TITLE_HEADS: &[&str] = &[
-    "minister",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "director",
-    "director-general",
-    "ambassador",
-    "envoy",
-    "secretary",
-    "secretary-general",
-    "president",
-    "vice-president",
-    "premier",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "chair",
-    "commissioner",
-    "representative",
-    "counsellor",
-    "consul",
-    "consul-general",
-    "governor",
-    "mayor",
-    "chancellor",
-    "councillor",
-    "rapporteur",
-    "head",
-    "chief",
-    "advisor",
-    "adviser",
-    "officer",
-];
-
-const TITLE_MODIFIERS: &[&str] = &[
-    "deputy",
-    "managing",
-    "assistant",
-    "vice",
-    "executive",
-    "special",
-    "general",
-    "foreign",
-    "permanent",
-    "high",
-    "chief",
-    "senior",
-    "acting",
-];
-
-const ORG_FIRST: &[&str] = &[
-    "ministry",
-    "department",
-    "office",
-    "bureau",
-    "commission",
-    "committee",
-    "council",
-    "agency",
-    "embassy",
-    "consulate",
-    "court",
-    "bank",
-    "institute",
-    "university",
-    "national",
-    "state",
-];
-
-const ORG_HEADS: &[&str] = &[
-    "ministry",
-    "service",
-    "commission",
-    "committee",
-    "council",
-    "agency",
-    "union",
-    "organization",
-    "organisation",
-    "office",
-    "bureau",
-    "parliament",
-    "court",
-    "bank",
-    "fund",
-    "institute",
-    "university",
-    "association",
-    "party",
-    "congress",
-    "assembly",
-    "department",
-    "administration",
-    "authority",
-    "corporation",
-    "company",
-    "group",
-    "nations",
-    "embassy",
-];
-
-const PLACE_HEADS: &[&str] = &[
-    "region",
-    "province",
-    "city",
-    "county",
-    "prefecture",
-    "district",
-    "municipality",
-    "island",
-    "islands",
-    "sea",
-    "strait",
-    "river",
-    "mountains",
-    "plateau",
-    "autonomous",
-];
-
-const EVENT_HEADS: &[&str] = &[
-    "dialogue",
-    "summit",
-    "forum",
-    "conference",
-    "meeting",
-    "talks",
-    "session",
-    "games",
-    "expo",
-    "festival",
-    "war",
-    "treaty",
-    "agreement",
-    "protocol",
-    "convention",
-    "declaration",
-    "initiative",
-    "consultation",
-];
-
-/// Chinese suffixes by domain.
-const ZH_SUFFIXES: &[(&str, Domain)] = &[
-    ("特别行政区", Domain::Place),
-    ("自治区", Domain::Place),
-    ("自治州", Domain::Place),
-    ("省", Domain::Place),
-    ("市", Domain::Place),
-    ("县", Domain::Place),
-    ("发言人", Domain::Title),
-    ("部长", Domain::Title),
-    ("部长助理", Domain::Title),
-    ("总干事", Domain::Title),
-    ("主任", Domain::Title),
-    ("大使", Domain::Title),
-    ("主席", Domain::Title),
-    ("总理", Domain::Title),
-    ("司长", Domain::Title),
-    ("代表", Domain::Title),
-    ("委员会", Domain::Organization),
-    ("行动署", Domain::Organization),
-    ("署", Domain::Organization),
-    ("部", Domain::Organization),
-    ("局", Domain::Organization),
-    ("议会", Domain::Organization),
-    ("联盟", Domain::Organization),
-    ("组织", Domain::Organization),
-    ("对话", Domain::Event),
-    ("峰会", Domain::Event),
-    ("论坛", Domain::Event),
-    ("会议", Domain::Event),
-];
-
 /// A guess at what kind of thing a candidate names, from its words.
 pub fn guess_domain(counts: &Counts, gram: &Gram) -> Domain {
     use flags::*;
@@ -1089,7 +847,8 @@ pub fn guess_domain(counts: &Counts, gram: &Gram) -> Domain {
             .iter()
             .map(|&t| counts.vocab.words[t as usize].as_str())
             .collect();
-        return ZH_SUFFIXES
+        return word_lists()
+            .chinese_suffixes
             .iter()
             .find(|(suffix, _)| joined.ends_with(suffix) && joined != *suffix)
             .map_or(Domain::Term, |&(_, d)| d);
