@@ -1,7 +1,7 @@
 //! The word lists behind the cues and domain guesses: function words by
 //! language, the heads of English titles, organisations, places and events,
 //! and Chinese name suffixes. They are data (`data/extract/`, in the format
-//! of [`super::super::data_file`]), compiled in and parsed once, on first use.
+//! of `extract/data_file.rs`), compiled in and parsed once, on first use.
 
 use std::sync::LazyLock;
 
