@@ -17,7 +17,7 @@
 //! Chinese have counted lists with every form. The rules are code; the
 //! irregular verbs, families, prefixes and endings they draw on are data,
 //! `data/inflect/<lang>.txt` (in the format of
-//! [`super::data_file`]), compiled in and parsed on first use.
+//! `extract/data_file.rs`), compiled in and parsed on first use.
 //!
 //! The rules are deliberately generous: a lemma that only looks like a verb
 //! (French `premier`, Dutch `teken`) yields a few strings no text contains,
