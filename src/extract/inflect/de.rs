@@ -7,8 +7,9 @@
 
 use std::sync::LazyLock;
 
-use super::super::data_file::{expect_valid, DataFile};
-use super::{append, compound, paradigm};
+use super::super::data_file::expect_valid;
+use super::super::tokenize::Language;
+use super::{append, compound, data_file, paradigm};
 
 /// The tables of data/inflect/de.txt, parsed on first use.
 static TABLES: LazyLock<Tables> = LazyLock::new(|| expect_valid(Tables::parse()));
@@ -27,10 +28,7 @@ struct Tables {
 
 impl Tables {
     fn parse() -> Result<Tables, String> {
-        let file = DataFile::parse(
-            "data/inflect/de.txt",
-            include_str!("../../../data/inflect/de.txt"),
-        )?;
+        let file = data_file(Language::De)?;
         Ok(Tables {
             strong: file.table("strong")?,
             inseparable: file.words("inseparable")?,

@@ -5,8 +5,9 @@
 
 use std::sync::LazyLock;
 
-use super::super::data_file::{expect_valid, DataFile};
-use super::{append, entry, paradigm};
+use super::super::data_file::expect_valid;
+use super::super::tokenize::Language;
+use super::{append, data_file, entry, paradigm};
 
 /// The tables of data/inflect/es.txt, parsed on first use.
 static TABLES: LazyLock<Tables> = LazyLock::new(|| expect_valid(Tables::parse()));
@@ -27,10 +28,7 @@ struct Tables {
 
 impl Tables {
     fn parse() -> Result<Tables, String> {
-        let file = DataFile::parse(
-            "data/inflect/es.txt",
-            include_str!("../../../data/inflect/es.txt"),
-        )?;
+        let file = data_file(Language::Es)?;
         let endings = file.table("endings")?;
         Ok(Tables {
             irregular: file.table("irregular")?,

@@ -4,8 +4,9 @@
 
 use std::sync::LazyLock;
 
-use super::super::data_file::{expect_valid, DataFile};
-use super::{append, entry, paradigm};
+use super::super::data_file::expect_valid;
+use super::super::tokenize::Language;
+use super::{append, data_file, entry, paradigm};
 
 /// The tables of data/inflect/fr.txt, parsed on first use.
 static TABLES: LazyLock<Tables> = LazyLock::new(|| expect_valid(Tables::parse()));
@@ -30,10 +31,7 @@ struct Tables {
 
 impl Tables {
     fn parse() -> Result<Tables, String> {
-        let file = DataFile::parse(
-            "data/inflect/fr.txt",
-            include_str!("../../../data/inflect/fr.txt"),
-        )?;
+        let file = data_file(Language::Fr)?;
         let endings = file.table("endings")?;
         Ok(Tables {
             whole: file.table("whole")?,

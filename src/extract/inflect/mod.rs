@@ -24,6 +24,7 @@
 //! which costs nothing, while a missed form costs a false candidate. Where
 //! the spelling cannot tell two paradigms apart, both are written out.
 
+use super::data_file::DataFile;
 use super::tokenize::Language;
 
 mod de;
@@ -66,6 +67,35 @@ fn paradigm<'a>(
         })
         .max_by_key(|(ending, _)| ending.len())
         .map(|&(ending, forms)| (&lemma[..lemma.len() - ending.len()], ending, forms))
+}
+
+/// The tables of `language`, `data/inflect/<lang>.txt`, split into
+/// sections (English and Chinese have none).
+fn data_file(language: Language) -> Result<DataFile, String> {
+    let (name, text) = match language {
+        Language::De => (
+            "data/inflect/de.txt",
+            include_str!("../../../data/inflect/de.txt"),
+        ),
+        Language::Es => (
+            "data/inflect/es.txt",
+            include_str!("../../../data/inflect/es.txt"),
+        ),
+        Language::Fr => (
+            "data/inflect/fr.txt",
+            include_str!("../../../data/inflect/fr.txt"),
+        ),
+        Language::Nl => (
+            "data/inflect/nl.txt",
+            include_str!("../../../data/inflect/nl.txt"),
+        ),
+        Language::Ru => (
+            "data/inflect/ru.txt",
+            include_str!("../../../data/inflect/ru.txt"),
+        ),
+        Language::En | Language::Zh => return Err(format!("no verb tables for {language}")),
+    };
+    DataFile::parse(name, text)
 }
 
 /// The forms of `key` in a table of endings read from a data file.

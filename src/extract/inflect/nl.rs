@@ -3,8 +3,9 @@
 
 use std::sync::LazyLock;
 
-use super::super::data_file::{expect_valid, DataFile};
-use super::{compound, paradigm};
+use super::super::data_file::expect_valid;
+use super::super::tokenize::Language;
+use super::{compound, data_file, paradigm};
 
 /// The tables of data/inflect/nl.txt, parsed on first use.
 static TABLES: LazyLock<Tables> = LazyLock::new(|| expect_valid(Tables::parse()));
@@ -24,10 +25,7 @@ struct Tables {
 
 impl Tables {
     fn parse() -> Result<Tables, String> {
-        let file = DataFile::parse(
-            "data/inflect/nl.txt",
-            include_str!("../../../data/inflect/nl.txt"),
-        )?;
+        let file = data_file(Language::Nl)?;
         Ok(Tables {
             strong: file.table("strong")?,
             inseparable: file.words("inseparable")?,

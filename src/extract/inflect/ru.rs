@@ -8,8 +8,9 @@
 
 use std::sync::LazyLock;
 
-use super::super::data_file::{expect_valid, DataFile};
-use super::{append, paradigm};
+use super::super::data_file::expect_valid;
+use super::super::tokenize::Language;
+use super::{append, data_file, paradigm};
 
 /// The tables of data/inflect/ru.txt, parsed on first use.
 static TABLES: LazyLock<Tables> = LazyLock::new(|| expect_valid(Tables::parse()));
@@ -24,10 +25,7 @@ struct Tables {
 
 impl Tables {
     fn parse() -> Result<Tables, String> {
-        let file = DataFile::parse(
-            "data/inflect/ru.txt",
-            include_str!("../../../data/inflect/ru.txt"),
-        )?;
+        let file = data_file(Language::Ru)?;
         Ok(Tables {
             irregular: file.table("irregular")?,
         })
