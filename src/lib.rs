@@ -8,6 +8,7 @@
 pub mod error;
 pub mod span;
 pub mod suppress;
+pub mod term_lookup;
 pub mod text;
 pub mod walk;
 

@@ -10,16 +10,12 @@
 
 use std::collections::HashMap;
 
-use rust_stemmers::Stemmer;
 use serde::Serialize;
 
 use super::tokenize::{fold_token, tokenize, Language, TokenKind};
 use crate::engine::Engine;
-use crate::fuzzy::{one_edit, Edit, MIN_FREE_EDIT_CHARS, MIN_TERM_CHARS};
 use crate::glossary::{GlossarySet, Status, TermId};
-use crate::matcher::{stemmer_for, word_spans};
-use crate::span::Span;
-use crate::text::{fold_str, Fold, MappedText};
+use crate::term_lookup::TermLookup;
 
 /// What the glossaries say about a candidate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -60,68 +56,27 @@ pub fn candidate_key(text: &str, language: Language) -> String {
         .join(sep)
 }
 
-struct Entry {
-    term: TermId,
-    folded: Vec<char>,
-    words: usize,
-}
-
 /// Glossary lookups for one language.
 pub struct KnownIndex<'e> {
-    engine: &'e Engine,
-    lang_tag: String,
+    terms: TermLookup<'e>,
     language: Language,
     /// Candidate keys of matcher occurrences in the input.
     found: HashMap<String, TermId>,
-    by_stems: HashMap<String, TermId>,
-    entries: Vec<Entry>,
-    stemmer: Option<Stemmer>,
 }
 
 impl<'e> KnownIndex<'e> {
     /// Indexes the glossary terms of `lang_tag`.
     pub fn new(engine: &'e Engine, lang_tag: &str, language: Language) -> KnownIndex<'e> {
-        let set = engine.glossaries();
-        let stemmer = stemmer_for(lang_tag).map(Stemmer::create);
-        let mut index = KnownIndex {
-            engine,
-            lang_tag: lang_tag.to_owned(),
+        KnownIndex {
+            terms: TermLookup::new(engine, lang_tag),
             language,
             found: HashMap::new(),
-            by_stems: HashMap::new(),
-            entries: Vec::new(),
-            stemmer,
-        };
-        for concept in set.concept_ids() {
-            for term in set.terms_for(concept, lang_tag) {
-                let folded = fold_str(&set.term(term).text, Fold::ALL);
-                if let Some(stems) = index.stems(&folded) {
-                    index.by_stems.entry(stems).or_insert(term);
-                }
-                let words = word_spans(&folded).len();
-                index.entries.push(Entry {
-                    term,
-                    folded: folded.chars().collect(),
-                    words,
-                });
-            }
         }
-        index
-    }
-
-    fn stems(&self, folded: &str) -> Option<String> {
-        let stemmer = self.stemmer.as_ref()?;
-        let stems: Vec<String> = word_spans(folded)
-            .iter()
-            .map(|w| stemmer.stem(&folded[w.range()]).into_owned())
-            .collect();
-        Some(stems.join(" "))
     }
 
     /// Runs the matcher over a segment of the input.
     pub fn scan(&mut self, segment: &str) {
-        let text = MappedText::borrowed(segment, Span::new(0, segment.len()));
-        for occurrence in self.engine.find(&self.lang_tag, &text) {
+        for occurrence in self.terms.find(segment) {
             let key = candidate_key(&occurrence.text, self.language);
             self.found.entry(key).or_insert(occurrence.term);
         }
@@ -142,48 +97,20 @@ impl<'e> KnownIndex<'e> {
     /// What the glossaries know about a candidate (`key` folded, `text` as
     /// written).
     pub fn lookup(&self, key: &str, text: &str) -> Option<Known> {
-        let set = self.engine.glossaries();
+        let set = self.terms.glossaries();
         if let Some(&term) = self.found.get(key) {
             return Some(known_term(set, term));
         }
-        let mapped = MappedText::borrowed(text, Span::new(0, text.len()));
-        let whole = self
-            .engine
-            .find(&self.lang_tag, &mapped)
-            .into_iter()
-            .find(|o| o.span == Span::new(0, text.len()));
-        if let Some(o) = whole {
-            return Some(known_term(set, o.term));
+        if let Some(term) = self.terms.term(text) {
+            return Some(known_term(set, term));
         }
-        let folded = fold_str(text, Fold::ALL);
-        let variant = |term: TermId| {
+        self.terms.variant_of(text).map(|term| {
             let t = set.term(term);
-            Some(Known::Variant {
+            Known::Variant {
                 concept: set.concept(t.concept).key.clone(),
                 term: t.text.clone(),
-            })
-        };
-        if let Some(&term) = self.stems(&folded).and_then(|s| self.by_stems.get(&s)) {
-            return variant(term);
-        }
-        let chars: Vec<char> = folded.chars().collect();
-        let words = word_spans(&folded).len();
-        for e in &self.entries {
-            if e.folded.len() >= MIN_TERM_CHARS
-                && e.words == words
-                && e.folded.len().abs_diff(chars.len()) <= 1
-                && one_edit(&chars, &e.folded).is_some_and(|edit| {
-                    // Short one-word names one edit apart are usually other
-                    // names (Jian/Jinan), as misspelled-term knows.
-                    e.words > 1
-                        || e.folded.len() >= MIN_FREE_EDIT_CHARS
-                        || edit == Edit::Transposition
-                })
-            {
-                return variant(e.term);
             }
-        }
-        None
+        })
     }
 }
 

@@ -13,6 +13,7 @@
 
 pub mod bilingual;
 pub mod candidates;
+mod data_file;
 pub mod inflect;
 pub mod known;
 pub mod output;

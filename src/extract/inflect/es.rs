@@ -3,129 +3,56 @@
 //! spelling changes, `busqué`, `conozco`, `construye`) and irregular verbs
 //! with their compound families (`tener`: obtener, mantener…).
 
-use super::{append, paradigm};
+use std::sync::LazyLock;
 
-/// Irregular verbs and families, by infinitive ending: what replaces it.
-/// The longest matching ending wins; endings under four letters (`ser`,
-/// `ir`, `ver`, `dar`, `oír`) are whole verbs only.
-const IRREGULAR: &[(&str, &str)] = &[
-    (
-        "ser",
-        "soy eres es somos sois son era eras éramos eran fui fue fuimos fueron sea sean sido \
-         siendo será serán sería serían fuera fueran",
-    ),
-    (
-        "estar",
-        "estoy estás está estamos están estaba estaban estuvo estuvieron esté estén estado \
-         estando estará estarán estaría estuviera",
-    ),
-    (
-        "ir",
-        "voy vas va vamos van iba iban fue fueron vaya vayan ido yendo irá irán iría",
-    ),
-    (
-        "haber",
-        "he has ha hemos han había habían hubo hubieron haya hayan habido habrá habrán habría \
-         habrían hubiera hay",
-    ),
-    (
-        "tener",
-        "tengo tienes tiene tenemos tienen tenía tenían tuvo tuvieron tenga tengan tenido \
-         teniendo tendrá tendrán tendría tendrían tuviera",
-    ),
-    (
-        "hacer",
-        "hago haces hace hacemos hacen hacía hacían hizo hicieron haga hagan hecho hecha \
-         haciendo hará harán haría harían hiciera",
-    ),
-    (
-        "facer",
-        "fago face facen fizo ficieron faga fecho fecha faciendo fará faría ficiera",
-    ),
-    (
-        "poder",
-        "puedo puedes puede podemos pueden podía podían pudo pudieron pueda puedan podido \
-         pudiendo podrá podrán podría podrían pudiera",
-    ),
-    (
-        "decir",
-        "digo dices dice decimos dicen decía decían dijo dijeron diga digan dicho dicha \
-         diciendo dirá dirán diría dijera",
-    ),
-    (
-        "ver",
-        "veo ves ve vemos ven veía veían vio vieron vea vean visto vista viendo verá vería",
-    ),
-    (
-        "prever",
-        "preveo prevé prevén previó previeron prevea previsto prevista previendo preverá",
-    ),
-    (
-        "dar",
-        "doy das da damos dan daba daban dio dieron dé den dado dando dará daría diera",
-    ),
-    (
-        "saber",
-        "sé sabes sabe sabemos saben sabía supo supieron sepa sepan sabido sabrá sabría supiera",
-    ),
-    (
-        "querer",
-        "quiero quieres quiere queremos quieren quería quiso quisieron quiera quieran querido \
-         querrá querría quisiera",
-    ),
-    (
-        "poner",
-        "pongo pones pone ponemos ponen ponía puso pusieron ponga pongan puesto puesta poniendo \
-         pondrá pondría pusiera",
-    ),
-    (
-        "venir",
-        "vengo vienes viene venimos vienen venía vino vinieron venga vengan venido viniendo \
-         vendrá vendría viniera",
-    ),
-    (
-        "salir",
-        "salgo sales sale salen salió salieron salga salgan salido saldrá saldría",
-    ),
-    (
-        "traer",
-        "traigo traes trae traen trajo trajeron traiga traigan traído trayendo trajera",
-    ),
-    ("caer", "caigo cae caen cayó cayeron caiga caído cayendo"),
-    ("oír", "oigo oyes oye oyen oyó oyeron oiga oído oyendo"),
-    ("andar", "anduvo anduvieron anduviera"),
-    ("valer", "valgo vale valen valga valdrá valdría"),
-    (
-        "ducir",
-        "duzco duces duce ducen dujo dujeron duzca duzcan ducido ducida duciendo dujera",
-    ),
-    ("abrir", "abierto abierta"),
-    ("cubrir", "cubierto cubierta"),
-    ("scribir", "scrito scrita"),
-    ("romper", "roto rota"),
-    (
-        "morir",
-        "muere mueren murió murieron muera muerto muerta muriendo",
-    ),
-    ("dormir", "duerme duermen durmió durmieron duerma durmiendo"),
-    ("solver", "suelve suelven suelva suelto suelta"),
-    ("volver", "vuelve vuelven vuelva vuelvan vuelto vuelta"),
-    ("imprimir", "impreso impresa"),
-    (
-        "seguir",
-        "sigo sigue siguen siguió siguieron siga sigan siguiendo siguiera",
-    ),
-];
+use super::super::data_file::expect_valid;
+use super::super::tokenize::Language;
+use super::{append, data_file, entry, paradigm};
 
-/// Irregular verbs whose ending also ends unrelated regular verbs.
-const WHOLE_ONLY: &[&str] = &[
-    "ser", "ir", "ver", "dar", "oír", "estar", "andar", "haber", "saber", "caer", "poder", "querer",
-];
+/// The tables of data/inflect/es.txt, parsed on first use.
+static TABLES: LazyLock<Tables> = LazyLock::new(|| expect_valid(Tables::parse()));
+
+struct Tables {
+    /// Irregular verbs and families, by infinitive ending: what replaces
+    /// it. The longest matching ending wins.
+    irregular: Vec<(&'static str, &'static str)>,
+    /// Irregular verbs whose ending also ends unrelated regular verbs:
+    /// matched whole only.
+    whole_only: Vec<&'static str>,
+    /// The endings of regular verbs by group: present, imperfect,
+    /// preterite, future, conditional, subjunctive, participle and gerund.
+    ar: &'static str,
+    er: &'static str,
+    ir: &'static str,
+}
+
+impl Tables {
+    fn parse() -> Result<Tables, String> {
+        let file = data_file(Language::Es)?;
+        let endings = file.table("endings")?;
+        Ok(Tables {
+            irregular: file.table("irregular")?,
+            whole_only: file.words("whole-only")?,
+            ar: entry(&endings, "ar")?,
+            er: entry(&endings, "er")?,
+            ir: entry(&endings, "ir")?,
+        })
+    }
+}
+
+/// The endings of a regular verb of `group` (`ar`, `er`, `ir`).
+fn regular_endings(group: &str) -> &'static str {
+    match group {
+        "ar" => TABLES.ar,
+        "er" => TABLES.er,
+        _ => TABLES.ir,
+    }
+}
 
 /// The forms of a Spanish verb (see the module docs).
 pub fn verbs(lemma: &str) -> Vec<String> {
     let mut forms = Vec::new();
-    if let Some((prefix, _, table)) = paradigm(IRREGULAR, lemma, WHOLE_ONLY) {
+    if let Some((prefix, _, table)) = paradigm(&TABLES.irregular, lemma, &TABLES.whole_only) {
         append(&mut forms, prefix, table);
         return with_plural_participles(forms);
     }
@@ -177,26 +104,6 @@ pub fn verbs(lemma: &str) -> Vec<String> {
     forms
 }
 
-/// The endings of a regular verb of `group` (`ar`, `er`, `ir`): present,
-/// imperfect, preterite, future, conditional, subjunctive, participle and
-/// gerund.
-fn regular_endings(group: &str) -> &'static str {
-    match group {
-        "ar" => {
-            "o as a amos áis an aba abas ábamos aban é aste ó aron ado ada ados adas ando ará \
-             arán aría arían e es emos en ara aran ase"
-        }
-        "er" => {
-            "o es e emos éis en ía ías íamos ían í iste ió imos ieron ido ida idos idas iendo \
-             erá erán ería erían a as amos an iera ieran"
-        }
-        _ => {
-            "o es e imos ís en ía ías íamos ían í iste ió ieron ido ida idos idas iendo irá \
-             irán iría irían a as amos an iera ieran"
-        }
-    }
-}
-
 /// Irregular participles agree like adjectives: puestos, hechas, vistos.
 fn with_plural_participles(mut forms: Vec<String>) -> Vec<String> {
     let plurals: Vec<String> = forms
@@ -239,8 +146,21 @@ fn stem_vowel_changes(stem: &str, group: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{assert_conjugates, conjugates};
+    use super::super::{assert_conjugates, assert_valid_table, conjugates};
     use super::*;
+
+    #[test]
+    fn the_data_file_parses() {
+        let tables = Tables::parse().unwrap();
+        assert_valid_table(&tables.irregular);
+        // A whole-only verb is one of the irregular verbs.
+        for verb in &tables.whole_only {
+            assert!(tables.irregular.iter().any(|(v, _)| v == verb), "{verb}");
+        }
+        for endings in [tables.ar, tables.er, tables.ir] {
+            assert!(!endings.trim().is_empty());
+        }
+    }
 
     #[test]
     fn irregular_verbs_and_their_families() {

@@ -14,13 +14,17 @@
 //! stem may be a noun's (`rend`, `rendement`).
 //!
 //! French, Dutch, German, Spanish and Russian have rules; English and
-//! Chinese have counted lists with every form.
+//! Chinese have counted lists with every form. The rules are code; the
+//! irregular verbs, families, prefixes and endings they draw on are data,
+//! `data/inflect/<lang>.txt` (in the format of
+//! `extract/data_file.rs`), compiled in and parsed on first use.
 //!
 //! The rules are deliberately generous: a lemma that only looks like a verb
 //! (French `premier`, Dutch `teken`) yields a few strings no text contains,
 //! which costs nothing, while a missed form costs a false candidate. Where
 //! the spelling cannot tell two paradigms apart, both are written out.
 
+use super::data_file::DataFile;
 use super::tokenize::Language;
 
 mod de;
@@ -65,6 +69,44 @@ fn paradigm<'a>(
         .map(|&(ending, forms)| (&lemma[..lemma.len() - ending.len()], ending, forms))
 }
 
+/// The tables of `language`, `data/inflect/<lang>.txt`, split into
+/// sections (English and Chinese have none).
+fn data_file(language: Language) -> Result<DataFile, String> {
+    let (name, text) = match language {
+        Language::De => (
+            "data/inflect/de.txt",
+            include_str!("../../../data/inflect/de.txt"),
+        ),
+        Language::Es => (
+            "data/inflect/es.txt",
+            include_str!("../../../data/inflect/es.txt"),
+        ),
+        Language::Fr => (
+            "data/inflect/fr.txt",
+            include_str!("../../../data/inflect/fr.txt"),
+        ),
+        Language::Nl => (
+            "data/inflect/nl.txt",
+            include_str!("../../../data/inflect/nl.txt"),
+        ),
+        Language::Ru => (
+            "data/inflect/ru.txt",
+            include_str!("../../../data/inflect/ru.txt"),
+        ),
+        Language::En | Language::Zh => return Err(format!("no verb tables for {language}")),
+    };
+    DataFile::parse(name, text)
+}
+
+/// The forms of `key` in a table of endings read from a data file.
+fn entry(table: &[(&'static str, &'static str)], key: &str) -> Result<&'static str, String> {
+    table
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|&(_, forms)| forms)
+        .ok_or_else(|| format!("no `{key}` in the endings"))
+}
+
 /// A Dutch or German strong verb's form after a compound's prefix:
 /// `be` + `schreven`. Inseparable prefixes drop the participle's `ge-`
 /// (`beschreven`, `beschrieben`) and separable ones keep it (`aangegeven`,
@@ -95,6 +137,31 @@ fn conjugates(verbs: fn(&str) -> Vec<String>, lemma: &str, form: &str) -> bool {
 fn assert_conjugates(verbs: fn(&str) -> Vec<String>, cases: &[(&str, &str)]) {
     for &(lemma, form) in cases {
         assert!(conjugates(verbs, lemma, form), "{lemma} → {form}");
+    }
+}
+
+/// Asserts that a verb table read from a data file holds what the rules
+/// expect: entries, lower-case keys and forms, no form twice in an entry.
+#[cfg(test)]
+fn assert_valid_table(table: &[(&str, &str)]) {
+    assert!(!table.is_empty());
+    for &(key, forms) in table {
+        assert_eq!(key, key.to_lowercase());
+        let forms: Vec<&str> = forms.split_whitespace().collect();
+        for (i, form) in forms.iter().enumerate() {
+            assert_eq!(*form, form.to_lowercase(), "{key}");
+            assert!(!forms[..i].contains(form), "{key}: {form} twice");
+        }
+    }
+}
+
+/// Asserts that the prefix lists of a data file are not empty and that no
+/// prefix is listed as both separable and inseparable.
+#[cfg(test)]
+fn assert_valid_prefixes(inseparable: &[&str], separable: &[&str]) {
+    assert!(!inseparable.is_empty() && !separable.is_empty());
+    for prefix in inseparable {
+        assert!(!separable.contains(prefix), "{prefix} is both");
     }
 }
 

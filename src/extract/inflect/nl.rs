@@ -1,150 +1,43 @@
 //! Dutch conjugation: weak verbs by 't kofschip, strong verbs and their
 //! compounds, participles with and without `ge-`.
 
-use super::{compound, paradigm};
+use std::sync::LazyLock;
 
-/// Dutch strong and irregular verbs: infinitive, then its present and
-/// past forms and participle. Compounds (`beschrijven`, `opleveren`) take
-/// the same forms after their prefix.
-const STRONG: &[(&str, &str)] = &[
-    ("zijn", "ben bent is was waren geweest zij zijt"),
-    ("hebben", "heb hebt heeft had hadden gehad"),
-    ("worden", "word wordt werd werden geworden"),
-    ("kunnen", "kan kunt kon konden gekund"),
-    ("zullen", "zal zult zou zouden"),
-    ("moeten", "moet moest moesten gemoeten"),
-    ("mogen", "mag mocht mochten gemogen gemocht"),
-    ("willen", "wil wilt wilde wilden wou gewild"),
-    ("gaan", "ga gaat ging gingen gegaan"),
-    ("staan", "sta staat stond stonden gestaan"),
-    ("slaan", "sla slaat sloeg sloegen geslagen"),
-    ("doen", "doe doet deed deden gedaan"),
-    ("zien", "zie ziet zag zagen gezien"),
-    ("komen", "kom komt kwam kwamen gekomen"),
-    ("nemen", "neem neemt nam namen genomen"),
-    ("geven", "geef geeft gaf gaven gegeven"),
-    ("houden", "houd houdt hield hielden gehouden"),
-    ("vinden", "vind vindt vond vonden gevonden"),
-    ("brengen", "breng brengt bracht brachten gebracht"),
-    ("denken", "denk denkt dacht dachten gedacht"),
-    ("zoeken", "zoek zoekt zocht zochten gezocht"),
-    ("kopen", "koop koopt kocht kochten gekocht"),
-    ("weten", "weet wist wisten geweten"),
-    ("laten", "laat liet lieten gelaten"),
-    ("liggen", "lig ligt lag lagen gelegen"),
-    ("zitten", "zit zat zaten gezeten"),
-    ("blijven", "blijf blijft bleef bleven gebleven"),
-    ("schrijven", "schrijf schrijft schreef schreven geschreven"),
-    ("drijven", "drijf drijft dreef dreven gedreven"),
-    ("wijzen", "wijs wijst wees wezen gewezen"),
-    ("prijzen", "prijs prijst prees prezen geprezen"),
-    ("lijken", "lijk lijkt leek leken geleken"),
-    ("kijken", "kijk kijkt keek keken gekeken"),
-    ("blijken", "blijk blijkt bleek bleken gebleken"),
-    ("wijken", "wijk wijkt week weken geweken"),
-    ("rijden", "rijd rijdt reed reden gereden"),
-    ("lijden", "lijd lijdt leed leden geleden"),
-    ("snijden", "snijd snijdt sneed sneden gesneden"),
-    ("mijden", "mijd mijdt meed meden gemeden"),
-    ("grijpen", "grijp grijpt greep grepen gegrepen"),
-    ("knijpen", "knijp knijpt kneep knepen geknepen"),
-    ("stijgen", "stijg stijgt steeg stegen gestegen"),
-    ("krijgen", "krijg krijgt kreeg kregen gekregen"),
-    ("zwijgen", "zwijg zwijgt zweeg zwegen gezwegen"),
-    ("slijten", "slijt sleet sleten gesleten"),
-    ("bieden", "bied biedt bood boden geboden"),
-    ("vliegen", "vlieg vliegt vloog vlogen gevlogen"),
-    ("liegen", "lieg liegt loog logen gelogen"),
-    ("buigen", "buig buigt boog bogen gebogen"),
-    ("sluiten", "sluit sloot sloten gesloten"),
-    ("schieten", "schiet schoot schoten geschoten"),
-    ("gieten", "giet goot goten gegoten"),
-    ("genieten", "geniet genoot genoten"),
-    ("kiezen", "kies kiest koos kozen gekozen"),
-    ("verliezen", "verlies verliest verloor verloren"),
-    ("vriezen", "vries vriest vroor vroren gevroren"),
-    ("schuiven", "schuif schuift schoof schoven geschoven"),
-    ("zuigen", "zuig zuigt zoog zogen gezogen"),
-    ("ruiken", "ruik ruikt rook roken geroken"),
-    ("sluipen", "sluip sluipt sloop slopen geslopen"),
-    ("kruipen", "kruip kruipt kroop kropen gekropen"),
-    ("zuipen", "zuip zuipt zoop zopen gezopen"),
-    ("binden", "bind bindt bond bonden gebonden"),
-    ("winden", "wind windt wond wonden gewonden"),
-    ("drinken", "drink drinkt dronk dronken gedronken"),
-    ("klinken", "klink klinkt klonk klonken geklonken"),
-    ("zinken", "zink zinkt zonk zonken gezonken"),
-    ("stinken", "stink stinkt stonk stonken gestonken"),
-    ("beginnen", "begin begint begon begonnen"),
-    ("winnen", "win wint won wonnen gewonnen"),
-    ("spinnen", "spin spint spon sponnen gesponnen"),
-    ("zingen", "zing zingt zong zongen gezongen"),
-    ("springen", "spring springt sprong sprongen gesprongen"),
-    ("dringen", "dring dringt drong drongen gedrongen"),
-    ("dwingen", "dwing dwingt dwong dwongen gedwongen"),
-    ("schrikken", "schrik schrikt schrok schrokken geschrokken"),
-    ("trekken", "trek trekt trok trokken getrokken"),
-    ("vechten", "vecht vocht vochten gevochten"),
-    ("zenden", "zend zendt zond zonden gezonden"),
-    ("gelden", "geld geldt gold golden gegolden"),
-    ("schelden", "scheld scheldt schold scholden gescholden"),
-    ("smelten", "smelt smolt smolten gesmolten"),
-    ("zwellen", "zwel zwelt zwol zwollen gezwollen"),
-    ("helpen", "help helpt hielp hielpen geholpen"),
-    ("werpen", "werp werpt wierp wierpen geworpen"),
-    ("sterven", "sterf sterft stierf stierven gestorven"),
-    ("werven", "werf werft wierf wierven geworven"),
-    ("bederven", "bederf bederft bedierf bedierven bedorven"),
-    ("breken", "breek breekt brak braken gebroken"),
-    ("spreken", "spreek spreekt sprak spraken gesproken"),
-    ("steken", "steek steekt stak staken gestoken"),
-    ("stelen", "steel steelt stal stalen gestolen"),
-    ("bevelen", "beveel beveelt beval bevalen bevolen"),
-    ("dragen", "draag draagt droeg droegen gedragen"),
-    ("vragen", "vraag vraagt vroeg vroegen gevraagd"),
-    ("slapen", "slaap slaapt sliep sliepen geslapen"),
-    ("lopen", "loop loopt liep liepen gelopen"),
-    ("roepen", "roep roept riep riepen geroepen"),
-    ("vallen", "val valt viel vielen gevallen"),
-    ("hangen", "hang hangt hing hingen gehangen"),
-    ("vangen", "vang vangt ving vingen gevangen"),
-    ("lezen", "lees leest las lazen gelezen"),
-    ("wegen", "weeg weegt woog wogen gewogen"),
-    ("bewegen", "beweeg beweegt bewoog bewogen"),
-    ("meten", "meet mat maten gemeten"),
-    ("eten", "eet at aten gegeten"),
-    ("vergeten", "vergeet vergat vergaten"),
-    ("treden", "treed treedt trad traden getreden"),
-    ("bidden", "bid bidt bad baden gebeden"),
-    ("scheppen", "schep schept schiep schiepen geschapen"),
-    ("scheiden", "scheid scheidt scheidde scheidden gescheiden"),
-    ("wassen", "was wast waste wasten gewassen"),
-    ("zwemmen", "zwem zwemt zwom zwommen gezwommen"),
-    ("stoten", "stoot stootte stootten gestoten"),
-    ("heten", "heet heette heetten geheten"),
-    ("raden", "raad raadt ried rieden geraden"),
-    ("laden", "laad laadt laadde laadden geladen"),
-    ("malen", "maal maalt maalde maalden gemalen"),
-    ("bakken", "bak bakt bakte bakten gebakken"),
-    ("lachen", "lach lacht lachte lachten gelachen"),
-    ("zeggen", "zeg zegt zei zeiden gezegd"),
-    ("leggen", "leg legt legde legden gelegd"),
-    ("kennen", "ken kent kende kenden gekend"),
-];
+use super::super::data_file::expect_valid;
+use super::super::tokenize::Language;
+use super::{compound, data_file, paradigm};
 
-/// Dutch prefixes that never take `ge-` in the participle
-/// (`beschreven`, `ontwikkeld`, `verkregen`).
-const INSEPARABLE: &[&str] = &["be", "ge", "her", "ver", "ont", "er"];
+/// The tables of data/inflect/nl.txt, parsed on first use.
+static TABLES: LazyLock<Tables> = LazyLock::new(|| expect_valid(Tables::parse()));
 
-/// Separable prefixes: `ge-` goes after them (`opgeleverd`, `aangegeven`).
-const SEPARABLE: &[&str] = &[
-    "op", "aan", "af", "in", "uit", "toe", "mee", "voor", "na", "door", "over", "om", "bij",
-    "terug", "vast", "weg",
-];
+struct Tables {
+    /// Strong and irregular verbs: infinitive, then its present and past
+    /// forms and participle. Compounds (`beschrijven`, `opleveren`) take
+    /// the same forms after their prefix.
+    strong: Vec<(&'static str, &'static str)>,
+    /// Prefixes that never take `ge-` in the participle (`beschreven`).
+    inseparable: Vec<&'static str>,
+    /// Separable prefixes: `ge-` goes after them (`opgeleverd`).
+    separable: Vec<&'static str>,
+    /// Further prefixes compounds of a strong verb are made with.
+    other_compound_prefixes: Vec<&'static str>,
+}
+
+impl Tables {
+    fn parse() -> Result<Tables, String> {
+        let file = data_file(Language::Nl)?;
+        Ok(Tables {
+            strong: file.table("strong")?,
+            inseparable: file.words("inseparable")?,
+            separable: file.words("separable")?,
+            other_compound_prefixes: file.words("other-compound-prefixes")?,
+        })
+    }
+}
 
 /// The forms of a Dutch verb (see the module docs).
 pub fn verbs(lemma: &str) -> Vec<String> {
-    let strong = paradigm(STRONG, lemma, &[]).filter(|(prefix, ..)| is_prefix(prefix));
+    let strong = paradigm(&TABLES.strong, lemma, &[]).filter(|(prefix, ..)| is_prefix(prefix));
     let mut forms = Vec::new();
     if let Some((prefix, _, table)) = strong {
         for form in table.split_whitespace() {
@@ -168,9 +61,9 @@ pub fn verbs(lemma: &str) -> Vec<String> {
 /// start of another verb (`ge-b-ruiken` is no compound of `ruiken`).
 fn is_prefix(prefix: &str) -> bool {
     prefix.is_empty()
-        || INSEPARABLE.contains(&prefix)
-        || SEPARABLE.contains(&prefix)
-        || ["onder", "achter", "tegen", "samen", "plaats", "weer", "mis"].contains(&prefix)
+        || TABLES.inseparable.contains(&prefix)
+        || TABLES.separable.contains(&prefix)
+        || TABLES.other_compound_prefixes.contains(&prefix)
 }
 
 /// The forms of a weak verb with present-tense stem `stem`.
@@ -257,7 +150,8 @@ fn stems_of(lemma: &str) -> Vec<String> {
 /// `verleer`).
 fn unstressed_e(base: &[char]) -> bool {
     let text: String = base.iter().collect();
-    let root = INSEPARABLE
+    let root = TABLES
+        .inseparable
         .iter()
         .filter_map(|p| text.strip_prefix(p))
         .filter(|rest| rest.chars().count() >= 3)
@@ -274,7 +168,7 @@ fn unstressed_e(base: &[char]) -> bool {
 /// readings are offered.
 fn participles(lemma: &str, participle: &str) -> Vec<String> {
     let mut out = vec![participle.to_owned()];
-    if !INSEPARABLE.iter().any(|p| lemma.starts_with(p)) {
+    if !TABLES.inseparable.iter().any(|p| lemma.starts_with(p)) {
         // ge- before e, i, u takes a diaeresis: geïnstalleerd, geëist.
         let mut chars = participle.chars();
         let marked = match chars.next() {
@@ -288,7 +182,7 @@ fn participles(lemma: &str, participle: &str) -> Vec<String> {
             None => out.push(format!("ge{participle}")),
         }
     }
-    for split in SEPARABLE {
+    for split in &TABLES.separable {
         if let Some(rest) = participle.strip_prefix(split) {
             if rest.chars().count() >= 3 {
                 out.push(format!("{split}ge{rest}"));
@@ -300,8 +194,16 @@ fn participles(lemma: &str, participle: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{assert_conjugates, conjugates};
+    use super::super::{assert_conjugates, assert_valid_prefixes, assert_valid_table, conjugates};
     use super::*;
+
+    #[test]
+    fn the_data_file_parses() {
+        let tables = Tables::parse().unwrap();
+        assert_valid_table(&tables.strong);
+        assert_valid_prefixes(&tables.inseparable, &tables.separable);
+        assert!(!tables.other_compound_prefixes.is_empty());
+    }
 
     #[test]
     fn dutch_weak_strong_and_compound_verbs() {

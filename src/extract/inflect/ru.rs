@@ -6,70 +6,31 @@
 //! `ввести`: введён). Reflexive verbs take `-ся`/`-сь` on every form.
 //! Forms are written with `е` for `ё`, as the reference list folds them.
 
-use super::{append, paradigm};
+use std::sync::LazyLock;
 
-/// Irregular verbs and families, by infinitive ending: what replaces it.
-/// The longest matching ending wins; a prefix before it is kept. Regular
-/// forms are generated as well, since a family's ending also ends regular
-/// verbs (`создать` is `дать`, `наблюдать` is not).
-const IRREGULAR: &[(&str, &str)] = &[
-    (
-        "быть",
-        "есть был была было были буду будет будем будете будут будучи бывший будь",
-    ),
-    ("идти", "иду идет идем идут шел шла шло шли шедший идя"),
-    (
-        "йти",
-        "йду йдет йдем йдут ду дет дем дут шел шла шло шли шедший йдя йден йдена йдено йдены \
-         йденный",
-    ),
-    (
-        "хотеть",
-        "хочу хочешь хочет хотим хотите хотят хотел хотела хотело хотели",
-    ),
-    (
-        "мочь",
-        "могу можешь может можем можете могут мог могла могло могли",
-    ),
-    (
-        "дать",
-        "дам дашь даст дадим дадите дадут дал дала дало дали дан дана дано даны данный дав",
-    ),
-    (
-        "взять",
-        "возьму возьмет возьмут взял взяла взяли взят взятый",
-    ),
-    ("брать", "беру берет берут брал брала брали"),
-    ("жить", "живу живет живут жил жила жили живущий"),
-    (
-        "чать",
-        "чну чнет чнем чнут чал чала чало чали чат чата чато чатый",
-    ),
-    ("стать", "стану станет станем станут стал стала стало стали"),
-    ("ждать", "жду ждет ждут ждал ждала ждали"),
-    (
-        "звать",
-        "зову зовет зовут звал звала звали зван звана званный",
-    ),
-    (
-        "везти",
-        "везу везет везут вез везла везли везен везена везено везенный",
-    ),
-    (
-        "вести",
-        "веду ведет ведем ведут вел вела вело вели веден ведена ведено ведены веденный",
-    ),
-    (
-        "нести",
-        "несу несет несут нес несла несли несен несена несено несенный",
-    ),
-    ("расти", "расту растет растут рос росла росли"),
-    ("влечь", "влеку влечет влекут влек влекла влекли влечен"),
-    ("лечь", "лягу ляжет лягут лег легла легли"),
-    ("сесть", "сяду сядет сядут сел села сели"),
-    ("ехать", "еду едет едут ехал ехала ехали"),
-    ("бежать", "бегу бежит бегут бежал бежала бежали"),
-];
+use super::super::data_file::expect_valid;
+use super::super::tokenize::Language;
+use super::{append, data_file, paradigm};
+
+/// The tables of data/inflect/ru.txt, parsed on first use.
+static TABLES: LazyLock<Tables> = LazyLock::new(|| expect_valid(Tables::parse()));
+
+struct Tables {
+    /// Irregular verbs and families, by infinitive ending: what replaces
+    /// it. The longest matching ending wins; a prefix before it is kept.
+    /// Regular forms are generated as well, since a family's ending also
+    /// ends regular verbs (`создать` is `дать`, `наблюдать` is not).
+    irregular: Vec<(&'static str, &'static str)>,
+}
+
+impl Tables {
+    fn parse() -> Result<Tables, String> {
+        let file = data_file(Language::Ru)?;
+        Ok(Tables {
+            irregular: file.table("irregular")?,
+        })
+    }
+}
 
 /// The forms of a Russian verb (see the module docs).
 pub fn verbs(lemma: &str) -> Vec<String> {
@@ -104,7 +65,7 @@ fn is_vowel(c: char) -> bool {
 
 fn plain(lemma: &str) -> Vec<String> {
     let mut forms = Vec::new();
-    if let Some((prefix, _, table)) = paradigm(IRREGULAR, lemma, &[]) {
+    if let Some((prefix, _, table)) = paradigm(&TABLES.irregular, lemma, &[]) {
         append(&mut forms, prefix, table);
     }
     if let Some(stem) = lemma
@@ -209,8 +170,19 @@ fn mutations(stem: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{assert_conjugates, conjugates};
+    use super::super::{assert_conjugates, assert_valid_table, conjugates};
     use super::*;
+
+    #[test]
+    fn the_data_file_parses() {
+        let tables = Tables::parse().unwrap();
+        assert_valid_table(&tables.irregular);
+        // Forms are written with е for ё, as the reference list folds them.
+        assert!(!tables
+            .irregular
+            .iter()
+            .any(|(_, forms)| forms.contains('ё')));
+    }
 
     #[test]
     fn regular_verbs_with_mutations_and_reflexives() {
