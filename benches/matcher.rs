@@ -61,7 +61,9 @@ fn bench(c: &mut Criterion) {
         group.bench_function("normalize", |b| b.iter(|| normalize(&text, Fold::ALL)));
         group.bench_function("matcher", |b| b.iter(|| matcher.find(&set, &mapped)));
         group.bench_function("check-document", |b| {
-            b.iter(|| engine.check_document(&source, &segments, lang))
+            b.iter(|| {
+                engine.check_document(&source, termalign::input::Format::Text, &segments, lang)
+            })
         });
         group.finish();
     }

@@ -44,8 +44,9 @@ pub fn check_one(engine: &Engine, source: &InputSource, language: &str) -> Resul
 
 /// Checks a file already read as monolingual prose in `language`.
 pub fn check_file(engine: &Engine, file: &SourceFile, language: &str) -> Result<FileResult> {
-    let segments = detect_format(file).read_prose(file)?;
-    Ok(engine.check_document(file, &segments, language))
+    let format = detect_format(file);
+    let segments = format.read_prose(file)?;
+    Ok(engine.check_document(file, format, &segments, language))
 }
 
 /// Checks every input, each in the language `language_of` gives for its
@@ -139,7 +140,8 @@ pub fn align_one(
     languages: &AlignLanguages,
 ) -> Result<FileResult> {
     let file = source.read()?;
-    let bilingual = detect_format(&file).read_pairs(
+    let format = detect_format(&file);
+    let bilingual = format.read_pairs(
         &file,
         PairLanguages {
             source: languages.source.as_deref(),
@@ -147,7 +149,7 @@ pub fn align_one(
         },
     )?;
     let (source_lang, target_lang) = languages.resolve(&bilingual);
-    Ok(engine.check_bilingual(&file, None, &bilingual, &source_lang, &target_lang))
+    Ok(engine.check_bilingual(&file, format, None, &bilingual, &source_lang, &target_lang))
 }
 
 /// Aligns every input, each with the languages `languages_of` gives for its
@@ -180,6 +182,7 @@ pub fn align_parallel(
     let (source_lang, target_lang) = languages.resolve(&bilingual);
     Ok(engine.check_bilingual(
         &target_file,
+        Format::Text,
         Some(&source_file),
         &bilingual,
         &source_lang,

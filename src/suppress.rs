@@ -1,29 +1,60 @@
-//! Suppression comments (SPEC §6): `termalign: ignore TARGET[, ...]` silences
-//! matching findings on the next line, `termalign: ignore-file TARGET[, ...]`
-//! in the whole file.
+//! Suppression comments (SPEC §6): `termalign: ignore TARGET[, ...]`
+//! silences matching findings on its own line when it ends a line of text,
+//! else on the next line; `termalign: off` … `termalign: on` silences a
+//! block; `termalign: ignore-file TARGET[, ...]` the whole file.
 //!
 //! This module owns finding the directives in a file's text and deciding
-//! which lines each covers; the engine asks [`Suppressions::is_suppressed`]
-//! for each finding, and `--report-suppressed` lists
-//! [`Suppressions::directives`]. A target is a rule name (`deprecated-term`),
-//! a concept key (`china-places/xizang`), a bare concept id (`xizang`) or
-//! `all`; a directive without targets means `all`. Text after ` -- ` is a
-//! reason, kept for reports.
+//! which lines each covers; the engine asks [`Suppressions::suppressing`]
+//! for each finding, reports a directive that silenced nothing as
+//! `unused-suppression`, and `--report-suppressed` lists
+//! [`Suppressions::directives`]. A target is a rule name
+//! (`deprecated-term`), a concept key (`china-places/xizang`), a bare
+//! concept id (`xizang`) or `all`; a directive without targets means `all`.
+//! Text after ` -- ` is a reason, kept for reports.
 //!
-//! A directive counts when it stands on its own line or in a comment: after
-//! `#`, `#.`, `//`, `/*` or `<!--`, or inside an XLIFF/TMX `<note>`. Lines
+//! Where a directive may stand is the format's: its [`CommentSyntax`]es come
+//! from the format registry (`#` and `//` lines, `/* */` and `<!-- -->`
+//! comments, XLIFF/TMX `<note>` elements), and a directive alone on its line
+//! counts in every format. Which entry a comment belongs to is the reader's
+//! knowledge, not this module's: readers of PO, XLIFF and TMX report each
+//! entry's span (a PO entry with the comments above it, an XLIFF unit, a TMX
+//! `<tu>`), and a directive inside an entry covers that whole entry. Lines
 //! are those of [`LineIndex`], so they agree with the lines findings report.
 //!
 //! "The next line" is the next line that is not blank, not a comment line
 //! (a whole HTML comment, a `//` line, a `#` line when the directive itself
 //! is a `#` comment) and not another directive, so directives stack and a
-//! Markdown `<!-- ... -->` may stand a blank line above its paragraph. Two
-//! formats attach comments to a whole entry, and the directive then covers
-//! that entry's lines: a PO comment covers the entry that follows it (up to
-//! the next blank line), and a directive in an XLIFF or TMX `<note>` covers
-//! its enclosing `<trans-unit>`, `<unit>` or `<tu>`.
+//! Markdown `<!-- ... -->` may stand a blank line above its paragraph.
 
 use crate::span::{LineIndex, Span};
+
+/// Where a format lets a directive stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommentSyntax {
+    /// A `#` comment (`#.` too: PO's extracted comments).
+    Hash,
+    /// A `//` comment.
+    Slashes,
+    /// A `/* … */` comment.
+    SlashStar,
+    /// An HTML or XML `<!-- … -->` comment.
+    Html,
+    /// The content of an XLIFF or TMX `<note>` element.
+    Note,
+}
+
+impl CommentSyntax {
+    /// What opens a comment of this kind, if it is opened by characters.
+    fn opener(self) -> Option<&'static str> {
+        match self {
+            CommentSyntax::Hash => Some("#"),
+            CommentSyntax::Slashes => Some("//"),
+            CommentSyntax::SlashStar => Some("/*"),
+            CommentSyntax::Html => Some("<!--"),
+            CommentSyntax::Note => None,
+        }
+    }
+}
 
 /// Which lines a directive covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +67,7 @@ pub enum Scope {
     Dangling,
 }
 
-/// One `termalign: ignore` or `ignore-file` directive.
+/// One `termalign: ignore`, `ignore-file` or `off` directive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Directive {
     /// 1-based line of the directive itself.
@@ -84,13 +115,16 @@ pub struct Suppressions {
 }
 
 impl Suppressions {
-    /// Finds the directives in `text`.
-    pub fn scan(text: &str) -> Suppressions {
+    /// Finds the directives in `text`, in comments of `syntax` (the file's
+    /// format's) or alone on their lines; `entries` are the spans of the
+    /// entries the reader saw (PO entries, XLIFF units, TMX `<tu>`s), in
+    /// file order.
+    pub fn scan(text: &str, syntax: &[CommentSyntax], entries: &[Span]) -> Suppressions {
         // Most files have no directive: skip building the line tables.
         if find_marker(text).is_none() {
             return Suppressions::default();
         }
-        Scanner::new(text).scan()
+        Scanner::new(text, syntax, entries).scan()
     }
 
     /// Whether `span` (of the scanned text) lies inside a directive's own
@@ -107,9 +141,16 @@ impl Suppressions {
 
     /// The first directive that silences such a finding, for reports.
     pub fn suppressing(&self, line: usize, rule: &str, concept_key: &str) -> Option<&Directive> {
+        self.suppressing_index(line, rule, concept_key)
+            .map(|i| &self.directives[i])
+    }
+
+    /// The index in [`Suppressions::directives`] of the first directive
+    /// that silences such a finding (the engine counts which were used).
+    pub fn suppressing_index(&self, line: usize, rule: &str, concept_key: &str) -> Option<usize> {
         self.directives
             .iter()
-            .find(|d| d.covers(line) && d.matches(rule, concept_key))
+            .position(|d| d.covers(line) && d.matches(rule, concept_key))
     }
 
     /// Every directive, in file order.
@@ -131,13 +172,23 @@ enum Leader {
     Other,
 }
 
+/// What a directive says to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keyword {
+    Ignore,
+    IgnoreFile,
+    Off,
+    On,
+}
+
 /// A directive found on a line, before its scope is known.
 struct Found {
     /// Absolute offset of the marker.
     at: usize,
-    file: bool,
+    keyword: Keyword,
     leader: Leader,
-    in_note: bool,
+    /// Text other than the comment stands before it on its line.
+    trailing: bool,
     targets: Vec<String>,
     reason: Option<String>,
     span: Span,
@@ -145,6 +196,8 @@ struct Found {
 
 struct Scanner<'t> {
     text: &'t str,
+    syntax: &'t [CommentSyntax],
+    entries: &'t [Span],
     index: LineIndex,
     /// Each line's text, without its line ending.
     lines: Vec<&'t str>,
@@ -153,7 +206,7 @@ struct Scanner<'t> {
 }
 
 impl<'t> Scanner<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(text: &'t str, syntax: &'t [CommentSyntax], entries: &'t [Span]) -> Self {
         let index = LineIndex::new(text);
         let lines: Vec<&str> = (0..index.line_count())
             .map(|i| &text[index.line_span(text, i).range()])
@@ -166,6 +219,8 @@ impl<'t> Scanner<'t> {
         }
         Scanner {
             text,
+            syntax,
+            entries,
             index,
             lines,
             starts_in_comment,
@@ -173,18 +228,43 @@ impl<'t> Scanner<'t> {
     }
 
     fn scan(&self) -> Suppressions {
-        let mut directives = Vec::new();
+        let mut directives: Vec<Directive> = Vec::new();
+        // An `off` waiting for its `on`: its index in `directives`.
+        let mut open_block: Option<usize> = None;
         for (i, line) in self.lines.iter().enumerate() {
             let Some(found) = self.directive_on(i, line) else {
                 continue;
             };
-            let scope = if found.file {
-                Scope::File
-            } else if found.in_note {
-                self.enclosing_unit(found.at)
-                    .unwrap_or_else(|| self.next_line_scope(i, found.leader))
-            } else {
-                self.next_line_scope(i, found.leader)
+            let scope = match found.keyword {
+                Keyword::On => {
+                    if let Some(k) = open_block.take() {
+                        if let Scope::Lines { first, .. } = directives[k].scope {
+                            let d: &mut Directive = &mut directives[k];
+                            d.scope = Scope::Lines { first, last: i + 1 };
+                        }
+                    }
+                    continue;
+                }
+                Keyword::Off => {
+                    if open_block.is_some() {
+                        // Already off: the block runs on to the next `on`.
+                        continue;
+                    }
+                    open_block = Some(directives.len());
+                    Scope::Lines {
+                        first: i + 1,
+                        last: self.lines.len(),
+                    }
+                }
+                Keyword::IgnoreFile => Scope::File,
+                Keyword::Ignore => match self.enclosing_entry(found.at) {
+                    Some(entry) => entry,
+                    None if found.trailing => Scope::Lines {
+                        first: i + 1,
+                        last: i + 1,
+                    },
+                    None => self.next_line_scope(i, found.leader),
+                },
             };
             directives.push(Directive {
                 line: i + 1,
@@ -197,8 +277,8 @@ impl<'t> Scanner<'t> {
         Suppressions { directives }
     }
 
-    /// The first directive on 0-based line `i`, if it stands where a
-    /// directive may.
+    /// The first directive on 0-based line `i`, if it stands where the
+    /// format lets a directive stand.
     fn directive_on(&self, i: usize, line: &str) -> Option<Found> {
         let line_start = self.index.line_start(i);
         let mut from = 0;
@@ -206,23 +286,30 @@ impl<'t> Scanner<'t> {
             from = pos + MARKER.len();
             let at = line_start + pos;
             let prefix = line[..pos].trim();
-            let in_note = inside_element(&self.text[..at], "note");
-            let leader = if prefix.ends_with('#') || prefix.ends_with("#.") {
+            let opener = self
+                .syntax
+                .iter()
+                .filter_map(|s| s.opener())
+                .chain(self.syntax.contains(&CommentSyntax::Hash).then_some("#."))
+                .filter(|o| prefix.ends_with(o))
+                .max_by_key(|o| o.len());
+            let in_note = self.syntax.contains(&CommentSyntax::Note)
+                && inside_element(&self.text[..at], "note");
+            if !(prefix.is_empty() || in_note || opener.is_some()) {
+                continue;
+            }
+            let Some((keyword, rest)) = parse_keyword(&line[from..]) else {
+                continue;
+            };
+            let leader = if opener.is_some_and(|o| o.starts_with('#')) {
                 Leader::Hash
             } else {
                 Leader::Other
             };
-            let placed = prefix.is_empty()
-                || in_note
-                || ["#", "#.", "//", "/*", "<!--"]
-                    .iter()
-                    .any(|opener| prefix.ends_with(opener));
-            if !placed {
-                continue;
-            }
-            let Some((file, rest)) = parse_keyword(&line[from..]) else {
-                continue;
-            };
+            let before = opener.map_or(prefix, |o| prefix[..prefix.len() - o.len()].trim_end());
+            // Within a note, what stands before the directive is the
+            // note's own markup, not prose.
+            let trailing = !in_note && !before.is_empty() && !self.starts_in_comment[i];
             // `rest` is a suffix of `line`; the directive ends where its
             // comment closes, or with the line.
             let rest_start = line_start + line.len() - rest.len();
@@ -230,9 +317,9 @@ impl<'t> Scanner<'t> {
             let (targets, reason) = parse_targets(rest);
             return Some(Found {
                 at,
-                file,
+                keyword,
                 leader,
-                in_note,
+                trailing,
                 targets,
                 reason,
                 span: Span::new(at, end),
@@ -246,18 +333,9 @@ impl<'t> Scanner<'t> {
         let Some(j) = (i + 1..self.lines.len()).find(|&j| !self.is_skippable(j, leader)) else {
             return Scope::Dangling;
         };
-        let target = self.lines[j].trim_start();
-        let last = if target.starts_with("msgid") || target.starts_with("msgctxt") {
-            // A PO entry runs to the next blank line.
-            (j + 1..self.lines.len())
-                .find(|&k| self.lines[k].trim().is_empty())
-                .map_or(self.lines.len() - 1, |k| k - 1)
-        } else {
-            j
-        };
         Scope::Lines {
             first: j + 1,
-            last: last + 1,
+            last: j + 1,
         }
     }
 
@@ -296,41 +374,41 @@ impl<'t> Scanner<'t> {
         }
     }
 
-    /// The lines of the XLIFF or TMX unit around offset `at`.
-    fn enclosing_unit(&self, at: usize) -> Option<Scope> {
-        let before = &self.text[..at];
-        let open = ["trans-unit", "unit", "tu"]
-            .iter()
-            .filter_map(|name| last_open_tag(before, name))
-            .max()?;
-        let after = &self.text[at..];
-        let close = ["</trans-unit>", "</unit>", "</tu>"]
-            .iter()
-            .filter_map(|tag| after.find(tag))
-            .min()?;
+    /// The lines of the entry (PO entry, XLIFF unit, TMX `<tu>`) that
+    /// holds offset `at`, as the reader reported them.
+    fn enclosing_entry(&self, at: usize) -> Option<Scope> {
+        let k = self.entries.partition_point(|e| e.start <= at);
+        let entry = self.entries[..k].iter().rev().find(|e| at < e.end)?;
         Some(Scope::Lines {
-            first: self.index.line_of(open) + 1,
-            last: self.index.line_of(at + close) + 1,
+            first: self.index.line_of(entry.start) + 1,
+            last: self
+                .index
+                .line_of(entry.end.saturating_sub(1).max(entry.start))
+                + 1,
         })
     }
 }
 
-/// After `termalign:`: `ignore-file` (true) or `ignore` (false) and the text
-/// after the keyword.
-fn parse_keyword(s: &str) -> Option<(bool, &str)> {
+/// After `termalign:`: the keyword (`ignore-file`, `ignore`, `off`, `on`)
+/// and the text after it.
+fn parse_keyword(s: &str) -> Option<(Keyword, &str)> {
     let s = s.trim_start();
-    for (keyword, file) in [("ignore-file", true), ("ignore", false)] {
-        if s.len() >= keyword.len()
-            && s.as_bytes()[..keyword.len()].eq_ignore_ascii_case(keyword.as_bytes())
+    for (word, keyword) in [
+        ("ignore-file", Keyword::IgnoreFile),
+        ("ignore", Keyword::Ignore),
+        ("off", Keyword::Off),
+        ("on", Keyword::On),
+    ] {
+        if s.len() >= word.len() && s.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
         {
-            let rest = &s[keyword.len()..];
+            let rest = &s[word.len()..];
             let boundary = rest
                 .chars()
                 .next()
                 .is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_'))
                 || rest.starts_with("-->");
             if boundary {
-                return Some((file, rest));
+                return Some((keyword, rest));
             }
         }
     }
@@ -429,6 +507,24 @@ mod tests {
     const DEP: &str = "deprecated-term";
     const XIZANG: &str = "china-places/xizang";
 
+    /// Every comment syntax, as plain text has them; no entries.
+    fn scan_text(text: &str) -> Suppressions {
+        Suppressions::scan(text, crate::input::Format::Text.def().comments, &[])
+    }
+
+    /// Read as `format` is: its comment syntax, and the entries its reader
+    /// reports.
+    fn scan_as(format: crate::input::Format, text: &str) -> Suppressions {
+        let file = crate::input::testing::file("f", text);
+        let entries: Vec<Span> = format
+            .read_prose(&file)
+            .unwrap()
+            .iter()
+            .filter_map(|s| s.entry)
+            .collect();
+        Suppressions::scan(text, format.def().comments, &entries)
+    }
+
     fn span_of(text: &str, needle: &str) -> Span {
         let start = text.find(needle).expect("needle in text");
         Span::new(start, start + needle.len())
@@ -438,7 +534,7 @@ mod tests {
     fn a_finding_inside_the_directive_is_not_prose() {
         let text =
             "Tibet # termalign: ignore xizang Tibet\nx <!-- termalign: ignore Tibet --> Tibet\n";
-        let s = Suppressions::scan(text);
+        let s = scan_text(text);
         let at = |n: usize| {
             let start = text.match_indices("Tibet").nth(n).unwrap().0;
             Span::new(start, start + 5)
@@ -510,9 +606,23 @@ mod tests {
                 "<!-- termalign: ignore xizang -->\n<!-- termalign: ignore forbidden-term -->\nTibet\n",
                 3, DEP, XIZANG, true,
             ),
-            // A trailing comment silences the next line, as SPEC §6 says.
-            ("Tibet <!-- termalign: ignore xizang -->\nTibet\n", 2, DEP, XIZANG, true),
-            ("Tibet <!-- termalign: ignore xizang -->\nTibet\n", 1, DEP, XIZANG, false),
+            // A directive that ends a line of text silences that line
+            // (SPEC §6); it used to silence the next one.
+            ("Tibet <!-- termalign: ignore xizang -->\nTibet\n", 1, DEP, XIZANG, true),
+            ("Tibet <!-- termalign: ignore xizang -->\nTibet\n", 2, DEP, XIZANG, false),
+            ("Tibet # termalign: ignore xizang\n\nTibet\n", 1, DEP, XIZANG, true),
+            ("Tibet # termalign: ignore xizang\n\nTibet\n", 3, DEP, XIZANG, false),
+            ("Tibet // termalign: ignore\nTibet\n", 2, DEP, XIZANG, false),
+            // Blocks: `off` to `on`, both lines included; no `on`: to the end.
+            ("Tibet\n# termalign: off\nTibet\nTibet\n# termalign: on\nTibet\n", 3, DEP, XIZANG, true),
+            ("Tibet\n# termalign: off\nTibet\nTibet\n# termalign: on\nTibet\n", 4, DEP, XIZANG, true),
+            ("Tibet\n# termalign: off\nTibet\nTibet\n# termalign: on\nTibet\n", 1, DEP, XIZANG, false),
+            ("Tibet\n# termalign: off\nTibet\nTibet\n# termalign: on\nTibet\n", 6, DEP, XIZANG, false),
+            ("<!-- termalign: off deprecated-term -->\nTibet\n\nTibet\n", 4, DEP, XIZANG, true),
+            ("<!-- termalign: off forbidden-term -->\nTibet\n", 2, DEP, XIZANG, false),
+            ("# termalign: on\nTibet\n", 2, DEP, XIZANG, false),
+            // `one` is not `on`, `office` not `off`.
+            ("# termalign: office\nTibet\n", 2, DEP, XIZANG, false),
             // CRLF and lone CR count lines like LineIndex.
             ("# termalign: ignore xizang\r\nTibet\r\nTibet\r\n", 2, DEP, XIZANG, true),
             ("# termalign: ignore xizang\r\nTibet\r\nTibet\r\n", 3, DEP, XIZANG, false),
@@ -525,7 +635,7 @@ mod tests {
             ("Tibet\n# termalign: ignore xizang", 1, DEP, XIZANG, false),
         ];
         for (text, line, rule, concept, want) in cases {
-            let s = Suppressions::scan(text);
+            let s = scan_text(text);
             assert_eq!(
                 s.is_suppressed(*line, rule, concept),
                 *want,
@@ -550,12 +660,12 @@ msgstr \"Tibet\"
 msgid \"Tibet again\"
 msgstr \"Tibet\"
 ";
-        let s = Suppressions::scan(po);
+        let s = scan_as(crate::input::Format::Po, po);
         assert_eq!(
             s.directives(),
             [Directive {
                 line: 4,
-                scope: Scope::Lines { first: 7, last: 8 },
+                scope: Scope::Lines { first: 4, last: 8 },
                 targets: vec!["xizang".into()],
                 reason: None,
                 span: span_of(po, "termalign: ignore xizang"),
@@ -582,7 +692,7 @@ msgstr \"Tibet\"
 </trans-unit>
 </body></file></xliff>
 ";
-        let s = Suppressions::scan(xliff);
+        let s = scan_as(crate::input::Format::Xliff, xliff);
         assert_eq!(s.directives().len(), 1);
         let d = &s.directives()[0];
         assert_eq!(d.line, 5);
@@ -595,6 +705,7 @@ msgstr \"Tibet\"
     #[test]
     fn xliff2_multi_line_note_and_tmx_note() {
         let xliff2 = "\
+<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"zh\" trgLang=\"en\"><file id=\"f\">
 <unit id=\"u1\">
   <notes>
     <note>
@@ -603,18 +714,41 @@ msgstr \"Tibet\"
   </notes>
   <segment><source>西藏</source><target>Tibet</target></segment>
 </unit>
-<unit id=\"u2\"><segment><target>Tibet</target></segment></unit>
+<unit id=\"u2\"><segment><source>西藏</source><target>Tibet</target></segment></unit>
+</file></xliff>
 ";
-        let s = Suppressions::scan(xliff2);
-        assert_eq!(s.directives()[0].scope, Scope::Lines { first: 1, last: 8 });
-        assert!(s.is_suppressed(7, DEP, XIZANG));
-        assert!(!s.is_suppressed(9, DEP, XIZANG));
+        let s = scan_as(crate::input::Format::Xliff, xliff2);
+        assert_eq!(s.directives()[0].scope, Scope::Lines { first: 2, last: 9 });
+        assert!(s.is_suppressed(8, DEP, XIZANG));
+        assert!(!s.is_suppressed(10, DEP, XIZANG));
 
-        let tmx = "<tu tuid=\"1\"><note>termalign: ignore all</note>\n<tuv xml:lang=\"en\"><seg>Tibet</seg></tuv>\n</tu>\n<tu><tuv><seg>Tibet</seg></tuv></tu>\n";
-        let s = Suppressions::scan(tmx);
-        assert_eq!(s.directives()[0].scope, Scope::Lines { first: 1, last: 3 });
-        assert!(s.is_suppressed(2, DEP, XIZANG));
-        assert!(!s.is_suppressed(4, DEP, XIZANG));
+        let tmx = "<tmx version=\"1.4\"><header srclang=\"zh\"/><body>\n<tu tuid=\"1\"><note>termalign: ignore all</note>\n<tuv xml:lang=\"zh\"><seg>西藏</seg></tuv><tuv xml:lang=\"en\"><seg>Tibet</seg></tuv>\n</tu>\n<tu><tuv xml:lang=\"zh\"><seg>西藏</seg></tuv><tuv xml:lang=\"en\"><seg>Tibet</seg></tuv></tu>\n</body></tmx>\n";
+        let s = scan_as(crate::input::Format::Tmx, tmx);
+        assert_eq!(s.directives()[0].scope, Scope::Lines { first: 2, last: 4 });
+        assert!(s.is_suppressed(3, DEP, XIZANG));
+        assert!(!s.is_suppressed(5, DEP, XIZANG));
+        // Without its reader's entries, a note is a comment on the next line.
+        let s = scan_text("<note>termalign: ignore all</note>\nTibet\n");
+        assert_eq!(s.directives().len(), 0, "plain text has no notes");
+    }
+
+    /// Where a directive may stand is the format's: `#` is a comment in
+    /// PO and plain text, a heading in Markdown.
+    #[test]
+    fn each_format_has_its_own_comment_syntax() {
+        use crate::input::Format;
+        let text = "# termalign: ignore xizang\nTibet\n";
+        assert_eq!(scan_text(text).directives().len(), 1);
+        let md = Suppressions::scan(text, Format::Markdown.def().comments, &[]);
+        assert!(md.is_empty(), "a Markdown heading is prose");
+        let html = "<p>x</p>\n// termalign: ignore xizang\n<p>Tibet</p>\n";
+        assert!(Suppressions::scan(html, Format::Html.def().comments, &[]).is_empty());
+        // Alone on its line, a directive counts in every format.
+        let bare = "termalign: ignore xizang\nTibet\n";
+        for format in [Format::Markdown, Format::Html, Format::Po] {
+            let s = Suppressions::scan(bare, format.def().comments, &[]);
+            assert!(s.is_suppressed(2, DEP, XIZANG), "{format:?}");
+        }
     }
 
     #[test]
@@ -622,7 +756,7 @@ msgstr \"Tibet\"
         let text = "<!-- termalign: ignore-file forbidden-term -->\n\
                     # termalign: ignore deprecated-term, xizang -- quoted\nTibet\n\
                     # termalign: ignore\n";
-        let s = Suppressions::scan(text);
+        let s = scan_text(text);
         assert_eq!(
             s.directives(),
             [
@@ -650,7 +784,7 @@ msgstr \"Tibet\"
             ]
         );
         assert_eq!(s.suppressing(3, DEP, XIZANG).map(|d| d.line), Some(2));
-        assert!(Suppressions::scan("no directives here").is_empty());
+        assert!(scan_text("no directives here").is_empty());
     }
 
     #[test]
@@ -666,7 +800,7 @@ msgstr \"Tibet\"
             "# termalign: ignore 西藏\n西藏",
             "\u{a0}termalign: ignore x\n",
         ] {
-            let _ = Suppressions::scan(text);
+            let _ = scan_text(text);
         }
     }
 }

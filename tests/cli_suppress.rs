@@ -236,6 +236,101 @@ fn without_the_flag_they_are_counted_not_listed() {
 fn the_words_of_a_directive_are_not_checked() {
     // `Macau` inside the directive itself is not prose.
     let (json, _) = check("d.txt", "# termalign: ignore Macau\nFormosa.\n");
-    assert_eq!(list(&json, "findings"), ["2:Formosa"]);
+    // `Macau` names no rule or concept, so the directive silences nothing
+    // and says so (unused-suppression, info).
+    assert_eq!(
+        list(&json, "findings"),
+        ["1:termalign: ignore Macau", "2:Formosa"]
+    );
+    assert_eq!(json["findings"][0]["rule"], "unused-suppression");
+    assert_eq!(json["findings"][0]["severity"], "info");
     assert_eq!(list(&json, "suppressed"), Vec::<String>::new());
+}
+
+/// A directive that ends a line of text silences that line; it used to
+/// silence the next non-blank line, even two lines down.
+#[test]
+fn a_trailing_directive_silences_its_own_line() {
+    for (name, text, left, silenced) in [
+        (
+            "t.txt",
+            "Macau one. # termalign: ignore macao\n\nMacau two.\n",
+            &["3:Macau"][..],
+            &["1:Macau"][..],
+        ),
+        (
+            "t.md",
+            "Macau one. <!-- termalign: ignore deprecated-term -->\nMacau two.\n",
+            &["2:Macau"],
+            &["1:Macau"],
+        ),
+        (
+            "t.html",
+            "<p>Macau one.</p> <!-- termalign: ignore macao -->\n<p>Macau two.</p>\n",
+            &["2:Macau"],
+            &["1:Macau"],
+        ),
+    ] {
+        let (json, _) = check(name, text);
+        assert_eq!(list(&json, "findings"), left, "{name}");
+        assert_eq!(list(&json, "suppressed"), silenced, "{name}");
+    }
+}
+
+/// `termalign: off` … `termalign: on` silences a block, in each format's
+/// comment syntax; an `off` without `on` runs to the end of the file.
+#[test]
+fn off_and_on_silence_a_block() {
+    for (name, text, left, silenced) in [
+        (
+            "b.txt",
+            "Macau 1.\n# termalign: off\nMacau 3.\n\nMacau 5.\n# termalign: on\nMacau 7.\n",
+            &["1:Macau", "7:Macau"][..],
+            &["3:Macau", "5:Macau"][..],
+        ),
+        (
+            "b.md",
+            "Macau 1.\n\n<!-- termalign: off macao -->\n\nMacau 5, Formosa.\n\n<!-- termalign: on -->\n\nMacau 9.\n",
+            &["1:Macau", "5:Formosa", "9:Macau"],
+            &["5:Macau"],
+        ),
+        (
+            "b.po",
+            "# termalign: off\nmsgid \"Macao\"\nmsgstr \"Macau\"\n\nmsgid \"Macao 2\"\nmsgstr \"Macau\"\n",
+            &[],
+            &["3:Macau", "6:Macau"],
+        ),
+    ] {
+        let (json, _) = check(name, text);
+        assert_eq!(list(&json, "findings"), left, "{name}");
+        assert_eq!(list(&json, "suppressed"), silenced, "{name}");
+    }
+}
+
+/// Every directive that silenced nothing is reported once, at the
+/// directive, as info: it does not fail a run.
+#[test]
+fn unused_directives_are_reported() {
+    let (json, code) = check(
+        "u.txt",
+        "# termalign: ignore forbidden-term\nMacau.\n# termalign: ignore-file xinjiang\n",
+    );
+    let unused: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "unused-suppression")
+        .map(|f| format!("{}:{}", f["line"], f["found"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        unused,
+        [
+            "1:termalign: ignore forbidden-term",
+            "3:termalign: ignore-file xinjiang"
+        ]
+    );
+    assert_eq!(code, 1, "the deprecated Macau fails, not the info");
+    // A used directive is not reported.
+    let (json, _) = check("v.txt", "# termalign: ignore macao\nMacau.\n");
+    assert!(json["findings"].as_array().unwrap().is_empty(), "{json}");
 }

@@ -17,6 +17,7 @@ mod misspelled_term;
 mod rule_id;
 mod unfinished_segment;
 mod untranslated_term;
+mod unused_suppression;
 
 pub use case_mismatch::CaseMismatch;
 pub use deprecated_term::DeprecatedTerm;
@@ -28,6 +29,7 @@ pub use misspelled_term::MisspelledTerm;
 pub use rule_id::{RuleId, UnknownRule};
 pub use unfinished_segment::UnfinishedSegment;
 pub use untranslated_term::UntranslatedTerm;
+pub use unused_suppression::UnusedSuppression;
 
 use crate::finding::Severity;
 use crate::fuzzy::FuzzyIndex;
@@ -214,6 +216,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &MissingTargetTerm,
     &UntranslatedTerm,
     &UnfinishedSegment,
+    &UnusedSuppression,
 ];
 
 /// The finding for an occurrence spelt differently from its glossary form

@@ -17,11 +17,12 @@ pub enum RuleId {
     MissingTargetTerm,
     UntranslatedTerm,
     UnfinishedSegment,
+    UnusedSuppression,
 }
 
 impl RuleId {
     /// Every rule, in [`super::CHECKS`] order.
-    pub const ALL: [RuleId; 9] = [
+    pub const ALL: [RuleId; 10] = [
         RuleId::ForbiddenTerm,
         RuleId::DeprecatedTerm,
         RuleId::CaseMismatch,
@@ -31,6 +32,7 @@ impl RuleId {
         RuleId::MissingTargetTerm,
         RuleId::UntranslatedTerm,
         RuleId::UnfinishedSegment,
+        RuleId::UnusedSuppression,
     ];
 
     /// The rule's name, as users write it and every output format shows it.
@@ -45,6 +47,7 @@ impl RuleId {
             RuleId::MissingTargetTerm => "missing-target-term",
             RuleId::UntranslatedTerm => "untranslated-term",
             RuleId::UnfinishedSegment => "unfinished-segment",
+            RuleId::UnusedSuppression => "unused-suppression",
         }
     }
 

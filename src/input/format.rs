@@ -22,6 +22,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::input::{self, Bilingual, Segment, SourceFile};
+use crate::suppress::CommentSyntax;
 
 /// The formats termalign reads. Each has one [`FormatDef`] in [`FORMATS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -136,6 +137,9 @@ pub struct FormatDef {
     /// replacing it would delete the markup.
     pub markup: &'static [char],
     pub escaping: Escaping,
+    /// Where a `termalign:` suppression directive may stand (besides alone
+    /// on its line, which every format allows).
+    pub comments: &'static [CommentSyntax],
 }
 
 impl FormatDef {
@@ -158,6 +162,12 @@ pub static FORMATS: &[FormatDef] = &[
         reader: Reader::Prose(|file| Ok(input::plain::read(file))),
         markup: &[],
         escaping: Escaping::Verbatim,
+        comments: &[
+            CommentSyntax::Hash,
+            CommentSyntax::Slashes,
+            CommentSyntax::SlashStar,
+            CommentSyntax::Html,
+        ],
     },
     FormatDef {
         format: Format::Markdown,
@@ -168,6 +178,7 @@ pub static FORMATS: &[FormatDef] = &[
         reader: Reader::Prose(input::markdown::read),
         markup: &['<', '>', '*', '`', '[', ']'],
         escaping: Escaping::Verbatim,
+        comments: &[CommentSyntax::Html],
     },
     FormatDef {
         format: Format::Html,
@@ -180,6 +191,7 @@ pub static FORMATS: &[FormatDef] = &[
         reader: Reader::Prose(input::html::read),
         markup: &['<', '>'],
         escaping: Escaping::XmlText,
+        comments: &[CommentSyntax::Html],
     },
     FormatDef {
         format: Format::Xliff,
@@ -190,6 +202,7 @@ pub static FORMATS: &[FormatDef] = &[
         reader: Reader::Pairs(|file, _| input::xliff::read(file)),
         markup: &['<', '>'],
         escaping: Escaping::XmlText,
+        comments: &[CommentSyntax::Html, CommentSyntax::Note],
     },
     FormatDef {
         format: Format::Tmx,
@@ -200,6 +213,7 @@ pub static FORMATS: &[FormatDef] = &[
         reader: Reader::Pairs(|file, langs| input::tmx::read(file, langs.source, langs.target)),
         markup: &['<', '>'],
         escaping: Escaping::XmlText,
+        comments: &[CommentSyntax::Html, CommentSyntax::Note],
     },
     FormatDef {
         format: Format::Po,
@@ -210,6 +224,7 @@ pub static FORMATS: &[FormatDef] = &[
         reader: Reader::Pairs(|file, _| input::po::read(file)),
         markup: &[],
         escaping: Escaping::PoString,
+        comments: &[CommentSyntax::Hash],
     },
     FormatDef {
         format: Format::Tsv,
@@ -220,6 +235,7 @@ pub static FORMATS: &[FormatDef] = &[
         reader: Reader::Pairs(|file, _| input::tsv::read(file)),
         markup: &[],
         escaping: Escaping::Verbatim,
+        comments: &[CommentSyntax::Hash],
     },
 ];
 
@@ -257,6 +273,7 @@ impl Format {
                     p.target.map(|text| Segment {
                         id: Some(p.id),
                         text,
+                        entry: p.entry,
                     })
                 })
                 .collect()),

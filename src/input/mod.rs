@@ -21,6 +21,7 @@ pub(crate) mod xml;
 pub use format::{detect, Format, PairLanguages, Sides};
 pub use source::SourceFile;
 
+use crate::span::Span;
 use crate::text::MappedText;
 
 /// A run of prose to check, mapped into `SourceFile::text`.
@@ -29,6 +30,10 @@ pub struct Segment {
     /// Segment id for bilingual inputs (SPEC §5 `segment`), else `None`.
     pub id: Option<String>,
     pub text: MappedText,
+    /// The span of the entry the segment belongs to (a PO entry with its
+    /// comments, an XLIFF unit, a TMX `<tu>`), where the format has entries:
+    /// a suppression directive inside it covers the entry.
+    pub entry: Option<Span>,
 }
 
 /// One source/target pair of a bilingual file.
@@ -41,6 +46,10 @@ pub struct SegmentPair {
     pub target: Option<MappedText>,
     /// Flags that say the translation is not final (PO `#, fuzzy`).
     pub fuzzy: bool,
+    /// The span of the whole entry in the file's text (a PO entry with the
+    /// comments above it, an XLIFF unit, a TMX `<tu>`), where the format has
+    /// entries.
+    pub entry: Option<Span>,
 }
 
 /// What a bilingual reader found: pairs and the languages it declares.

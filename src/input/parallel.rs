@@ -39,6 +39,7 @@ pub fn read(source: &SourceFile, target: &SourceFile) -> Result<Bilingual> {
             source: MappedText::borrowed(&source.text, s),
             target: (!t.is_empty()).then(|| MappedText::borrowed(&target.text, t)),
             fuzzy: false,
+            entry: None,
         });
     }
     Ok(Bilingual {

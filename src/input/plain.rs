@@ -13,6 +13,7 @@ pub fn read(file: &SourceFile) -> Vec<Segment> {
     vec![Segment {
         id: None,
         text: MappedText::borrowed(&file.text, Span::new(0, file.text.len())),
+        entry: None,
     }]
 }
 

@@ -17,6 +17,7 @@
 
 use crate::error::{Error, Result};
 use crate::input::{Bilingual, SegmentPair, SourceFile};
+use crate::span::Span;
 use crate::text::{MappedText, MappedTextBuilder};
 
 /// Reads a PO file.
@@ -30,6 +31,7 @@ pub fn read(file: &SourceFile) -> Result<Bilingual> {
         entry: Entry::default(),
         field: None,
         pending_fuzzy: false,
+        comments_from: None,
         number: 0,
     };
     let text = &file.text;
@@ -84,6 +86,9 @@ struct Entry {
     /// A `msgstr` keyword has been seen (its text may still be in `field`).
     has_str: bool,
     fuzzy: bool,
+    /// Where the entry starts with the comments above it, and where its
+    /// last line ends.
+    span: Span,
 }
 
 /// The file being read, for strings and errors.
@@ -99,6 +104,8 @@ struct Parser<'a> {
     entry: Entry,
     field: Option<Field>,
     pending_fuzzy: bool,
+    /// Where the comments above the next entry start.
+    comments_from: Option<usize>,
     /// Pairs' entry numbers so far.
     number: usize,
 }
@@ -127,6 +134,9 @@ impl Parser<'_> {
             if self.entry.has_str {
                 self.flush()?;
             }
+            if self.entry.at.is_none() && self.comments_from.is_none() {
+                self.comments_from = Some(start);
+            }
             if let Some(flags) = comment.strip_prefix(',') {
                 if flags.split(',').any(|f| f.trim() == "fuzzy") {
                     self.pending_fuzzy = true;
@@ -143,7 +153,9 @@ impl Parser<'_> {
                     "string without a keyword: expected msgid, msgstr or another keyword before it",
                 ));
             };
-            return src.string(at, end, &mut field.text);
+            src.string(at, end, &mut field.text)?;
+            self.entry.span.end = end;
+            return Ok(());
         }
         let word_len = rest
             .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '[' | ']')))
@@ -192,6 +204,7 @@ impl Parser<'_> {
             keyword,
             text: builder,
         });
+        self.entry.span.end = end;
         Ok(())
     }
 
@@ -212,6 +225,7 @@ impl Parser<'_> {
                 if self.entry.at.is_none() {
                     self.entry.at = Some(at);
                     self.entry.fuzzy = std::mem::take(&mut self.pending_fuzzy);
+                    self.entry.span.start = self.comments_from.take().unwrap_or(at);
                 }
             }
             Keyword::IdPlural => {
@@ -282,6 +296,7 @@ impl Parser<'_> {
                 source,
                 target: (!target.text.is_empty()).then_some(target),
                 fuzzy: entry.fuzzy,
+                entry: Some(entry.span),
             });
         }
         Ok(())

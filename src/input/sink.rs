@@ -114,7 +114,11 @@ impl SegmentSink {
         if let Some(builder) = self.current.take() {
             let text: MappedText = builder.finish();
             if !text.text.trim().is_empty() {
-                self.segments.push(Segment { id: None, text });
+                self.segments.push(Segment {
+                    id: None,
+                    text,
+                    entry: None,
+                });
             }
         }
     }

@@ -18,6 +18,7 @@
 use crate::error::{Error, Result};
 use crate::input::xml::{Node, Tag, Xml};
 use crate::input::{Bilingual, SegmentPair, SourceFile};
+use crate::span::Span;
 use crate::text::MappedText;
 
 /// Reads a TMX file. `source_lang` and `target_lang` override what the file
@@ -110,6 +111,7 @@ pub fn read(
             source: std::mem::take(&mut unit.tuvs[s].text),
             target: t.map(|t| std::mem::take(&mut unit.tuvs[t].text)),
             fuzzy: false,
+            entry: Some(unit.entry),
         });
     }
     Ok(Bilingual {
@@ -122,6 +124,8 @@ pub fn read(
 struct Tu {
     id: String,
     tuvs: Vec<Tuv>,
+    /// From `<tu>` to `</tu>`.
+    entry: Span,
 }
 
 struct Tuv {
@@ -136,7 +140,7 @@ fn read_tu(xml: &mut Xml<'_>, tu: &Tag<'_>, number: usize) -> Result<Tu> {
         .filter(|id| !id.is_empty())
         .unwrap_or_else(|| number.to_string());
     let mut tuvs = Vec::new();
-    loop {
+    let end = loop {
         match xml.next()? {
             Node::Start(tag) if tag.is("tuv") => {
                 let lang = match xml.attr(&tag, "xml:lang")? {
@@ -159,11 +163,15 @@ fn read_tu(xml: &mut Xml<'_>, tu: &Tag<'_>, number: usize) -> Result<Tu> {
             Node::Start(_) => {
                 xml.skip_element()?;
             }
-            Node::End(_) => break,
+            Node::End(end) => break end.end,
             _ => {}
         }
-    }
-    Ok(Tu { id, tuvs })
+    };
+    Ok(Tu {
+        id,
+        tuvs,
+        entry: Span::new(tu.span.start, end),
+    })
 }
 
 /// The primary subtag of a language tag (`EN` of `EN-US`).

@@ -36,6 +36,7 @@ pub fn read(file: &SourceFile) -> Result<Bilingual> {
             source: MappedText::borrowed(text, source),
             target: (!target.is_empty()).then(|| MappedText::borrowed(text, target)),
             fuzzy: false,
+            entry: None,
         });
     }
     Ok(Bilingual {

@@ -24,6 +24,7 @@
 use crate::error::Result;
 use crate::input::xml::{Node, Tag, Xml};
 use crate::input::{Bilingual, SegmentPair, SourceFile};
+use crate::span::Span;
 
 /// Reads an XLIFF file of any version.
 pub fn read(file: &SourceFile) -> Result<Bilingual> {
@@ -140,6 +141,7 @@ fn read_trans_unit(
             format!("<trans-unit id=\"{id}\"> has no <source>"),
         )
     })?;
+    let entry = Some(Span::new(unit.span.start, xml.position()));
     let segmented_target = target.as_ref().is_none_or(|t| !t.segments.is_empty());
     match seg_source {
         Some(segs) if !segs.segments.is_empty() && segmented_target => {
@@ -151,6 +153,7 @@ fn read_trans_unit(
                     source: text,
                     target: found.map(|i| target_segs.swap_remove(i).1),
                     fuzzy: false,
+                    entry,
                 });
             }
         }
@@ -159,6 +162,7 @@ fn read_trans_unit(
             source: source.text,
             target: target.map(|t| t.text),
             fuzzy: false,
+            entry,
         }),
     }
     Ok(())
@@ -218,6 +222,7 @@ fn read_unit(
             _ => {}
         }
     }
+    let entry = Some(Span::new(unit.span.start, xml.position()));
     let single = segments.len() == 1;
     for (n, (seg_id, source, target)) in segments.into_iter().enumerate() {
         let pair_id = if single {
@@ -233,6 +238,7 @@ fn read_unit(
             source: source.text,
             target: target.map(|t| t.text),
             fuzzy: false,
+            entry,
         });
     }
     Ok(())

@@ -195,7 +195,8 @@ impl<'a> Xml<'a> {
         })
     }
 
-    fn position(&self) -> usize {
+    /// Offset in the file's text just past the last event read.
+    pub fn position(&self) -> usize {
         self.reader.buffer_position() as usize
     }
 
@@ -706,6 +707,7 @@ mod tests {
                     source: c.text,
                     target: None,
                     fuzzy: false,
+                    entry: None,
                 }],
                 ..Default::default()
             };

@@ -415,7 +415,7 @@ concepts:
             .map(|(path, text)| {
                 let file = SourceFile::from_bytes(*path, text.as_bytes().to_vec()).unwrap();
                 let segments = crate::input::Format::Text.read_prose(&file).unwrap();
-                engine.check_document(&file, &segments, "en")
+                engine.check_document(&file, crate::input::Format::Text, &segments, "en")
             })
             .collect();
         Coverage::build(&results, engine.glossaries(), Some("en"))
