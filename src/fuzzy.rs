@@ -20,6 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::checks::ScannedSegment;
 use crate::glossary::{GlossarySet, TermId};
 use crate::matcher::word_spans;
+use crate::span::space::Norm;
 use crate::span::Span;
 use crate::text::{fold_str, is_boundary_free, Fold};
 
@@ -155,13 +156,13 @@ impl FuzzyIndex {
         let norm = segment.normalized.text.as_str();
         let original = segment.text.text.as_str();
         let words = word_spans(norm);
-        let starts_upper = |w: Span| {
+        let starts_upper = |w: Span<Norm>| {
             original[segment.normalized.map.map_start(w.start)..]
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
         };
-        let mut found: Vec<(Span, usize)> = Vec::new();
+        let mut found: Vec<(Span<Norm>, usize)> = Vec::new();
         let mut chars: Vec<char> = Vec::new();
         let mut buf = String::new();
         let mut candidates: Vec<usize> = Vec::new();
@@ -244,8 +245,8 @@ impl FuzzyIndex {
     }
 
     /// Whether the words `window` of `norm` are a misspelling of `entry`.
-    fn accepts(&self, entry: &Entry, window: &[Span], norm: &str, capitalised: bool) -> bool {
-        let span = Span::new(window[0].start, window[window.len() - 1].end);
+    fn accepts(&self, entry: &Entry, window: &[Span<Norm>], norm: &str, capitalised: bool) -> bool {
+        let span = Span::<Norm>::new(window[0].start, window[window.len() - 1].end);
         // Cheap rejections first: one edit changes the length by at most one
         // char (four bytes), and leaves all words but one as they are.
         if span.len().abs_diff(entry.folded_bytes) > 4 {

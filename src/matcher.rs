@@ -16,6 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::glossary::{CaseMode, ConceptId, GlossarySet, MatchMode, TermId};
+use crate::span::space::{Norm, Seg};
 use crate::span::Span;
 use crate::text::{fold_str, is_word_char, normalize, on_word_boundaries, Fold, MappedText};
 
@@ -114,7 +115,7 @@ pub fn stemmer_for(lang: &str) -> Option<Algorithm> {
 }
 
 /// Words of a normalized text: maximal runs of word characters.
-pub fn word_spans(text: &str) -> Vec<Span> {
+pub fn word_spans(text: &str) -> Vec<Span<Norm>> {
     let bytes = text.as_bytes();
     let mut words = Vec::new();
     let mut start = None;
@@ -249,11 +250,11 @@ impl Matcher {
         &self,
         set: &GlossarySet,
         text: &MappedText,
-        normalized: &MappedText,
+        normalized: &MappedText<Norm, Seg>,
     ) -> Vec<Occurrence> {
         let norm = normalized.text.as_str();
-        let mut candidates: Vec<(Span, &Variant, bool)> = Vec::new();
-        let mut ignored: Vec<(Span, TermId)> = Vec::new();
+        let mut candidates: Vec<(Span<Norm>, &Variant, bool)> = Vec::new();
+        let mut ignored: Vec<(Span<Norm>, TermId)> = Vec::new();
         if let Some(automaton) = &self.automaton {
             for m in automaton.find_overlapping_iter(norm) {
                 if !on_word_boundaries(norm, m.start(), m.end()) {
@@ -274,7 +275,8 @@ impl Matcher {
 
         // Keep the candidates that survive ignore_in and case sensitivity,
         // with how many folds each needed.
-        let mut scored: Vec<(Span, FoldLevel, &Variant)> = Vec::with_capacity(candidates.len());
+        let mut scored: Vec<(Span<Norm>, FoldLevel, &Variant)> =
+            Vec::with_capacity(candidates.len());
         for (span, variant, stemmed) in candidates {
             if ignored
                 .iter()
@@ -368,7 +370,7 @@ impl StemIndex {
         }
     }
 
-    fn find<'a>(&'a self, norm: &str, out: &mut Vec<(Span, &'a Variant, bool)>) {
+    fn find<'a>(&'a self, norm: &str, out: &mut Vec<(Span<Norm>, &'a Variant, bool)>) {
         let words = word_spans(norm);
         let stems: Vec<String> = words
             .iter()

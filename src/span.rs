@@ -1,19 +1,78 @@
 //! Half-open byte ranges and the line index that turns byte offsets into the
 //! 1-based line and column users see. Line and column are computed only when
-//! reporting, from one [`LineIndex`] per file.
+//! reporting, from one [`LineIndex`] per file. Spans carry the coordinate
+//! space they are in ([`space`]).
 
 use serde::Serialize;
 
-/// A half-open byte range `start..end`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
+/// The coordinate spaces offsets live in. Each text a run derives has its
+/// own: a span of one cannot be used as a span of another, and only an
+/// [`OffsetMap`](crate::text::OffsetMap) from one space to the next turns
+/// it into one (the compiler keeps them apart; a comment no longer has to).
+pub mod space {
+    /// The bytes of a file as stored (`SourceFile::raw`): what SPEC §5's
+    /// `start`/`end` count.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Raw {}
+    /// The decoded text of a file (`SourceFile::text`): UTF-8, without a
+    /// BOM; lines and columns are counted here.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Doc {}
+    /// A segment's text: the prose a reader derived from a file's text
+    /// (entities decoded, markup and escapes taken out).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Seg {}
+    /// A normalized text (case, diacritics, dashes, quotes and white space
+    /// folded), as the matcher searches it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Norm {}
 }
 
-impl Span {
+use space::Doc;
+
+/// A half-open byte range `start..end` in the coordinate space `S`. A
+/// `Span` without a space named is a span of a file's decoded text
+/// ([`space::Doc`]), the space findings are located in.
+///
+/// Spans of different spaces do not mix: a normalized span is no segment
+/// span, and only the normalized text's map turns it into one.
+///
+/// ```compile_fail
+/// use termalign::span::{space::{Norm, Seg}, Span};
+/// let found: Span<Norm> = Span::new(0, 5);
+/// let in_segment: Span<Seg> = found; // error: another space
+/// ```
+///
+/// ```compile_fail
+/// use termalign::span::{space::Norm, Span};
+/// use termalign::text::MappedText;
+/// let segment: MappedText = MappedText::borrowed("Tibet", Span::new(0, 5));
+/// // error: a segment's map takes segment spans, not normalized ones
+/// segment.source_span(Span::<Norm>::new(0, 5));
+/// ```
+///
+/// ```
+/// use termalign::span::{space::Seg, Span};
+/// use termalign::text::{normalize, Fold, MappedText};
+/// let segment: MappedText = MappedText::borrowed("  TIBET", Span::new(0, 7));
+/// let normalized = normalize(&segment.text, Fold::ALL);
+/// let found = Span::new(1, 6); // "tibet" in " tibet"
+/// let in_segment: Span<Seg> = normalized.source_span(found);
+/// assert_eq!(segment.source_span(in_segment), Span::new(2, 7));
+/// ```
+pub struct Span<S = Doc> {
+    pub start: usize,
+    pub end: usize,
+    space: std::marker::PhantomData<fn() -> S>,
+}
+
+impl<S> Span<S> {
     pub const fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
+        Span {
+            start,
+            end,
+            space: std::marker::PhantomData,
+        }
     }
 
     pub const fn len(&self) -> usize {
@@ -24,11 +83,11 @@ impl Span {
         self.start == self.end
     }
 
-    pub const fn overlaps(&self, other: Span) -> bool {
+    pub const fn overlaps(&self, other: Span<S>) -> bool {
         self.start < other.end && other.start < self.end
     }
 
-    pub const fn contains(&self, other: Span) -> bool {
+    pub const fn contains(&self, other: Span<S>) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
@@ -37,7 +96,65 @@ impl Span {
     }
 }
 
-impl From<std::ops::Range<usize>> for Span {
+// By hand rather than derived: a derive would ask the space marker for
+// the trait too, and the markers are never values.
+impl<S> Clone for Span<S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<S> Copy for Span<S> {}
+
+impl<S> PartialEq for Span<S> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.start, self.end) == (other.start, other.end)
+    }
+}
+
+impl<S> Eq for Span<S> {}
+
+impl<S> PartialOrd for Span<S> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<S> Ord for Span<S> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.start, self.end).cmp(&(other.start, other.end))
+    }
+}
+
+impl<S> std::hash::Hash for Span<S> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.start, self.end).hash(state);
+    }
+}
+
+impl<S> Default for Span<S> {
+    fn default() -> Self {
+        Span::new(0, 0)
+    }
+}
+
+impl<S> std::fmt::Debug for Span<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+impl<S> Serialize for Span<S> {
+    fn serialize<Z: serde::Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Span", 2)?;
+        s.serialize_field("start", &self.start)?;
+        s.serialize_field("end", &self.end)?;
+        s.end()
+    }
+}
+
+impl<S> From<std::ops::Range<usize>> for Span<S> {
     fn from(r: std::ops::Range<usize>) -> Self {
         Span::new(r.start, r.end)
     }

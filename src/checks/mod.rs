@@ -35,6 +35,7 @@ use crate::finding::Severity;
 use crate::fuzzy::FuzzyIndex;
 use crate::glossary::{ConceptId, GlossarySet, TermId, TermType};
 use crate::matcher::Occurrence;
+use crate::span::space::{Norm, Seg};
 use crate::span::Span;
 use crate::text::MappedText;
 
@@ -160,7 +161,7 @@ pub struct ScannedSegment<'a> {
     /// Maps into the decoded file text.
     pub text: &'a MappedText,
     /// `Fold::ALL` normalization of `text.text`, mapped into it.
-    pub normalized: MappedText,
+    pub normalized: MappedText<Norm, Seg>,
     /// Where its terms are in `DocumentScan::occurrences`.
     pub occurrences: std::ops::Range<usize>,
 }

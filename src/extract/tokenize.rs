@@ -18,7 +18,8 @@ use std::sync::OnceLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::span::Span;
+/// Token spans are offsets into the segment text being tokenized.
+type Span = crate::span::Span<crate::span::space::Seg>;
 use crate::text::is_han;
 
 /// A language `extract` knows how to tokenize and rank.

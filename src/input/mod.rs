@@ -64,6 +64,7 @@ pub struct Bilingual {
 #[cfg(test)]
 pub(crate) mod testing {
     use super::{Bilingual, SegmentPair, SourceFile};
+    use crate::span::space::Seg;
     use crate::span::Span;
     use crate::text::MappedText;
 
@@ -72,7 +73,7 @@ pub(crate) mod testing {
     }
 
     /// The span of the first `needle` in a derived text.
-    pub fn span_of(mapped: &MappedText, needle: &str) -> Span {
+    pub fn span_of(mapped: &MappedText, needle: &str) -> Span<Seg> {
         let start = mapped
             .text
             .find(needle)

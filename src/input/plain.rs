@@ -20,6 +20,7 @@ pub fn read(file: &SourceFile) -> Vec<Segment> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::space::Seg;
 
     #[test]
     fn whole_file_is_one_identity_segment() {
@@ -29,8 +30,8 @@ mod tests {
             assert_eq!(segs.len(), 1);
             assert_eq!(segs[0].id, None);
             assert_eq!(segs[0].text.text, text);
-            let span = Span::new(0, text.len());
-            assert_eq!(segs[0].text.source_span(span), span);
+            let whole = Span::<Seg>::new(0, text.len());
+            assert_eq!(segs[0].text.source_span(whole), Span::new(0, text.len()));
         }
     }
 

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::span::space::{Doc, Raw};
 use crate::span::{LineIndex, Span};
 use crate::text::{OffsetMap, OffsetMapBuilder};
 
@@ -16,7 +17,7 @@ pub struct SourceFile {
     /// The decoded text, without a byte-order mark.
     pub text: String,
     /// Maps `text` offsets to `raw` offsets.
-    pub decode_map: OffsetMap,
+    pub decode_map: OffsetMap<Doc, Raw>,
     pub lines: LineIndex,
     /// Which encoding the raw bytes were in.
     pub encoding: Encoding,
@@ -81,7 +82,7 @@ impl SourceFile {
     }
 
     /// The raw byte span of a span of `text`.
-    pub fn raw_span(&self, span: Span) -> Span {
+    pub fn raw_span(&self, span: Span) -> Span<Raw> {
         self.decode_map.map_span(span)
     }
 
@@ -97,7 +98,11 @@ impl SourceFile {
     }
 }
 
-fn decode_utf16(path: &Path, raw: &[u8], unit: fn([u8; 2]) -> u16) -> Result<(String, OffsetMap)> {
+fn decode_utf16(
+    path: &Path,
+    raw: &[u8],
+    unit: fn([u8; 2]) -> u16,
+) -> Result<(String, OffsetMap<Doc, Raw>)> {
     let body = &raw[2..];
     if body.len() % 2 != 0 {
         return Err(Error::Encoding {

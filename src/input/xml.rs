@@ -422,7 +422,7 @@ impl<'a> Xml<'a> {
 
     /// Appends the inside of `<![CDATA[…]]>` verbatim.
     fn push_cdata(&self, b: &mut MappedTextBuilder, span: Span) {
-        let inner = Span::new(span.start + "<![CDATA[".len(), span.end - "]]>".len());
+        let inner: Span = Span::new(span.start + "<![CDATA[".len(), span.end - "]]>".len());
         b.skip_to(inner.start);
         b.copy(&self.text[inner.range()]);
     }

@@ -14,6 +14,7 @@ use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
 
 use super::offset::{MappedText, MappedTextBuilder};
+use crate::span::space::{Norm, Seg};
 
 /// Which folds to apply. The matcher uses [`Fold::ALL`]; the exactness checks
 /// compare a match with its term under weaker folds.
@@ -45,8 +46,9 @@ impl Fold {
     };
 }
 
-/// Normalizes `text`; the result's map points into `text`.
-pub fn normalize(text: &str, fold: Fold) -> MappedText {
+/// Normalizes `text` (a segment's text, or a glossary term taken as one);
+/// the result's map points into `text`.
+pub fn normalize(text: &str, fold: Fold) -> MappedText<Norm, Seg> {
     let bytes = text.as_bytes();
     // Folding keeps most texts at their length.
     let mut out = MappedTextBuilder::with_capacity(0, text.len());

@@ -5,6 +5,9 @@
 //! in one call, and nothing ever searches the original again to guess where a
 //! match "probably" was.
 
+use std::marker::PhantomData;
+
+use crate::span::space::{Doc, Seg};
 use crate::span::Span;
 
 /// One run of derived bytes and the source bytes it came from.
@@ -22,16 +25,60 @@ struct Run {
     exact: bool,
 }
 
-/// Maps byte offsets of a derived text to byte offsets of its source.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OffsetMap {
+/// Maps byte offsets of a derived text (in space `From`) to byte offsets
+/// of its source (in space `To`). Without spaces named, it maps a
+/// segment's text into its file's text.
+pub struct OffsetMap<From = Seg, To = Doc> {
     runs: Vec<Run>,
     derived_len: usize,
     /// Source offset that the end of the derived text maps to.
     source_end: usize,
+    spaces: PhantomData<fn(From) -> To>,
 }
 
-impl OffsetMap {
+// By hand: derives would ask the space markers for the traits.
+impl<F, T> Clone for OffsetMap<F, T> {
+    fn clone(&self) -> Self {
+        OffsetMap {
+            runs: self.runs.clone(),
+            derived_len: self.derived_len,
+            source_end: self.source_end,
+            spaces: PhantomData,
+        }
+    }
+}
+
+impl<F, T> Default for OffsetMap<F, T> {
+    fn default() -> Self {
+        OffsetMap {
+            runs: Vec::new(),
+            derived_len: 0,
+            source_end: 0,
+            spaces: PhantomData,
+        }
+    }
+}
+
+impl<F, T> PartialEq for OffsetMap<F, T> {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.runs, self.derived_len, self.source_end)
+            == (&other.runs, other.derived_len, other.source_end)
+    }
+}
+
+impl<F, T> Eq for OffsetMap<F, T> {}
+
+impl<F, T> std::fmt::Debug for OffsetMap<F, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OffsetMap")
+            .field("runs", &self.runs)
+            .field("derived_len", &self.derived_len)
+            .field("source_end", &self.source_end)
+            .finish()
+    }
+}
+
+impl<F, T> OffsetMap<F, T> {
     /// The identity map of a text of `len` bytes that starts at `source_start`
     /// in its source.
     pub fn identity(source_start: usize, len: usize) -> Self {
@@ -77,7 +124,7 @@ impl OffsetMap {
     }
 
     /// The source span a derived span came from, widened to whole atomic runs.
-    pub fn map_span(&self, span: Span) -> Span {
+    pub fn map_span(&self, span: Span<F>) -> Span<T> {
         if span.is_empty() {
             let at = self.map_start(span.start);
             return Span::new(at, at);
@@ -85,8 +132,8 @@ impl OffsetMap {
         Span::new(self.map_start(span.start), self.map_end(span.end))
     }
 
-    /// `self` maps C -> B and `base` maps B -> A; the result maps C -> A.
-    pub fn compose(&self, base: &OffsetMap) -> OffsetMap {
+    /// `self` maps F -> T and `base` maps T -> A; the result maps F -> A.
+    pub fn compose<A>(&self, base: &OffsetMap<T, A>) -> OffsetMap<F, A> {
         let mut runs = Vec::with_capacity(self.runs.len() + base.runs.len());
         for run in &self.runs {
             if run.exact {
@@ -134,6 +181,7 @@ impl OffsetMap {
             runs: merge_exact_runs(runs),
             derived_len: self.derived_len,
             source_end: base.map_start(self.source_end),
+            spaces: PhantomData,
         }
     }
 }
@@ -157,7 +205,8 @@ fn merge_exact_runs(runs: Vec<Run>) -> Vec<Run> {
     merged
 }
 
-/// Builds an [`OffsetMap`] left to right, in derived order.
+/// Builds an [`OffsetMap`] left to right, in derived order. Positions are
+/// plain offsets while it builds; the map it finishes has its spaces.
 #[derive(Debug)]
 pub struct OffsetMapBuilder {
     runs: Vec<Run>,
@@ -235,32 +284,69 @@ impl OffsetMapBuilder {
         self.source = source_pos;
     }
 
-    pub fn finish(self) -> OffsetMap {
+    pub fn finish<F, T>(self) -> OffsetMap<F, T> {
         OffsetMap {
             runs: self.runs,
             derived_len: self.derived,
             source_end: self.source,
+            spaces: PhantomData,
         }
     }
 }
 
-/// Text together with the map from its bytes back to its source's bytes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MappedText {
+/// Text (in space `From`) together with the map from its bytes back to its
+/// source's bytes (in space `To`). Without spaces named: a segment's text,
+/// mapped into its file's text.
+pub struct MappedText<From = Seg, To = Doc> {
     pub text: String,
-    pub map: OffsetMap,
+    pub map: OffsetMap<From, To>,
 }
 
-impl MappedText {
+impl<F, T> Clone for MappedText<F, T> {
+    fn clone(&self) -> Self {
+        MappedText {
+            text: self.text.clone(),
+            map: self.map.clone(),
+        }
+    }
+}
+
+impl<F, T> Default for MappedText<F, T> {
+    fn default() -> Self {
+        MappedText {
+            text: String::new(),
+            map: OffsetMap::default(),
+        }
+    }
+}
+
+impl<F, T> PartialEq for MappedText<F, T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text && self.map == other.map
+    }
+}
+
+impl<F, T> Eq for MappedText<F, T> {}
+
+impl<F, T> std::fmt::Debug for MappedText<F, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MappedText")
+            .field("text", &self.text)
+            .field("map", &self.map)
+            .finish()
+    }
+}
+
+impl<F, T> MappedText<F, T> {
     /// A slice of a source text, mapped identically.
-    pub fn borrowed(source: &str, span: Span) -> Self {
+    pub fn borrowed(source: &str, span: Span<T>) -> Self {
         MappedText {
             text: source[span.range()].to_owned(),
             map: OffsetMap::identity(span.start, span.len()),
         }
     }
 
-    pub fn source_span(&self, span: Span) -> Span {
+    pub fn source_span(&self, span: Span<F>) -> Span<T> {
         self.map.map_span(span)
     }
 }
@@ -357,7 +443,7 @@ impl MappedTextBuilder {
         self.text.is_empty()
     }
 
-    pub fn finish(self) -> MappedText {
+    pub fn finish<F, T>(self) -> MappedText<F, T> {
         MappedText {
             text: String::from_utf8(self.text).expect("only UTF-8 pieces are emitted"),
             map: self.map.finish(),
@@ -368,10 +454,11 @@ impl MappedTextBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::space::Norm;
 
     #[test]
     fn exact_runs_map_one_to_one() {
-        let map = OffsetMap::identity(10, 5);
+        let map: OffsetMap = OffsetMap::identity(10, 5);
         assert_eq!(map.map_span(Span::new(1, 3)), Span::new(11, 13));
         assert_eq!(map.map_span(Span::new(5, 5)), Span::new(15, 15));
     }
@@ -383,7 +470,7 @@ mod tests {
         b.copy("a");
         b.replace(5, "&");
         b.copy("b");
-        let m = b.finish();
+        let m: MappedText = b.finish();
         assert_eq!(m.text, "a&b");
         assert_eq!(m.source_span(Span::new(1, 2)), Span::new(1, 6));
         assert_eq!(m.source_span(Span::new(2, 3)), Span::new(6, 7));
@@ -398,7 +485,7 @@ mod tests {
         b.skip(3);
         b.copy("Y");
         b.skip(4);
-        let m = b.finish();
+        let m: MappedText = b.finish();
         assert_eq!(m.source_span(Span::new(0, 2)), Span::new(0, 5));
         assert_eq!(m.source_span(Span::new(1, 2)), Span::new(4, 5));
     }
@@ -411,8 +498,8 @@ mod tests {
         b.copy("A");
         b.replace(5, "&");
         b.copy("B");
-        let decoded = b.finish();
-        let lower = OffsetMap::identity(0, 3);
+        let decoded: MappedText = b.finish();
+        let lower: OffsetMap<Norm, Seg> = OffsetMap::identity(0, 3);
         let composed = lower.compose(&decoded.map);
         assert_eq!(composed.map_span(Span::new(0, 1)), Span::new(3, 4));
         assert_eq!(composed.map_span(Span::new(1, 2)), Span::new(4, 9));
@@ -425,8 +512,8 @@ mod tests {
         let mut inner = OffsetMapBuilder::new(0);
         inner.replace(2, 1);
         inner.exact(1);
-        let inner = inner.finish();
-        let base = OffsetMap::identity(100, 3);
+        let inner: OffsetMap<Norm, Seg> = inner.finish();
+        let base: OffsetMap = OffsetMap::identity(100, 3);
         let composed = inner.compose(&base);
         assert_eq!(composed.map_span(Span::new(0, 2)), Span::new(100, 103));
         assert_eq!(composed.map_span(Span::new(1, 2)), Span::new(102, 103));
