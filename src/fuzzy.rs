@@ -17,12 +17,11 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::checks::ScannedSegment;
 use crate::glossary::{GlossarySet, TermId};
 use crate::matcher::word_spans;
-use crate::span::space::Norm;
+use crate::span::space::{Norm, Seg};
 use crate::span::Span;
-use crate::text::{fold_str, is_boundary_free, Fold};
+use crate::text::{fold_str, is_boundary_free, Fold, MappedText};
 
 /// Terms shorter than this (in characters) are never near-missed (SPEC §4).
 pub const MIN_TERM_CHARS: usize = 5;
@@ -149,15 +148,20 @@ impl FuzzyIndex {
     }
 
     /// Near misses in one segment, in text order, not overlapping.
-    pub fn near_misses(&self, segment: &ScannedSegment) -> Vec<NearMiss> {
+    /// `text` is a segment, `normalized` its `Fold::ALL` normalization.
+    pub fn near_misses(
+        &self,
+        text: &MappedText,
+        normalized: &MappedText<Norm, Seg>,
+    ) -> Vec<NearMiss> {
         if self.entries.is_empty() {
             return Vec::new();
         }
-        let norm = segment.normalized.text.as_str();
-        let original = segment.text.text.as_str();
+        let norm = normalized.text.as_str();
+        let original = text.text.as_str();
         let words = word_spans(norm);
         let starts_upper = |w: Span<Norm>| {
-            original[segment.normalized.map.map_start(w.start)..]
+            original[normalized.map.map_start(w.start)..]
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
@@ -230,10 +234,10 @@ impl FuzzyIndex {
                 continue;
             }
             last_end = span.end;
-            let in_segment = segment.normalized.map.map_span(span);
+            let in_segment = normalized.map.map_span(span);
             out.push(NearMiss {
-                span: segment.text.map.map_span(in_segment),
-                text: segment.text.text[in_segment.range()].to_owned(),
+                span: text.map.map_span(in_segment),
+                text: text.text[in_segment.range()].to_owned(),
                 term: self.entries[e].term,
             });
         }
@@ -365,14 +369,9 @@ concepts:
         let set = crate::matcher::tests::glossary(NAMES);
         let index = FuzzyIndex::new(&set, "en");
         let mapped = MappedText::borrowed(text, Span::new(0, text.len()));
-        let segment = ScannedSegment {
-            id: None,
-            normalized: normalize(&mapped.text, Fold::ALL),
-            text: &mapped,
-            occurrences: 0..0,
-        };
+        let normalized = normalize(&mapped.text, Fold::ALL);
         index
-            .near_misses(&segment)
+            .near_misses(&mapped, &normalized)
             .into_iter()
             .map(|m| {
                 assert_eq!(&text[m.span.range()], m.text);

@@ -29,7 +29,7 @@ impl Check for MisspelledTerm {
             .map(|o| o.occurrence.span)
             .collect();
         for segment in &doc.segments {
-            for near in cx.fuzzy.near_misses(segment) {
+            for near in cx.fuzzy.near_misses(segment.text, &segment.normalized) {
                 if flagged.iter().any(|f| f.overlaps(near.span)) {
                     continue;
                 }
