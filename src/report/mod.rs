@@ -6,7 +6,8 @@
 //!   sarif, html), the findings first;
 //! - [`coverage`]: the coverage model and `report`'s formats (table, line,
 //!   json, html);
-//! - [`html`]: the page both HTML emitters share.
+//! - [`html`]: the page both HTML emitters share;
+//! - [`extract`]: emitters for `extract`'s candidates and term pairs.
 //!
 //! The report is data only; what to show and how (suppressed findings,
 //! grouping, colour, which HTML page) are options of the emitters. Emitters
@@ -14,6 +15,7 @@
 //! emitted, so output is deterministic.
 
 pub mod coverage;
+pub mod extract;
 pub mod findings;
 pub mod html;
 
