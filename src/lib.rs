@@ -16,6 +16,7 @@ pub use error::{Error, Origin, Result};
 pub use span::{LineIndex, Span};
 pub mod checks;
 pub mod config;
+pub mod emit;
 pub mod engine;
 pub mod extract;
 pub mod finding;

@@ -429,7 +429,7 @@ impl Session {
         // collected), so every command builds it.
         let coverage = Coverage::build(&results, self.glossaries(), language);
         Outcome {
-            report: Report::build(&results).with_coverage(coverage),
+            report: Report::build(&results, coverage),
             errors,
         }
     }

@@ -1,10 +1,14 @@
-//! `termalign glossary list`: the loaded concepts, as a table or JSON.
+//! `termalign glossary list`: the loaded concepts as a [`Listing`], and its
+//! two emitters, a table and JSON.
+
+use std::io::{self, Write};
 
 use serde::Serialize;
 use tabled::settings::Style;
 use tabled::{Table, Tabled};
 
 use super::model::GlossarySet;
+use crate::emit::Emit;
 
 /// One concept with its terms, for listing.
 #[derive(Debug, Serialize)]
@@ -92,10 +96,15 @@ impl Listing {
             concepts,
         }
     }
+}
 
-    /// A table: one row per concept, terms as `lang: term (status)` lines.
-    pub fn table(&self) -> String {
-        let rows = self.concepts.iter().map(|c| Row {
+/// `--format table`: one row per concept, terms as `lang: term (status)`
+/// lines, then the count of concepts and glossaries.
+pub struct ListingTableEmitter;
+
+impl Emit<Listing> for ListingTableEmitter {
+    fn emit(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
+        let rows = listing.concepts.iter().map(|c| Row {
             concept: format!("{}/{}", c.glossary, c.concept),
             domain: c.domain.clone().unwrap_or_default(),
             terms: c
@@ -119,10 +128,21 @@ impl Listing {
         });
         let mut table = Table::new(rows);
         table.with(Style::sharp());
-        let total: usize = self.glossaries.iter().map(|g| g.concepts).sum();
-        format!(
+        let total: usize = listing.glossaries.iter().map(|g| g.concepts).sum();
+        write!(
+            out,
             "{table}\n{total} concepts in {} glossaries\n",
-            self.glossaries.len()
+            listing.glossaries.len()
         )
+    }
+}
+
+/// `--format json`: the [`Listing`] as it serializes.
+pub struct ListingJsonEmitter;
+
+impl Emit<Listing> for ListingJsonEmitter {
+    fn emit(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, listing)?;
+        writeln!(out)
     }
 }

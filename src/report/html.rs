@@ -1,8 +1,10 @@
-//! `--format html`: one self-contained page (inline CSS, no scripts, no
-//! external assets) that can be mailed, attached to a CI run or opened on a
-//! phone. It shows a summary, per-file conformance, the coverage and
-//! inconsistency tables (when the report has coverage), and every finding
-//! with its line of context and the term in a `<mark>`.
+//! The HTML page both HTML emitters print (`check`'s,
+//! [`findings::html`](super::findings::html), and `report`'s,
+//! [`coverage::html`](super::coverage::html)): one self-contained page
+//! (inline CSS, no scripts, no external assets) that can be mailed, attached
+//! to a CI run or opened on a phone. This module owns the page around the
+//! sections: head, style, the summary cards, the footer, and the pieces the
+//! sections share (escaping, messages, stacking tables).
 //!
 //! Everything that comes from input or glossaries is escaped for the place
 //! it goes ([`escape`]: text and attribute values alike). Text in backticks
@@ -11,28 +13,9 @@
 //! preference.
 
 use std::fmt::Write as _;
-use std::io::{self, Write};
 
-use super::coverage::{
-    percent, ConceptCoverage, ConceptInconsistency, ConceptRef, Coverage, Grouping, Tally,
-    TermCount,
-};
-use super::{plural, summary_line, Emitter, Report, Summary};
-use crate::finding::Finding;
-
-/// Which command the page is for: it decides the title and what comes first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
-    /// `check`: findings first, then coverage.
-    Check,
-    /// `report`: coverage first, then findings.
-    Report,
-}
-
-pub struct HtmlEmitter {
-    pub page: Page,
-    pub by: Grouping,
-}
+use super::coverage::{percent, Tally};
+use super::{plural, summary_line, Report, Summary};
 
 /// Escapes text for HTML text and quoted attribute values.
 pub fn escape(s: &str) -> String {
@@ -51,7 +34,7 @@ pub fn escape(s: &str) -> String {
 }
 
 /// A message with its `quoted` parts as `<code>`, everything escaped.
-fn message(text: &str) -> String {
+pub(crate) fn message(text: &str) -> String {
     let parts: Vec<&str> = text.split('`').collect();
     // An odd number of backticks leaves the last one literal.
     let paired = parts.len() % 2 == 1;
@@ -123,27 +106,27 @@ table.stack td>*{flex:1}
 "#;
 
 /// Rows of a stacking table: header labels, then cells as HTML.
-struct HtmlTable {
+pub(crate) struct HtmlTable {
     labels: Vec<(&'static str, bool)>,
     rows: Vec<Vec<String>>,
 }
 
 impl HtmlTable {
     /// `labels`: the column names, and whether the column is numeric.
-    fn new(labels: &[(&'static str, bool)]) -> HtmlTable {
+    pub(crate) fn new(labels: &[(&'static str, bool)]) -> HtmlTable {
         HtmlTable {
             labels: labels.to_vec(),
             rows: Vec::new(),
         }
     }
 
-    fn push(&mut self, cells: Vec<String>) {
+    pub(crate) fn push(&mut self, cells: Vec<String>) {
         self.rows.push(cells);
     }
 
     /// Each cell's content is wrapped in one `<div>`, so that a stacked cell
     /// (a flex row of label and content) has exactly one content item.
-    fn render(&self, out: &mut String, class: &str) {
+    pub(crate) fn render(&self, out: &mut String, class: &str) {
         let _ = write!(out, "<table class=\"stack {class}\"><thead><tr>");
         for (label, num) in &self.labels {
             let cls = if *num { " class=\"num\"" } else { "" };
@@ -166,38 +149,7 @@ impl HtmlTable {
     }
 }
 
-fn terms_list(terms: &[TermCount]) -> String {
-    let mut out = String::from("<ul class=\"terms\">");
-    for t in terms {
-        let _ = write!(
-            out,
-            "<li><span class=\"term {s}\">{}</span> ×{} <span class=\"status {s}\">{s}</span></li>",
-            escape(&t.text),
-            t.count,
-            s = t.status.as_str()
-        );
-    }
-    out.push_str("</ul>");
-    out
-}
-
-/// `Macao 212 / Macau 14`.
-fn competing(terms: &[TermCount]) -> String {
-    terms
-        .iter()
-        .map(|t| {
-            format!(
-                "<span class=\"term {}\">{}</span> {}",
-                t.status.as_str(),
-                escape(&t.text),
-                t.count
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" / ")
-}
-
-fn meter(t: &Tally) -> String {
+pub(crate) fn meter(t: &Tally) -> String {
     match t.conformance() {
         Some(c) => format!(
             "<meter min=\"0\" max=\"1\" low=\"0.8\" high=\"0.95\" optimum=\"1\" value=\"{c:.4}\" title=\"{}\"></meter>",
@@ -219,414 +171,85 @@ fn summary_counts(s: &Summary) -> String {
     parts.join(", ")
 }
 
-impl HtmlEmitter {
-    fn summary(&self, out: &mut String, report: &Report) {
-        let s = report.summary();
-        if !report.failures.is_empty() {
-            // A failed run must not read as a clean one: the banner comes
-            // before every count.
-            let _ = write!(
-                out,
-                "<section id=\"failed\" class=\"failed\" role=\"alert\"><h2>FAILED: {} could not be checked</h2><ul>",
-                escape(&plural(report.failures.len(), "input", "inputs"))
-            );
-            for failure in &report.failures {
-                let _ = write!(out, "<li><code>{}</code></li>", escape(&failure.line()));
-            }
-            out.push_str("</ul></section>");
-        }
-        out.push_str("<section id=\"summary\"><div class=\"cards\">");
+/// The failure banner, if any, then the cards: files, findings, and the
+/// coverage's occurrences, conformance and concepts used.
+fn summary(out: &mut String, report: &Report) {
+    let s = report.summary();
+    if !report.failures.is_empty() {
+        // A failed run must not read as a clean one: the banner comes
+        // before every count.
         let _ = write!(
             out,
-            "<div class=\"card\"><b>{}</b><span>{}</span></div>",
-            s.files,
-            if s.files == 1 { "file" } else { "files" }
+            "<section id=\"failed\" class=\"failed\" role=\"alert\"><h2>FAILED: {} could not be checked</h2><ul>",
+            escape(&plural(report.failures.len(), "input", "inputs"))
         );
-        let _ = write!(
-            out,
-            "<div class=\"card\"><b class=\"findings-count\">{}</b><span>{}</span></div>",
-            s.findings,
-            escape(&format!(
-                "{} ({})",
-                if s.findings == 1 {
-                    "finding"
-                } else {
-                    "findings"
-                },
-                summary_counts(&s)
-            ))
-        );
-        if let Some(c) = &report.coverage {
-            let _ = write!(
-                out,
-                "<div class=\"card\"><b>{}</b><span>glossary term occurrences</span></div>",
-                c.tally.occurrences
-            );
-            let _ = write!(
-                out,
-                "<div class=\"card\"><b>{}</b><span>conformance ({} of {} approved)</span>{}</div>",
-                percent(c.tally.conformance()),
-                c.tally.approved,
-                c.tally.occurrences,
-                meter(&c.tally)
-            );
-            let _ = write!(
-                out,
-                "<div class=\"card\"><b>{} / {}</b><span>concepts used</span></div>",
-                c.concepts.len(),
-                c.concepts.len() + c.unused.len()
-            );
+        for failure in &report.failures {
+            let _ = write!(out, "<li><code>{}</code></li>", escape(&failure.line()));
         }
-        out.push_str("</div></section>\n");
+        out.push_str("</ul></section>");
     }
-
-    fn concept_table(&self, out: &mut String, concepts: &[&ConceptCoverage], files: bool) {
-        let mut labels = vec![("concept", false), ("domain", false), ("terms used", false)];
-        if files {
-            labels.push(("files", true));
-        }
-        let mut table = HtmlTable::new(&labels);
-        for c in concepts {
-            let mut row = vec![
-                format!("<code>{}</code>", escape(&c.concept.key)),
-                escape(c.concept.domain.as_deref().unwrap_or("")),
-                terms_list(&c.terms),
-            ];
-            if files {
-                row.push(c.files.to_string());
-            }
-            table.push(row);
-        }
-        table.render(out, "concepts");
-    }
-
-    fn unused(&self, out: &mut String, unused: &[&ConceptRef]) {
-        if unused.is_empty() {
-            out.push_str("<p class=\"muted\">Every concept that could occur was used.</p>\n");
-            return;
-        }
-        let _ = write!(
-            out,
-            "<details class=\"unused\"><summary>{} never used</summary>",
-            plural(unused.len(), "concept", "concepts")
-        );
-        // By glossary: with the built-in glossaries there are hundreds.
-        for group in unused.chunk_by(|a, b| a.glossary == b.glossary) {
-            let ids: Vec<String> = group
-                .iter()
-                .map(|c| format!("<code>{}</code>", escape(&c.id)))
-                .collect();
-            let _ = write!(
-                out,
-                "<p><b>{}</b> ({}): {}</p>",
-                escape(&group[0].glossary),
-                group.len(),
-                ids.join(", ")
-            );
-        }
-        out.push_str("</details>\n");
-    }
-
-    fn conformance(&self, out: &mut String, coverage: &Coverage) {
-        out.push_str("<section id=\"conformance\"><h2>Conformance by file</h2>\n");
-        let mut table = HtmlTable::new(&[
-            ("file", false),
-            ("occurrences", true),
-            ("approved", true),
-            ("conformance", true),
-            ("findings", true),
-        ]);
-        for f in &coverage.files {
-            table.push(vec![
-                format!("<code>{}</code>", escape(&f.path.display().to_string())),
-                f.tally.occurrences.to_string(),
-                f.tally.approved.to_string(),
-                percent(f.tally.conformance()),
-                f.findings.to_string(),
-            ]);
-        }
-        table.render(out, "conformance");
-        out.push_str("</section>\n");
-    }
-
-    fn coverage(&self, out: &mut String, coverage: &Coverage) {
-        out.push_str("<section id=\"coverage\"><h2>Coverage</h2>\n");
-        match self.by {
-            Grouping::Concept => {
-                let concepts: Vec<&ConceptCoverage> = coverage.concepts.iter().collect();
-                if !concepts.is_empty() {
-                    self.concept_table(out, &concepts, true);
-                }
-                self.unused(out, &coverage.unused.iter().collect::<Vec<_>>());
-            }
-            Grouping::File => {
-                for f in &coverage.files {
-                    let _ = writeln!(
-                        out,
-                        "<h3><code>{}</code> <span class=\"muted\">{} of {} approved ({})</span></h3>",
-                        escape(&f.path.display().to_string()),
-                        f.tally.approved,
-                        f.tally.occurrences,
-                        percent(f.tally.conformance())
-                    );
-                    if f.concepts.is_empty() {
-                        out.push_str("<p class=\"muted\">No glossary term occurs.</p>\n");
-                    } else {
-                        self.concept_table(out, &f.concepts.iter().collect::<Vec<_>>(), false);
-                    }
-                }
-                self.unused(out, &coverage.unused.iter().collect::<Vec<_>>());
-            }
-            Grouping::Glossary => {
-                for g in &coverage.glossaries {
-                    let title = g
-                        .title
-                        .as_ref()
-                        .map(|t| format!(" <span class=\"muted\">{}</span>", escape(t)))
-                        .unwrap_or_default();
-                    let _ = writeln!(
-                        out,
-                        "<h3><code>{}</code>{title}</h3><p>{} of {} concepts used; {} of {} occurrences approved ({})</p>",
-                        escape(&g.id),
-                        g.used,
-                        g.concepts,
-                        g.tally.approved,
-                        g.tally.occurrences,
-                        percent(g.tally.conformance())
-                    );
-                    let concepts: Vec<&ConceptCoverage> =
-                        coverage.concepts_of_glossary(&g.id).collect();
-                    if !concepts.is_empty() {
-                        self.concept_table(out, &concepts, true);
-                    }
-                    let unused: Vec<&ConceptRef> = coverage
-                        .unused
-                        .iter()
-                        .filter(|c| c.glossary == g.id)
-                        .collect();
-                    self.unused(out, &unused);
-                }
-            }
-        }
-        out.push_str("</section>\n");
-    }
-
-    fn inconsistencies(&self, out: &mut String, coverage: &Coverage) {
-        out.push_str("<section id=\"inconsistencies\"><h2>Inconsistencies</h2>\n");
-        out.push_str("<h3>Within a document</h3>\n");
-        let per_file: Vec<(String, &ConceptInconsistency)> = coverage
-            .files
-            .iter()
-            .flat_map(|f| {
-                let path = f.path.display().to_string();
-                f.inconsistencies.iter().map(move |i| (path.clone(), i))
-            })
-            .collect();
-        if per_file.is_empty() {
-            out.push_str(
-                "<p class=\"muted\">No document names a concept with competing terms.</p>\n",
-            );
-        } else {
-            let mut table = HtmlTable::new(&[
-                ("file", false),
-                ("concept", false),
-                ("competing terms", false),
-            ]);
-            for (path, i) in per_file {
-                table.push(vec![
-                    format!("<code>{}</code>", escape(&path)),
-                    format!("<code>{}</code>", escape(&i.concept.key)),
-                    competing(&i.terms),
-                ]);
-            }
-            table.render(out, "inconsistent-documents");
-        }
-        out.push_str("<h3>Across the corpus</h3>\n");
-        if coverage.inconsistencies.is_empty() {
-            out.push_str("<p class=\"muted\">The corpus names each concept with one term.</p>\n");
-        } else {
-            let mut table = HtmlTable::new(&[
-                ("concept", false),
-                ("competing terms", false),
-                ("inconsistent files", true),
-            ]);
-            for i in &coverage.inconsistencies {
-                table.push(vec![
-                    format!("<code>{}</code>", escape(&i.concept.key)),
-                    format!(
-                        "{} across {}",
-                        competing(&i.terms),
-                        plural(i.files, "file", "files")
-                    ),
-                    i.inconsistent_files.to_string(),
-                ]);
-            }
-            table.render(out, "inconsistent-corpus");
-        }
-        out.push_str("</section>\n");
-    }
-
-    fn finding(&self, out: &mut String, n: usize, f: &Finding) {
-        let severity = f.severity.as_str();
-        let l = &f.location;
-        let _ = write!(
-            out,
-            "<li class=\"finding {severity}\" id=\"f{n}\" data-rule=\"{}\"><div class=\"head\"><span class=\"badge {severity}\">{severity}</span><code class=\"rule\">{}</code><a class=\"loc\" href=\"#f{n}\" title=\"{}:{}:{}\">line {}, column {}</a>",
-            escape(f.rule.name()),
-            escape(f.rule.name()),
-            escape(&l.path.display().to_string()),
-            l.line,
-            l.column,
-            l.line,
-            l.column
-        );
-        if let Some(segment) = &f.segment {
-            let _ = write!(
-                out,
-                "<span class=\"muted\">segment {}</span>",
-                escape(segment)
-            );
-        }
-        let _ = write!(out, "</div><p class=\"msg\">{}</p>", message(&f.message));
-        if let Some(x) = &f.context {
-            let (before, found, after) = x.parts();
-            let _ = write!(
-                out,
-                "<pre class=\"context\" lang=\"{}\"><span class=\"ln\">{}</span>{}<mark>{}</mark>{}</pre>",
-                escape(&f.language),
-                x.line,
-                escape(before),
-                escape(found),
-                escape(after)
-            );
-        }
-        if let Some(r) = &f.replacement {
-            let _ = write!(
-                out,
-                "<p class=\"fix\">Fix: <b>{}</b> <span class=\"muted\">(applied by <code>check --fix</code>)</span></p>",
-                escape(r)
-            );
-        } else if !f.suggestions.is_empty() {
-            let s: Vec<String> = f
-                .suggestions
-                .iter()
-                .map(|s| format!("<b>{}</b>", escape(s)))
-                .collect();
-            let _ = write!(out, "<p class=\"fix\">Use: {}</p>", s.join(" or "));
-        }
-        if let Some(note) = &f.note {
-            let _ = write!(out, "<p class=\"note muted\">{}</p>", escape(note));
-        }
-        out.push_str("</li>\n");
-    }
-
-    fn findings(&self, out: &mut String, report: &Report) {
-        let _ = writeln!(
-            out,
-            "<section id=\"findings\"><h2>Findings <span class=\"muted\">({})</span></h2>",
-            report.findings.len()
-        );
-        if report.findings.is_empty() {
-            out.push_str("<p class=\"muted\">No findings.</p>\n");
-        }
-        let mut n = 0;
-        for group in report
-            .findings
-            .chunk_by(|a, b| a.location.path == b.location.path)
-        {
-            let _ = write!(
-                out,
-                "<h3><code>{}</code> <span class=\"muted\">{}</span></h3>\n<ol class=\"findings\">\n",
-                escape(&group[0].location.path.display().to_string()),
-                plural(group.len(), "finding", "findings")
-            );
-            for f in group {
-                n += 1;
-                self.finding(out, n, f);
-            }
-            out.push_str("</ol>\n");
-        }
-        out.push_str("</section>\n");
-    }
-
-    /// `--report-suppressed`: the silenced findings, folded away under the
-    /// findings that count, each with the directive that silenced it.
-    fn suppressed(&self, out: &mut String, report: &Report) {
-        if !report.show_suppressed || report.suppressed.is_empty() {
-            return;
-        }
-        let _ = writeln!(
-            out,
-            "<section id=\"suppressed\"><details><summary><h2>Suppressed <span class=\"muted\">({})</span></h2></summary>\n<ol class=\"findings\">",
-            report.suppressed.len()
-        );
-        for (i, f) in report.suppressed.iter().enumerate() {
-            let mut item = String::new();
-            self.finding(&mut item, report.findings.len() + i + 1, f);
-            if let Some(s) = &f.suppressed {
-                let what = if s.file_wide { "ignore-file" } else { "ignore" };
-                let reason = s
-                    .reason
-                    .as_ref()
-                    .map(|r| format!(": {}", escape(r)))
-                    .unwrap_or_default();
-                let by = format!(
-                    "<p class=\"note muted\">Silenced by <code>termalign: {what}</code> on line {}{reason}</p></li>",
-                    s.line
-                );
-                item = item.replacen("</li>", &by, 1);
-            }
-            out.push_str(&item);
-        }
-        out.push_str("</ol></details></section>\n");
-    }
-
-    /// The whole page.
-    pub fn render(&self, report: &Report) -> String {
-        let title = match self.page {
-            Page::Check => "termalign check",
-            Page::Report => "termalign report",
-        };
-        let mut out = String::new();
-        let _ = write!(
-            out,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"termalign {version}\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<header><h1>{title}</h1><p class=\"muted\">{}</p></header>\n",
-            escape(&summary_line(&report.summary())),
-            version = env!("CARGO_PKG_VERSION"),
-        );
-        self.summary(&mut out, report);
-        let coverage = |out: &mut String| {
-            if let Some(c) = &report.coverage {
-                self.conformance(out, c);
-                self.coverage(out, c);
-                self.inconsistencies(out, c);
-            }
-        };
-        match self.page {
-            Page::Check => {
-                self.findings(&mut out, report);
-                self.suppressed(&mut out, report);
-                coverage(&mut out);
-            }
-            Page::Report => {
-                coverage(&mut out);
-                self.findings(&mut out, report);
-                self.suppressed(&mut out, report);
-            }
-        }
-        let _ = write!(
-            out,
-            "<footer>Generated by termalign {}.</footer>\n</main>\n</body>\n</html>\n",
-            env!("CARGO_PKG_VERSION")
-        );
-        out
-    }
+    out.push_str("<section id=\"summary\"><div class=\"cards\">");
+    let _ = write!(
+        out,
+        "<div class=\"card\"><b>{}</b><span>{}</span></div>",
+        s.files,
+        if s.files == 1 { "file" } else { "files" }
+    );
+    let _ = write!(
+        out,
+        "<div class=\"card\"><b class=\"findings-count\">{}</b><span>{}</span></div>",
+        s.findings,
+        escape(&format!(
+            "{} ({})",
+            if s.findings == 1 {
+                "finding"
+            } else {
+                "findings"
+            },
+            summary_counts(&s)
+        ))
+    );
+    let c = &report.coverage;
+    let _ = write!(
+        out,
+        "<div class=\"card\"><b>{}</b><span>glossary term occurrences</span></div>",
+        c.tally.occurrences
+    );
+    let _ = write!(
+        out,
+        "<div class=\"card\"><b>{}</b><span>conformance ({} of {} approved)</span>{}</div>",
+        percent(c.tally.conformance()),
+        c.tally.approved,
+        c.tally.occurrences,
+        meter(&c.tally)
+    );
+    let _ = write!(
+        out,
+        "<div class=\"card\"><b>{} / {}</b><span>concepts used</span></div>",
+        c.concepts.len(),
+        c.concepts.len() + c.unused.len()
+    );
+    out.push_str("</div></section>\n");
 }
 
-impl Emitter for HtmlEmitter {
-    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        out.write_all(self.render(report).as_bytes())
-    }
+/// The whole page titled `title`: head, summary, the `sections` in the
+/// order the emitter writes them, footer.
+pub(crate) fn page(title: &str, report: &Report, sections: impl FnOnce(&mut String)) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"termalign {version}\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<header><h1>{title}</h1><p class=\"muted\">{}</p></header>\n",
+        escape(&summary_line(&report.summary())),
+        version = env!("CARGO_PKG_VERSION"),
+    );
+    summary(&mut out, report);
+    sections(&mut out);
+    let _ = write!(
+        out,
+        "<footer>Generated by termalign {}.</footer>\n</main>\n</body>\n</html>\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    out
 }
 
 #[cfg(test)]

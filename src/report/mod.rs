@@ -1,23 +1,33 @@
-//! Reports: the sorted findings of a run and its summary, and one batch
-//! emitter per output format. Emitters take the whole [`Report`] and a writer;
-//! everything is sorted before it is emitted, so output is deterministic.
+//! Reports: the [`Report`] of a run (its sorted findings, the suppressed
+//! ones, its coverage, the inputs that failed) and the emitters that print
+//! it, each an [`Emit<Report>`]:
+//!
+//! - [`findings`]: `check` and `align` formats (table, line, json, github,
+//!   sarif, html), the findings first;
+//! - [`coverage`]: the coverage model and `report`'s formats (table, line,
+//!   json, html);
+//! - [`html`]: the page both HTML emitters share;
+//! - [`extract`]: emitters for `extract`'s candidates and term pairs.
+//!
+//! The report is data only; what to show and how (suppressed findings,
+//! grouping, colour, which HTML page) are options of the emitters. Emitters
+//! take the whole report and a writer; everything is sorted before it is
+//! emitted, so output is deterministic.
 
 pub mod coverage;
-pub mod coverage_json;
-pub mod coverage_line;
-pub mod coverage_table;
-pub mod github;
+pub mod extract;
+pub mod findings;
 pub mod html;
-pub mod json;
-pub mod line;
-pub mod sarif;
-pub mod table;
+
+// The wire formats' structs stay at the paths programs that read them use.
+pub use coverage::json as coverage_json;
+pub use findings::{json, sarif};
 
 use std::io::{self, Write};
-
-pub use coverage::Coverage;
-
 use std::path::{Path, PathBuf};
+
+pub use crate::emit::Emit;
+pub use coverage::Coverage;
 
 use crate::engine::FileResult;
 use crate::error::Error;
@@ -30,15 +40,14 @@ pub struct Report {
     pub files: usize,
     /// Bilingual runs: the number of segment pairs checked.
     pub segments: usize,
-    /// Which concepts were used how, when the command computed it (`report`
-    /// always does; `check` does so its HTML page can show it).
-    pub coverage: Option<Coverage>,
+    /// Which concepts were used how. Every command computes it (it only
+    /// counts what the checks collected): `report` prints it, `check`'s HTML
+    /// page shows it, SARIF lists every file it saw.
+    pub coverage: Coverage,
     /// Findings silenced by `termalign: ignore` directives, sorted like
     /// `findings`. They never make a run fail; the summary counts them, and
-    /// emitters list them only when [`Report::show_suppressed`] is set.
+    /// emitters list them only when asked (`--report-suppressed`).
     pub suppressed: Vec<Finding>,
-    /// `--report-suppressed`: list the silenced findings too.
-    pub show_suppressed: bool,
     /// Inputs that could not be checked. A report with failures is a failed
     /// run, and every format says so (SPEC §2): a run that checked nothing
     /// must never look clean.
@@ -112,8 +121,9 @@ pub struct Summary {
 }
 
 impl Report {
-    /// Builds a report from per-file results (any order).
-    pub fn build(results: &[FileResult]) -> Report {
+    /// Builds a report from per-file results (any order) and their
+    /// coverage.
+    pub fn build(results: &[FileResult], coverage: Coverage) -> Report {
         let mut findings: Vec<Finding> = results.iter().flat_map(|r| r.findings.clone()).collect();
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         let mut suppressed: Vec<Finding> =
@@ -123,9 +133,8 @@ impl Report {
             findings,
             files: results.len(),
             segments: results.iter().map(|r| r.segments).sum(),
-            coverage: None,
+            coverage,
             suppressed,
-            show_suppressed: false,
             failures: Vec::new(),
         }
     }
@@ -133,18 +142,6 @@ impl Report {
     /// Records the inputs that could not be checked.
     pub fn with_failures(mut self, errors: &[Error]) -> Report {
         self.failures = errors.iter().map(Failure::of).collect();
-        self
-    }
-
-    /// Lists the silenced findings too (`--report-suppressed`).
-    pub fn showing_suppressed(mut self, show: bool) -> Report {
-        self.show_suppressed = show;
-        self
-    }
-
-    /// Attaches the coverage of the same run.
-    pub fn with_coverage(mut self, coverage: Coverage) -> Report {
-        self.coverage = Some(coverage);
         self
     }
 
@@ -166,11 +163,6 @@ impl Report {
     pub fn fails(&self, level: Option<Severity>) -> bool {
         level.is_some_and(|level| self.findings.iter().any(|f| f.severity >= level))
     }
-}
-
-/// Writes a report in one format.
-pub trait Emitter {
-    fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
 }
 
 /// For human-readable formats: a banner naming every input that could not

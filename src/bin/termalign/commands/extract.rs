@@ -7,7 +7,11 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use termalign::config::{FailOn, Settings};
-use termalign::extract::{self, output, Language};
+use termalign::emit::Emit;
+use termalign::extract::{self, Language};
+use termalign::report::extract::{
+    ExtractJsonEmitter, ExtractTableEmitter, ExtractTsvEmitter, ExtractYamlEmitter,
+};
 use termalign::session::{status, Session, Walk};
 
 use super::{open_session_allowing_no_glossaries, overrides, resolve_settings};
@@ -41,12 +45,7 @@ pub(crate) fn run(args: ExtractArgs, global: &GlobalOptions) -> Result<u8> {
     let (result, read_errors) = session.extract(&sources, args.lang.as_str(), &options)?;
     errors.extend(read_errors);
     let mut buffer = Vec::new();
-    match format(args.format) {
-        ExtractFormat::Table => output::write_table(&result, &mut buffer)?,
-        ExtractFormat::Json => output::write_json(&result, &mut buffer)?,
-        ExtractFormat::Tsv => output::write_tsv(&result, &mut buffer)?,
-        ExtractFormat::Yaml => output::write_yaml(&result, &mut buffer)?,
-    }
+    emitter(format(args.format)).emit(&result, &mut buffer)?;
     finish(&buffer, &errors)
 }
 
@@ -67,6 +66,23 @@ fn format(format: Option<ExtractFormat>) -> ExtractFormat {
     } else {
         ExtractFormat::Tsv
     })
+}
+
+/// The emitter of `format`, for candidates and term pairs alike.
+fn emitter<T>(format: ExtractFormat) -> Box<dyn Emit<T>>
+where
+    T: ?Sized,
+    ExtractTableEmitter: Emit<T>,
+    ExtractJsonEmitter: Emit<T>,
+    ExtractTsvEmitter: Emit<T>,
+    ExtractYamlEmitter: Emit<T>,
+{
+    match format {
+        ExtractFormat::Table => Box::new(ExtractTableEmitter),
+        ExtractFormat::Json => Box::new(ExtractJsonEmitter),
+        ExtractFormat::Tsv => Box::new(ExtractTsvEmitter),
+        ExtractFormat::Yaml => Box::new(ExtractYamlEmitter),
+    }
 }
 
 fn finish(buffer: &[u8], errors: &[termalign::Error]) -> Result<u8> {
@@ -101,11 +117,6 @@ fn run_bilingual(args: ExtractArgs, settings: Settings) -> Result<u8> {
     let (alignment, read_errors) = session.extract_pairs(&sources, parallel)?;
     errors.extend(read_errors);
     let mut buffer = Vec::new();
-    match format(args.format) {
-        ExtractFormat::Table => output::write_alignment_table(&alignment, &mut buffer)?,
-        ExtractFormat::Json => output::write_alignment_json(&alignment, &mut buffer)?,
-        ExtractFormat::Tsv => output::write_alignment_tsv(&alignment, &mut buffer)?,
-        ExtractFormat::Yaml => output::write_alignment_yaml(&alignment, &mut buffer)?,
-    }
+    emitter(format(args.format)).emit(&alignment, &mut buffer)?;
     finish(&buffer, &errors)
 }

@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use termalign::emit::Emit;
 use termalign::glossary::export;
 use termalign::glossary::import::{self, ImportOptions};
+use termalign::glossary::listing::{Listing, ListingJsonEmitter, ListingTableEmitter};
 use termalign::glossary::{load_set, GlossarySource};
 use termalign::input::SourceFile;
 use termalign::lang::Lang;
@@ -52,15 +54,11 @@ pub(crate) fn list(
     global: &GlobalOptions,
 ) -> Result<u8> {
     let set = loaded(options, global)?;
-    let listing = termalign::glossary::listing::Listing::new(&set);
-    let mut stdout = io::stdout().lock();
-    match format {
-        ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut stdout, &listing)?;
-            writeln!(stdout)?;
-        }
-        ListFormat::Table => write!(stdout, "{}", listing.table())?,
-    }
+    let emitter: Box<dyn Emit<Listing>> = match format {
+        ListFormat::Json => Box::new(ListingJsonEmitter),
+        ListFormat::Table => Box::new(ListingTableEmitter),
+    };
+    emitter.emit(&Listing::new(&set), &mut io::stdout().lock())?;
     Ok(EXIT_CLEAN)
 }
 

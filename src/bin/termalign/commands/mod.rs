@@ -21,7 +21,7 @@ use termalign::checks::RuleId;
 use termalign::config::{self, Config, Overrides, Settings};
 use termalign::finding::Severity;
 use termalign::lang::Lang;
-use termalign::report::{self, Emitter};
+use termalign::report::{findings, Emit, Report};
 use termalign::session::{Outcome, Session, Status};
 
 use crate::args::*;
@@ -156,17 +156,19 @@ pub(crate) fn use_color() -> bool {
     io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-pub(crate) fn emitter(format: Option<OutputFormat>) -> Box<dyn Emitter> {
+/// The findings emitter of `check` and `align` for `format`;
+/// `show_suppressed` (`--report-suppressed`) lists the silenced findings too.
+pub(crate) fn emitter(
+    format: Option<OutputFormat>,
+    show_suppressed: bool,
+) -> Box<dyn Emit<Report>> {
     match output_format(format) {
-        OutputFormat::Table => Box::new(report::table::TableEmitter),
-        OutputFormat::Line => Box::new(report::line::LineEmitter),
-        OutputFormat::Json => Box::new(report::json::JsonEmitter),
-        OutputFormat::Github => Box::new(report::github::GithubEmitter),
-        OutputFormat::Sarif => Box::new(report::sarif::SarifEmitter),
-        OutputFormat::Html => Box::new(report::html::HtmlEmitter {
-            page: report::html::Page::Check,
-            by: Default::default(),
-        }),
+        OutputFormat::Table => Box::new(findings::table::TableEmitter { show_suppressed }),
+        OutputFormat::Line => Box::new(findings::line::LineEmitter { show_suppressed }),
+        OutputFormat::Json => Box::new(findings::json::JsonEmitter { show_suppressed }),
+        OutputFormat::Github => Box::new(findings::github::GithubEmitter { show_suppressed }),
+        OutputFormat::Sarif => Box::new(findings::sarif::SarifEmitter { show_suppressed }),
+        OutputFormat::Html => Box::new(findings::html::HtmlEmitter { show_suppressed }),
     }
 }
 
@@ -174,25 +176,20 @@ pub(crate) fn emitter(format: Option<OutputFormat>) -> Box<dyn Emitter> {
 /// errors of the inputs that could not be read, and picks the exit code.
 pub(crate) fn finish(outcome: Outcome, output: &OutputOptions, settings: &Settings) -> Result<u8> {
     let status = outcome.status(settings.fail_on.value.level());
-    print_report(
-        outcome,
-        emitter(output.format).as_ref(),
-        status,
-        output.report_suppressed,
-    )
+    let emitter = emitter(output.format, output.report_suppressed);
+    print_report(outcome, emitter.as_ref(), status)
 }
 
 /// Prints the report (even when some inputs failed, so their errors do not
 /// hide the rest) with `emitter`, then the errors; the exit code of `status`.
 pub(crate) fn print_report(
     outcome: Outcome,
-    emitter: &dyn Emitter,
+    emitter: &dyn Emit<Report>,
     status: Status,
-    show_suppressed: bool,
 ) -> Result<u8> {
     let mut buffer = Vec::new();
     let (report, errors) = outcome.into_report();
-    emitter.emit(&report.showing_suppressed(show_suppressed), &mut buffer)?;
+    emitter.emit(&report, &mut buffer)?;
     let mut stdout = io::stdout().lock();
     stdout.write_all(&buffer)?;
     stdout.flush()?;

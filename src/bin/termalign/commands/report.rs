@@ -6,7 +6,11 @@ use anyhow::{bail, Result};
 
 use termalign::config::{FailOn, Setting};
 use termalign::report::coverage::percent;
-use termalign::report::{self, Emitter};
+use termalign::report::coverage::{
+    html::CoverageHtmlEmitter, json::CoverageJsonEmitter, line::CoverageLineEmitter,
+    table::CoverageTableEmitter,
+};
+use termalign::report::{Emit, Report};
 use termalign::session::{status, Walk};
 
 use super::progress::Progress;
@@ -20,17 +24,14 @@ pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
         }
     }
     let by = args.by;
-    let emitter: Box<dyn Emitter> = match output_format(args.format) {
-        OutputFormat::Table => Box::new(report::coverage_table::CoverageTableEmitter {
+    let emitter: Box<dyn Emit<Report>> = match output_format(args.format) {
+        OutputFormat::Table => Box::new(CoverageTableEmitter {
             by,
             color: use_color(),
         }),
-        OutputFormat::Line => Box::new(report::coverage_line::CoverageLineEmitter),
-        OutputFormat::Json => Box::new(report::coverage_json::CoverageJsonEmitter),
-        OutputFormat::Html => Box::new(report::html::HtmlEmitter {
-            page: report::html::Page::Report,
-            by,
-        }),
+        OutputFormat::Line => Box::new(CoverageLineEmitter),
+        OutputFormat::Json => Box::new(CoverageJsonEmitter),
+        OutputFormat::Html => Box::new(CoverageHtmlEmitter { by }),
         other @ (OutputFormat::Sarif | OutputFormat::Github) => bail!(
             "`report` prints coverage as table, line, json or html; for --format {} use `termalign check`",
             format!("{other:?}").to_lowercase()
@@ -52,9 +53,10 @@ pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
     let mut failed = outcome
         .report
         .fails(session.settings().fail_on.value.level());
-    if let (Some(min), Some(coverage)) = (args.min_conformance, &outcome.report.coverage) {
+    if let Some(min) = args.min_conformance {
         // Nothing to measure is not a failure: no term was used wrongly.
-        if let Some(c) = coverage.tally.conformance().filter(|&c| c < min) {
+        let conformance = outcome.report.coverage.tally.conformance();
+        if let Some(c) = conformance.filter(|&c| c < min) {
             crate::report_error(
                 anyhow::anyhow!(
                     "conformance {} is below --min-conformance {}",
@@ -67,5 +69,5 @@ pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
         }
     }
     let status = status(&outcome.errors, failed);
-    print_report(outcome, emitter.as_ref(), status, false)
+    print_report(outcome, emitter.as_ref(), status)
 }

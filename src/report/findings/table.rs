@@ -7,8 +7,9 @@ use std::io::{self, Write};
 use tabled::settings::{object::Columns, Modify, Style, Width};
 use tabled::{Table, Tabled};
 
-use super::{failure_banner, summary_line, Emitter, Report};
 use crate::checks::RuleId;
+use crate::emit::Emit;
+use crate::report::{failure_banner, summary_line, Report};
 
 #[derive(Tabled)]
 struct Row {
@@ -58,9 +59,13 @@ struct SuppressedRow {
     by: String,
 }
 
-pub struct TableEmitter;
+/// Findings as a terminal table; `show_suppressed` adds a table of the
+/// silenced ones.
+pub struct TableEmitter {
+    pub show_suppressed: bool,
+}
 
-impl Emitter for TableEmitter {
+impl Emit<Report> for TableEmitter {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         failure_banner(report, out)?;
         if !report.findings.is_empty() {
@@ -114,7 +119,7 @@ impl Emitter for TableEmitter {
                 .with(Modify::new(Columns::new(..)).with(Width::wrap(40).keep_words(true)));
             writeln!(out, "{table}")?;
         }
-        if report.show_suppressed && !report.suppressed.is_empty() {
+        if self.show_suppressed && !report.suppressed.is_empty() {
             let mut table = Table::new(report.suppressed.iter().map(|f| SuppressedRow {
                 location: format!(
                     "{}:{}:{}",

@@ -1,5 +1,5 @@
 //! `report --format json` (SPEC §5): the coverage model on the wire. The
-//! structs here are the format; they are kept apart from [`Coverage`] so it
+//! structs here are the format; they are kept apart from [`Coverage`](super::Coverage) so it
 //! never changes by accident.
 //!
 //! ```json
@@ -43,9 +43,10 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::coverage::{ConceptCoverage, ConceptInconsistency, Coverage, TermCount};
-use super::json::{JsonError, JsonSummary};
-use super::{Emitter, Report};
+use super::{ConceptCoverage, ConceptInconsistency, TermCount};
+use crate::emit::Emit;
+use crate::report::json::{JsonError, JsonSummary};
+use crate::report::Report;
 
 /// The whole document.
 #[derive(Debug, Serialize, Deserialize)]
@@ -191,8 +192,9 @@ fn inconsistency(path: Option<String>, i: &ConceptInconsistency) -> JsonInconsis
 }
 
 impl JsonCoverageReport {
-    /// The wire form of a report and its coverage.
-    pub fn new(report: &Report, coverage: &Coverage) -> JsonCoverageReport {
+    /// The wire form of a report's coverage.
+    pub fn new(report: &Report) -> JsonCoverageReport {
+        let coverage = &report.coverage;
         JsonCoverageReport {
             version: 1,
             language: coverage.language.clone(),
@@ -246,15 +248,12 @@ impl JsonCoverageReport {
     }
 }
 
-/// Prints the coverage of a report as JSON; a report without coverage
-/// prints an empty one.
+/// The coverage of a report as JSON.
 pub struct CoverageJsonEmitter;
 
-impl Emitter for CoverageJsonEmitter {
+impl Emit<Report> for CoverageJsonEmitter {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let empty = Coverage::default();
-        let coverage = report.coverage.as_ref().unwrap_or(&empty);
-        serde_json::to_writer_pretty(&mut *out, &JsonCoverageReport::new(report, coverage))?;
+        serde_json::to_writer_pretty(&mut *out, &JsonCoverageReport::new(report))?;
         writeln!(out)
     }
 }

@@ -6,11 +6,16 @@
 
 use std::io::{self, Write};
 
-use super::{Emitter, Report};
+use crate::emit::Emit;
+use crate::report::Report;
 
-pub struct LineEmitter;
+/// Findings as grep-friendly lines; `show_suppressed` adds the silenced
+/// ones.
+pub struct LineEmitter {
+    pub show_suppressed: bool,
+}
 
-impl Emitter for LineEmitter {
+impl Emit<Report> for LineEmitter {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for f in &report.findings {
             let segment = f
@@ -30,7 +35,7 @@ impl Emitter for LineEmitter {
                 segment
             )?;
         }
-        if report.show_suppressed {
+        if self.show_suppressed {
             for f in &report.suppressed {
                 let by = f.suppressed.as_ref().map_or(0, |s| s.line);
                 writeln!(

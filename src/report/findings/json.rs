@@ -27,8 +27,9 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Emitter, Failure, Report, Summary};
+use crate::emit::Emit;
 use crate::finding::{Finding, Location};
+use crate::report::{Failure, Report, Summary};
 
 /// The JSON document.
 #[derive(Debug, Serialize, Deserialize)]
@@ -189,9 +190,12 @@ impl JsonFinding {
     }
 }
 
-pub struct JsonEmitter;
+/// The JSON document; `show_suppressed` adds the `suppressed` array.
+pub struct JsonEmitter {
+    pub show_suppressed: bool,
+}
 
-impl Emitter for JsonEmitter {
+impl Emit<Report> for JsonEmitter {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let doc = JsonReport {
             version: 1,
@@ -200,7 +204,7 @@ impl Emitter for JsonEmitter {
                 .iter()
                 .map(JsonFinding::from_finding)
                 .collect(),
-            suppressed: report.show_suppressed.then(|| {
+            suppressed: self.show_suppressed.then(|| {
                 report
                     .suppressed
                     .iter()

@@ -13,9 +13,11 @@
 
 use std::io::{self, Write};
 
-use super::coverage::{percent, Coverage, Tally, TermCount};
-use super::{Emitter, Report};
+use super::{percent, Tally, TermCount};
+use crate::emit::Emit;
+use crate::report::Report;
 
+/// The coverage as one fact a line.
 pub struct CoverageLineEmitter;
 
 fn terms(terms: &[TermCount], separator: &str, status: bool) -> String {
@@ -41,10 +43,9 @@ fn ratio(t: &Tally) -> String {
     )
 }
 
-impl Emitter for CoverageLineEmitter {
+impl Emit<Report> for CoverageLineEmitter {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let empty = Coverage::default();
-        let coverage = report.coverage.as_ref().unwrap_or(&empty);
+        let coverage = &report.coverage;
         for c in &coverage.concepts {
             let files = if c.files == 1 { "file" } else { "files" };
             writeln!(

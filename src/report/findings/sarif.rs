@@ -29,9 +29,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Emitter, Report};
 use crate::checks::{RuleMeta, CHECKS};
+use crate::emit::Emit;
 use crate::finding::{Finding, Location, Severity};
+use crate::report::Report;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -371,19 +372,16 @@ fn region(l: &Location, snippet: Option<&str>) -> Region {
     }
 }
 
-/// Builds the SARIF log of a report.
-pub fn log(report: &Report) -> SarifLog {
+/// Builds the SARIF log of a report; `show_suppressed` adds the silenced
+/// findings as suppressed results.
+pub fn log(report: &Report, show_suppressed: bool) -> SarifLog {
     // Every file checked (the coverage lists them all, findings or not),
     // and every file a finding points into.
-    let checked = report
-        .coverage
-        .iter()
-        .flat_map(|c| &c.files)
-        .map(|f| &f.path);
+    let checked = report.coverage.files.iter().map(|f| &f.path);
     let pointed = report
         .findings
         .iter()
-        .chain(report.suppressed.iter().filter(|_| report.show_suppressed))
+        .chain(report.suppressed.iter().filter(|_| show_suppressed))
         .flat_map(|f| std::iter::once(&f.location).chain(f.related.as_ref()))
         .map(|l| &l.path);
     let mut uris: Vec<String> = checked.chain(pointed).map(|p| path_uri(p)).collect();
@@ -396,7 +394,7 @@ pub fn log(report: &Report) -> SarifLog {
             uri,
         }
     };
-    let suppressed = report.suppressed.iter().filter(|_| report.show_suppressed);
+    let suppressed = report.suppressed.iter().filter(|_| show_suppressed);
     let results = report
         .findings
         .iter()
@@ -537,11 +535,14 @@ fn result(f: &Finding, artifact: &dyn Fn(&Location) -> ArtifactLocation) -> Sari
     }
 }
 
-pub struct SarifEmitter;
+/// The SARIF log; `show_suppressed` adds the silenced findings.
+pub struct SarifEmitter {
+    pub show_suppressed: bool,
+}
 
-impl Emitter for SarifEmitter {
+impl Emit<Report> for SarifEmitter {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &log(report))?;
+        serde_json::to_writer_pretty(&mut *out, &log(report, self.show_suppressed))?;
         writeln!(out)
     }
 }

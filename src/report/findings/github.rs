@@ -11,10 +11,15 @@
 
 use std::io::{self, Write};
 
-use super::{summary_line, Emitter, Report};
+use crate::emit::Emit;
 use crate::finding::Severity;
+use crate::report::{summary_line, Report};
 
-pub struct GithubEmitter;
+/// Findings as workflow commands; `show_suppressed` adds the silenced ones
+/// as notices.
+pub struct GithubEmitter {
+    pub show_suppressed: bool,
+}
 
 /// Escapes a message (workflow command data).
 fn escape_data(s: &str) -> String {
@@ -28,9 +33,9 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-impl Emitter for GithubEmitter {
+impl Emit<Report> for GithubEmitter {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let suppressed = report.suppressed.iter().filter(|_| report.show_suppressed);
+        let suppressed = report.suppressed.iter().filter(|_| self.show_suppressed);
         for f in report.findings.iter().chain(suppressed) {
             let level = match f.severity {
                 _ if f.suppressed.is_some() => "notice",

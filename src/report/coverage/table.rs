@@ -14,13 +14,16 @@ use tabled::settings::object::{Columns, Rows};
 use tabled::settings::{Color, Modify, Style, Width};
 use tabled::Table;
 
-use super::coverage::{
+use super::{
     percent, ConceptCoverage, ConceptInconsistency, ConceptRef, Coverage, Grouping, Tally,
     TermCount,
 };
-use super::{failure_banner, plural, summary_line, Emitter, Report};
+use crate::emit::Emit;
 use crate::glossary::Status;
+use crate::report::{failure_banner, plural, summary_line, Report};
 
+/// The coverage tables, grouped `by` concept, file or glossary; `color`
+/// marks statuses and conformance levels with ANSI colours.
 pub struct CoverageTableEmitter {
     pub by: Grouping,
     pub color: bool,
@@ -353,11 +356,10 @@ impl CoverageTableEmitter {
     }
 }
 
-impl Emitter for CoverageTableEmitter {
+impl Emit<Report> for CoverageTableEmitter {
     fn emit(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         failure_banner(report, out)?;
-        let empty = Coverage::default();
-        let coverage = report.coverage.as_ref().unwrap_or(&empty);
+        let coverage = &report.coverage;
         match self.by {
             Grouping::Concept => self.by_concept(out, coverage)?,
             Grouping::File => self.by_file(out, coverage)?,
@@ -412,7 +414,10 @@ mod tests {
             tally,
             ..Coverage::default()
         };
-        Report::default().with_coverage(coverage)
+        Report {
+            coverage,
+            ..Report::default()
+        }
     }
 
     fn render(color: bool) -> String {
