@@ -102,7 +102,7 @@ impl Check for InconsistentTerm {
                     ),
                 );
                 draft.concept = Some(inconsistency.concept);
-                draft.segment = scanned.segment.clone();
+                draft.pair = scanned.pair.clone();
                 draft.suggestions = vec![dominant_text.clone()];
                 draft.note = cx.note(occ.term);
                 out.push(draft);

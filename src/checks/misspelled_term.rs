@@ -53,7 +53,7 @@ impl Check for MisspelledTerm {
                     ),
                 );
                 draft.concept = Some(term.concept);
-                draft.segment = segment.id.clone();
+                draft.pair = segment.pair.clone();
                 draft.suggestions = vec![suggestion];
                 draft.note = cx.note(near.term);
                 out.push(draft);

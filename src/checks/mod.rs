@@ -79,8 +79,20 @@ pub struct Draft {
     pub on_source: bool,
     /// A related span on the other side of a pair.
     pub related: Option<Span>,
-    /// Bilingual inputs: the id of the segment (pair) it is in.
-    pub segment: Option<String>,
+    /// The segment (pair) it is in, for inputs whose segments have ids.
+    pub pair: Option<PairRef>,
+}
+
+/// A segment of a file whose segments have ids (the pairs of a bilingual
+/// file, or their targets read as prose): its id as findings show it, and
+/// its position among the file's pairs, which the engine uses to find the
+/// pair again (never the order things happened to be scanned in).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairRef {
+    /// SPEC §5 `segment`, unique within the file.
+    pub id: String,
+    /// 0-based position among the file's pairs.
+    pub index: usize,
 }
 
 impl Draft {
@@ -95,7 +107,7 @@ impl Draft {
             replacement: None,
             on_source: false,
             related: None,
-            segment: None,
+            pair: None,
         }
     }
 }
@@ -149,7 +161,7 @@ impl CheckContext<'_> {
 #[derive(Debug, Clone)]
 pub struct ScannedOccurrence {
     pub occurrence: Occurrence,
-    pub segment: Option<String>,
+    pub pair: Option<PairRef>,
     /// Whether a per-occurrence rule already reported it.
     pub flagged: bool,
 }
@@ -157,7 +169,7 @@ pub struct ScannedOccurrence {
 /// One checked text of a document: its prose and its normalized form.
 #[derive(Debug)]
 pub struct ScannedSegment<'a> {
-    pub id: Option<String>,
+    pub pair: Option<PairRef>,
     /// Maps into the decoded file text.
     pub text: &'a MappedText,
     /// `Fold::ALL` normalization of `text.text`, mapped into it.

@@ -1,0 +1,74 @@
+//! Scanning a document: matching every segment once, running the
+//! per-occurrence rules in order (the first that applies wins) and then the
+//! document rules, and collecting the term uses coverage counts.
+
+use super::{Engine, LanguageIndex, TermUse};
+use crate::checks::{
+    CheckContext, DocumentScan, Draft, PairRef, ScannedOccurrence, ScannedSegment,
+};
+use crate::finding::Location;
+use crate::input::SourceFile;
+use crate::text::{normalize, Fold, MappedText};
+
+impl Engine {
+    /// Matches every segment and runs the per-occurrence rules.
+    pub(super) fn scan<'a>(
+        &self,
+        index: &LanguageIndex,
+        cx: &CheckContext,
+        segments: impl Iterator<Item = (Option<PairRef>, &'a MappedText)>,
+        drafts: &mut Vec<Draft>,
+    ) -> DocumentScan<'a> {
+        let mut doc = DocumentScan::default();
+        for (pair, text) in segments {
+            let normalized = normalize(&text.text, Fold::ALL);
+            let first = doc.occurrences.len();
+            for occurrence in index.matcher.find_normalized(&self.set, text, &normalized) {
+                let mut flagged = false;
+                for check in &self.active {
+                    if let Some(mut draft) = check.check_occurrence(&occurrence, cx) {
+                        draft.pair = pair.clone();
+                        drafts.push(draft);
+                        flagged = true;
+                        break;
+                    }
+                }
+                doc.occurrences.push(ScannedOccurrence {
+                    occurrence,
+                    pair: pair.clone(),
+                    flagged,
+                });
+            }
+            doc.segments.push(ScannedSegment {
+                pair,
+                text,
+                normalized,
+                occurrences: first..doc.occurrences.len(),
+            });
+        }
+        doc
+    }
+
+    pub(super) fn document_checks(
+        &self,
+        doc: &DocumentScan,
+        cx: &CheckContext,
+        drafts: &mut Vec<Draft>,
+    ) {
+        for check in &self.active {
+            check.check_document(doc, cx, drafts);
+        }
+    }
+}
+
+/// Every term occurrence of a scanned document, located, for coverage.
+pub(super) fn term_uses(file: &SourceFile, doc: &DocumentScan) -> Vec<TermUse> {
+    doc.occurrences
+        .iter()
+        .map(|o| TermUse {
+            term: o.occurrence.term,
+            location: Location::new(file, o.occurrence.span),
+            segment: o.pair.as_ref().map(|p| p.id.clone()),
+        })
+        .collect()
+}
