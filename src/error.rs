@@ -65,6 +65,11 @@ pub enum Error {
     #[error("{path}: {format} is not a bilingual format (align reads XLIFF, TMX, PO, TSV, or a pair of parallel files)")]
     NotBilingual { path: PathBuf, format: &'static str },
 
+    /// A multilingual file holds several target languages and none was
+    /// named.
+    #[error("{}: several target languages ({}); name the one to check", path.display(), languages.join(", "))]
+    SeveralTargetLanguages { path: PathBuf, languages: Vec<String> },
+
     /// No glossary was loaded: there is nothing to check against.
     #[error("no glossaries loaded")]
     NoGlossaries,
@@ -109,7 +114,9 @@ impl Error {
                 (Some(&origin.path), Some((origin.line, origin.column)))
             }
             Error::Encoding { path, .. } | Error::Io { path, .. } => (Some(path), None),
-            Error::NotBilingual { path, .. } => (Some(path), None),
+            Error::NotBilingual { path, .. } | Error::SeveralTargetLanguages { path, .. } => {
+                (Some(path), None)
+            }
             Error::NoGlossaries
             | Error::StdinNotFixable
             | Error::UnsupportedLanguage(_)

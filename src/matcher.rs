@@ -229,15 +229,6 @@ impl Matcher {
         }
     }
 
-    pub fn language(&self) -> &str {
-        &self.language
-    }
-
-    /// Number of distinct folded patterns (terms, forms, ignore phrases).
-    pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
-    }
-
     /// Finds the occurrences in `text`, sorted by position, not overlapping.
     /// Spans are mapped through `text.map`.
     pub fn find(&self, set: &GlossarySet, text: &MappedText) -> Vec<Occurrence> {

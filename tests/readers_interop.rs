@@ -425,7 +425,7 @@ fn interop_details() {
     if let Some(path) = interop_file("tmx/weblate-3lang-missing-header-attrs.tmx") {
         let file = read_file(&path);
         let err = tmx::read(&file, None, None).unwrap_err();
-        assert!(matches!(err, Error::Usage(_)), "{err}");
+        assert!(matches!(err, Error::SeveralTargetLanguages { .. }), "{err}");
         assert!(err.to_string().contains("EN-US, CS-CZ"), "{err}");
         let b = tmx::read(&file, None, Some("en")).unwrap();
         assert_eq!(

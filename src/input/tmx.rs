@@ -227,14 +227,10 @@ fn only_other_language(
                 file.path.display()
             ),
         )),
-        many => Err(Error::Usage(format!(
-            "{}: several target languages ({}); choose one with --target-lang",
-            file.path.display(),
-            many.iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+        many => Err(Error::SeveralTargetLanguages {
+            path: file.path.clone(),
+            languages: many.iter().map(|s| s.to_string()).collect(),
+        }),
     }
 }
 
@@ -333,7 +329,7 @@ mod tests {
         let err = read(&f, None, None).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "m.tmx: several target languages (EN-US, CS-CZ); choose one with --target-lang"
+            "m.tmx: several target languages (EN-US, CS-CZ); name the one to check"
         );
         let b = read(&f, None, Some("cs")).unwrap();
         assert_eq!(b.source_lang.as_deref(), Some("DE-DE"));

@@ -197,10 +197,16 @@ pub(crate) fn print_report(
     Ok(exit_code(status))
 }
 
-/// Prints the errors of the inputs that could not be read, one per line.
+/// Prints the errors of the inputs that could not be read, one per line,
+/// saying which option helps where one does.
 pub(crate) fn print_errors(errors: &[termalign::Error]) {
     for e in errors {
-        crate::report_error(e);
+        match e {
+            termalign::Error::SeveralTargetLanguages { .. } => {
+                note(&format!("error: {e}: choose one with --target-lang"))
+            }
+            _ => crate::report_error(e),
+        }
     }
 }
 
