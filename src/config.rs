@@ -39,11 +39,11 @@ use std::path::{Component, Path, PathBuf};
 use globset::{Glob, GlobBuilder, GlobMatcher};
 use serde::Deserialize;
 
-use crate::checks::RuleId;
 use crate::engine::RuleSettings;
 use crate::error::{Error, Origin};
 use crate::finding::Severity;
 use crate::lang::Lang;
+use crate::rule::RuleId;
 use crate::yaml::{self, Positions};
 
 /// The name of the configuration file.

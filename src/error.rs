@@ -68,7 +68,10 @@ pub enum Error {
     /// A multilingual file holds several target languages and none was
     /// named.
     #[error("{}: several target languages ({}); name the one to check", path.display(), languages.join(", "))]
-    SeveralTargetLanguages { path: PathBuf, languages: Vec<String> },
+    SeveralTargetLanguages {
+        path: PathBuf,
+        languages: Vec<String>,
+    },
 
     /// No glossary was loaded: there is nothing to check against.
     #[error("no glossaries loaded")]
@@ -86,9 +89,10 @@ pub enum Error {
     #[error("standard input cannot be fixed in place")]
     StdinNotFixable,
 
-    /// `extract` has no tokenizer for the language.
-    #[error(transparent)]
-    UnsupportedLanguage(#[from] crate::extract::UnsupportedLanguage),
+    /// `extract` has no tokenizer for the language (the message names the
+    /// supported ones).
+    #[error("{0}")]
+    UnsupportedLanguage(String),
 
     /// Options that do not fit together, or a value that is not allowed.
     #[error("{0}")]

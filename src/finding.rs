@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::RuleId;
 use crate::input::SourceFile;
+use crate::rule::RuleId;
 use crate::span::Span;
 
 /// How serious a finding is.

@@ -301,9 +301,9 @@ pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::RuleId;
     use crate::engine::RuleSettings;
     use crate::glossary::{load_set, GlossarySource};
+    use crate::rule::RuleId;
 
     const GLOSSARY: &str = "\
 glossary: t

@@ -29,5 +29,6 @@ pub mod lexicon;
 pub mod matcher;
 pub mod pipeline;
 pub mod report;
+pub mod rule;
 pub mod session;
 mod yaml;

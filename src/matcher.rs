@@ -13,9 +13,10 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Stemmer;
 
 use crate::glossary::{CaseMode, ConceptId, GlossarySet, MatchMode, TermId};
+use crate::lang::stemmer_for;
 use crate::span::space::{Norm, Seg};
 use crate::span::Span;
 use crate::text::{fold_str, is_word_char, normalize, on_word_boundaries, Fold, MappedText};
@@ -87,31 +88,6 @@ impl std::fmt::Debug for Matcher {
             .field("patterns", &self.patterns.len())
             .finish()
     }
-}
-
-/// The Snowball stemmer for a language tag, if there is one.
-pub fn stemmer_for(lang: &str) -> Option<Algorithm> {
-    Some(match crate::glossary::primary_subtag(lang).as_str() {
-        "ar" => Algorithm::Arabic,
-        "da" => Algorithm::Danish,
-        "nl" => Algorithm::Dutch,
-        "en" => Algorithm::English,
-        "fi" => Algorithm::Finnish,
-        "fr" => Algorithm::French,
-        "de" => Algorithm::German,
-        "el" => Algorithm::Greek,
-        "hu" => Algorithm::Hungarian,
-        "it" => Algorithm::Italian,
-        "no" | "nb" | "nn" => Algorithm::Norwegian,
-        "pt" => Algorithm::Portuguese,
-        "ro" => Algorithm::Romanian,
-        "ru" => Algorithm::Russian,
-        "es" => Algorithm::Spanish,
-        "sv" => Algorithm::Swedish,
-        "ta" => Algorithm::Tamil,
-        "tr" => Algorithm::Turkish,
-        _ => return None,
-    })
 }
 
 /// Words of a normalized text: maximal runs of word characters.

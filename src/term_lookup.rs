@@ -13,7 +13,8 @@ use rust_stemmers::Stemmer;
 use crate::engine::Engine;
 use crate::fuzzy::{one_edit, Edit, MIN_FREE_EDIT_CHARS, MIN_TERM_CHARS};
 use crate::glossary::{GlossarySet, TermId};
-use crate::matcher::{stemmer_for, word_spans, Occurrence};
+use crate::lang::stemmer_for;
+use crate::matcher::{word_spans, Occurrence};
 use crate::span::Span;
 use crate::text::{fold_str, Fold, MappedText};
 

@@ -14,11 +14,11 @@ mod forbidden_term;
 mod inconsistent_term;
 mod missing_target_term;
 mod misspelled_term;
-mod rule_id;
 mod unfinished_segment;
 mod untranslated_term;
 mod unused_suppression;
 
+pub use crate::rule::{RuleId, UnknownRule};
 pub use case_mismatch::CaseMismatch;
 pub use deprecated_term::DeprecatedTerm;
 pub use diacritic_mismatch::DiacriticMismatch;
@@ -26,7 +26,6 @@ pub use forbidden_term::ForbiddenTerm;
 pub use inconsistent_term::{inconsistencies, Inconsistency, InconsistentTerm};
 pub use missing_target_term::MissingTargetTerm;
 pub use misspelled_term::MisspelledTerm;
-pub use rule_id::{RuleId, UnknownRule};
 pub use unfinished_segment::UnfinishedSegment;
 pub use untranslated_term::UntranslatedTerm;
 pub use unused_suppression::UnusedSuppression;
@@ -54,6 +53,11 @@ pub struct RuleMeta {
     pub fix: &'static str,
     /// Whether it needs bilingual input (`align`).
     pub bilingual: bool,
+}
+
+/// The metadata of a rule.
+pub fn meta(rule: RuleId) -> &'static RuleMeta {
+    CHECKS[rule.index()].meta()
 }
 
 impl RuleMeta {

@@ -38,7 +38,7 @@ impl RuleSettings {
     pub fn severity(&self, rule: RuleId) -> Option<Severity> {
         match self.overrides.get(&rule) {
             Some(s) => *s,
-            None => Some(rule.meta().severity),
+            None => Some(crate::checks::meta(rule).severity),
         }
     }
 }

@@ -52,6 +52,12 @@ impl fmt::Display for UnsupportedLanguage {
 
 impl std::error::Error for UnsupportedLanguage {}
 
+impl From<UnsupportedLanguage> for crate::error::Error {
+    fn from(e: UnsupportedLanguage) -> Self {
+        crate::error::Error::UnsupportedLanguage(e.to_string())
+    }
+}
+
 impl Language {
     pub const ALL: [Language; 7] = [
         Language::En,

@@ -12,5 +12,6 @@ pub mod model;
 pub mod validate;
 pub mod write;
 
+pub use crate::lang::primary_subtag;
 pub use load::{load_set, GlossarySource};
 pub use model::*;

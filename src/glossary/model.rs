@@ -253,14 +253,6 @@ pub fn tag_covers(key: &str, lang: &str) -> bool {
         && (lang.len() == key.len() || lang[key.len()] == b'-' || lang[key.len()] == b'_')
 }
 
-/// The primary subtag of a language tag (`zh` of `zh-Hans-CN`).
-pub fn primary_subtag(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or(tag)
-        .to_ascii_lowercase()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +264,6 @@ mod tests {
         assert!(tag_covers("en", "EN-us"));
         assert!(!tag_covers("en", "eng"));
         assert!(!tag_covers("zh-Hant", "zh"));
-        assert_eq!(primary_subtag("zh-Hans-CN"), "zh");
+        assert_eq!(crate::lang::primary_subtag("zh-Hans-CN"), "zh");
     }
 }

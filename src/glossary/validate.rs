@@ -24,7 +24,7 @@ pub fn is_language_tag(s: &str) -> bool {
 
 /// Languages with a Snowball stemmer (for `match: stem`).
 pub fn has_stemmer(lang: &str) -> bool {
-    crate::matcher::stemmer_for(lang).is_some()
+    crate::lang::stemmer_for(lang).is_some()
 }
 
 pub(super) fn validate(set: &GlossarySet, positions: &[&Positions]) -> Vec<Error> {

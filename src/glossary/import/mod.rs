@@ -51,12 +51,13 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::model::{primary_subtag, Status, TermType};
+use super::model::{Status, TermType};
 use super::validate::is_language_tag;
 use super::write::{ConceptDoc, GlossaryDoc, TermDoc};
 use super::{load_set, GlossarySource};
 use crate::error::{Error, Result};
 use crate::input::SourceFile;
+use crate::lang::primary_subtag;
 use crate::text::{fold_str, Fold};
 
 /// The formats `glossary import` reads and `glossary export` writes.

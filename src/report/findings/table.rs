@@ -7,9 +7,9 @@ use std::io::{self, Write};
 use tabled::settings::{object::Columns, Modify, Style, Width};
 use tabled::{Table, Tabled};
 
-use crate::checks::RuleId;
 use crate::emit::Emit;
 use crate::report::{failure_banner, summary_line, Report};
+use crate::rule::RuleId;
 
 #[derive(Tabled)]
 struct Row {

@@ -1,11 +1,14 @@
 //! Which rule a finding is of: [`RuleId`], parsed once from the names users
-//! write (`deprecated-term`) and compared as a value everywhere after.
+//! write (`deprecated-term`) and compared as a value everywhere after. The
+//! identity lives below the checks (whose metadata it indexes,
+//! [`crate::checks::meta`]) and the findings (which carry it), so neither
+//! imports the other for it.
 
 use std::fmt;
 use std::str::FromStr;
 
-/// A rule. The declaration order is [`super::CHECKS`]'s (tested), so a
-/// rule's metadata is one index away.
+/// A rule. The declaration order is [`crate::checks::CHECKS`]'s (tested),
+/// so a rule's metadata is one index away.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RuleId {
     ForbiddenTerm,
@@ -21,7 +24,7 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    /// Every rule, in [`super::CHECKS`] order.
+    /// Every rule, in [`crate::checks::CHECKS`] order.
     pub const ALL: [RuleId; 10] = [
         RuleId::ForbiddenTerm,
         RuleId::DeprecatedTerm,
@@ -51,14 +54,9 @@ impl RuleId {
         }
     }
 
-    /// The rule's position in [`RuleId::ALL`] and [`super::CHECKS`].
+    /// The rule's position in [`RuleId::ALL`] and [`crate::checks::CHECKS`].
     pub const fn index(self) -> usize {
         self as usize
-    }
-
-    /// The rule's metadata.
-    pub fn meta(self) -> &'static super::RuleMeta {
-        super::CHECKS[self.index()].meta()
     }
 }
 
@@ -98,10 +96,10 @@ mod tests {
 
     #[test]
     fn ids_follow_the_checks_and_round_trip() {
-        assert_eq!(RuleId::ALL.len(), super::super::CHECKS.len());
+        assert_eq!(RuleId::ALL.len(), crate::checks::CHECKS.len());
         for (i, id) in RuleId::ALL.into_iter().enumerate() {
             assert_eq!(id.index(), i);
-            assert_eq!(id.meta().id, id, "CHECKS[{i}] is not {id}");
+            assert_eq!(crate::checks::meta(id).id, id, "CHECKS[{i}] is not {id}");
             assert_eq!(id.name().parse::<RuleId>(), Ok(id));
         }
         let err = "deprecated-terms".parse::<RuleId>().unwrap_err();
