@@ -92,3 +92,27 @@ fn inconsistent_term() {
 fn misspelled_term() {
     check_fixture("misspelled-term");
 }
+
+#[test]
+fn unused_suppression() {
+    check_fixture("unused-suppression");
+}
+
+/// Every rule that `check` runs has its fixture directory (bilingual rules
+/// are held to theirs in tests/cli_align.rs).
+#[test]
+fn every_monolingual_rule_has_a_fixture() {
+    for check in termalign::checks::CHECKS {
+        let meta = check.meta();
+        if meta.bilingual {
+            continue;
+        }
+        let dir = fixture(&format!("checks/{}", meta.name()));
+        assert!(
+            dir.join("expected.txt").is_file(),
+            "{} has no tests/fixtures/checks/{}/expected.txt",
+            meta.name(),
+            meta.name()
+        );
+    }
+}
