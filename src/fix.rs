@@ -162,7 +162,11 @@ pub struct Fixed {
 
 /// Checks `file` as monolingual prose in `language`, applies the fixes, and
 /// checks the fixed text again.
-pub fn fix_file(engine: &Engine, file: &SourceFile, language: &str) -> Result<Fixed> {
+pub fn fix_file(
+    engine: &Engine,
+    file: &SourceFile,
+    language: crate::pipeline::LanguageChoice<'_>,
+) -> Result<Fixed> {
     let format = crate::pipeline::detect_format(file);
     let before = crate::pipeline::check_file(engine, file, language)?;
     let plan = plan(file, format, &before.findings);
@@ -337,7 +341,12 @@ concepts:
 
     fn fixed_bytes(name: &str, raw: Vec<u8>) -> (Vec<u8>, Fixed) {
         let file = SourceFile::from_bytes(name, raw).unwrap();
-        let fixed = fix_file(&engine(), &file, "en").unwrap();
+        let fixed = fix_file(
+            &engine(),
+            &file,
+            crate::pipeline::LanguageChoice::Given("en"),
+        )
+        .unwrap();
         (fixed.file.raw.clone(), fixed)
     }
 
@@ -433,7 +442,12 @@ concepts:
     #[test]
     fn markup_inside_an_occurrence_is_not_deleted() {
         let file = SourceFile::from_bytes("a.html", b"<p>Ma<b></b>cau</p>".to_vec()).unwrap();
-        let mut f = crate::pipeline::check_file(&engine(), &file, "en").unwrap();
+        let mut f = crate::pipeline::check_file(
+            &engine(),
+            &file,
+            crate::pipeline::LanguageChoice::Given("en"),
+        )
+        .unwrap();
         // Whatever the reader finds, a finding whose bytes hold a tag is
         // never rewritten.
         if let Some(first) = f.findings.first_mut() {

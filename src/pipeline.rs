@@ -37,31 +37,84 @@ pub fn detect_format(file: &SourceFile) -> Format {
     input::detect(&file.path, &file.text)
 }
 
-/// Checks one input as monolingual prose in `language`.
-pub fn check_one(engine: &Engine, source: &InputSource, language: &str) -> Result<FileResult> {
+/// The language to check a monolingual input in, and how firmly it was
+/// chosen (SPEC §2: the command line, then the file's own declaration, then
+/// the configuration and the defaults).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageChoice<'a> {
+    /// Given on the command line: wins over what the file declares.
+    Given(&'a str),
+    /// From the configuration or the defaults: used when the file declares
+    /// no language of its own.
+    Fallback(&'a str),
+}
+
+impl LanguageChoice<'_> {
+    /// The language of `file`, which declares `declared` (a bilingual
+    /// file's target language). A declared tag is validated and
+    /// canonicalized like every other.
+    fn resolve(self, file: &SourceFile, declared: Option<&str>) -> Result<String> {
+        match (self, declared) {
+            (LanguageChoice::Given(tag), _) | (LanguageChoice::Fallback(tag), None) => {
+                Ok(tag.to_owned())
+            }
+            (LanguageChoice::Fallback(_), Some(tag)) => canonical_declared(file, tag),
+        }
+    }
+}
+
+/// A language tag a file declares, canonical, or an error naming the file.
+fn canonical_declared(file: &SourceFile, tag: &str) -> Result<String> {
+    crate::lang::Lang::parse(tag)
+        .map(crate::lang::Lang::into_string)
+        .map_err(|invalid| {
+            Error::input(file.origin(0), format!("its declared language: {invalid}"))
+        })
+}
+
+/// Checks one input as monolingual prose.
+pub fn check_one(
+    engine: &Engine,
+    source: &InputSource,
+    language: LanguageChoice<'_>,
+) -> Result<FileResult> {
     check_file(engine, &source.read()?, language)
 }
 
-/// Checks a file already read as monolingual prose in `language`.
-pub fn check_file(engine: &Engine, file: &SourceFile, language: &str) -> Result<FileResult> {
+/// Checks a file already read as monolingual prose.
+pub fn check_file(
+    engine: &Engine,
+    file: &SourceFile,
+    language: LanguageChoice<'_>,
+) -> Result<FileResult> {
     let format = detect_format(file);
-    let segments = format.read_prose(file)?;
-    Ok(engine.check_document(file, format, &segments, language))
+    let prose = format.read_document(file)?;
+    let language = language.resolve(file, prose.language.as_deref())?;
+    Ok(engine.check_document(file, format, &prose.segments, &language))
 }
 
 /// Checks every input, each in the language `language_of` gives for its
-/// path (as given; `-` for standard input), in parallel; results and errors
+/// path (as given; `-` for standard input) and whether the command line
+/// gave it, in parallel; results and errors
 /// come back in input order, and `done` is called after each input (for a
 /// progress bar).
 pub fn check_each(
     engine: &Engine,
     sources: &[InputSource],
-    language_of: &(dyn Fn(&Path) -> String + Sync),
+    language_of: &(dyn Fn(&Path) -> (String, bool) + Sync),
     done: &(dyn Fn(&Path) + Sync),
 ) -> (Vec<FileResult>, Vec<Error>) {
     in_parallel(
         sources,
-        &|source| check_one(engine, source, &language_of(source.path())),
+        &|source| {
+            let (tag, given) = language_of(source.path());
+            let choice = if given {
+                LanguageChoice::Given(&tag)
+            } else {
+                LanguageChoice::Fallback(&tag)
+            };
+            check_one(engine, source, choice)
+        },
         done,
     )
 }
@@ -95,15 +148,20 @@ fn in_parallel(
     (results, errors)
 }
 
-/// Languages for one `align` input: what the command line says wins, then
-/// what the file declares (XLIFF, TMX, PO), then the fallback (the
-/// configuration's, else zh -> en).
+/// Languages for one `align` input, in SPEC §2's order: what the command
+/// line says, what the file declares (XLIFF, TMX, PO), what the
+/// configuration says, what the format's convention says (gettext: English
+/// msgids), the defaults (zh -> en).
 #[derive(Debug, Clone)]
 pub struct AlignLanguages {
+    /// From the command line.
     pub source: Option<String>,
     pub target: Option<String>,
-    pub fallback_source: String,
-    pub fallback_target: String,
+    /// From the configuration file (globally or for the file's path).
+    pub configured_source: Option<String>,
+    pub configured_target: Option<String>,
+    pub default_source: String,
+    pub default_target: String,
 }
 
 impl Default for AlignLanguages {
@@ -111,25 +169,40 @@ impl Default for AlignLanguages {
         AlignLanguages {
             source: None,
             target: None,
-            fallback_source: crate::config::DEFAULT_SOURCE_LANG.to_owned(),
-            fallback_target: crate::config::DEFAULT_TARGET_LANG.to_owned(),
+            configured_source: None,
+            configured_target: None,
+            default_source: crate::config::DEFAULT_SOURCE_LANG.to_owned(),
+            default_target: crate::config::DEFAULT_TARGET_LANG.to_owned(),
         }
     }
 }
 
 impl AlignLanguages {
-    fn resolve(&self, declared: &Bilingual) -> (String, String) {
+    fn resolve(&self, file: &SourceFile, declared: &Bilingual) -> Result<(String, String)> {
+        let declared_source = declared
+            .source_lang
+            .as_deref()
+            .map(|t| canonical_declared(file, t))
+            .transpose()?;
+        let declared_target = declared
+            .target_lang
+            .as_deref()
+            .map(|t| canonical_declared(file, t))
+            .transpose()?;
         let source = self
             .source
             .clone()
-            .or_else(|| declared.source_lang.clone())
-            .unwrap_or_else(|| self.fallback_source.clone());
+            .or(declared_source)
+            .or_else(|| self.configured_source.clone())
+            .or_else(|| declared.conventional_source.map(str::to_owned))
+            .unwrap_or_else(|| self.default_source.clone());
         let target = self
             .target
             .clone()
-            .or_else(|| declared.target_lang.clone())
-            .unwrap_or_else(|| self.fallback_target.clone());
-        (source, target)
+            .or(declared_target)
+            .or_else(|| self.configured_target.clone())
+            .unwrap_or_else(|| self.default_target.clone());
+        Ok((source, target))
     }
 }
 
@@ -148,7 +221,7 @@ pub fn align_one(
             target: languages.target.as_deref(),
         },
     )?;
-    let (source_lang, target_lang) = languages.resolve(&bilingual);
+    let (source_lang, target_lang) = languages.resolve(&file, &bilingual)?;
     Ok(engine.check_bilingual(&file, format, None, &bilingual, &source_lang, &target_lang))
 }
 
@@ -179,7 +252,7 @@ pub fn align_parallel(
     let source_file = SourceFile::read(source)?;
     let target_file = SourceFile::read(target)?;
     let bilingual = input::parallel::read(&source_file, &target_file)?;
-    let (source_lang, target_lang) = languages.resolve(&bilingual);
+    let (source_lang, target_lang) = languages.resolve(&target_file, &bilingual)?;
     Ok(engine.check_bilingual(
         &target_file,
         Format::Text,
@@ -219,7 +292,7 @@ mod tests {
                 ));
             }
         }
-        let (results, errors) = check_each(&engine, &sources, &|_| "en".into(), &|_| {});
+        let (results, errors) = check_each(&engine, &sources, &|_| ("en".into(), true), &|_| {});
         let names: Vec<String> = results
             .iter()
             .map(|r| r.path.file_name().unwrap().to_string_lossy().into_owned())

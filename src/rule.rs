@@ -21,11 +21,12 @@ pub enum RuleId {
     UntranslatedTerm,
     UnfinishedSegment,
     UnusedSuppression,
+    NoGlossaryTerms,
 }
 
 impl RuleId {
     /// Every rule, in [`crate::checks::CHECKS`] order.
-    pub const ALL: [RuleId; 10] = [
+    pub const ALL: [RuleId; 11] = [
         RuleId::ForbiddenTerm,
         RuleId::DeprecatedTerm,
         RuleId::CaseMismatch,
@@ -36,6 +37,7 @@ impl RuleId {
         RuleId::UntranslatedTerm,
         RuleId::UnfinishedSegment,
         RuleId::UnusedSuppression,
+        RuleId::NoGlossaryTerms,
     ];
 
     /// The rule's name, as users write it and every output format shows it.
@@ -51,6 +53,7 @@ impl RuleId {
             RuleId::UntranslatedTerm => "untranslated-term",
             RuleId::UnfinishedSegment => "unfinished-segment",
             RuleId::UnusedSuppression => "unused-suppression",
+            RuleId::NoGlossaryTerms => "no-glossary-terms",
         }
     }
 

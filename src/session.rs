@@ -22,7 +22,7 @@ use crate::fix;
 use crate::glossary::{builtin, load_set, GlossarySet, GlossarySource};
 use crate::input::{format, Bilingual, PairLanguages, Sides, SourceFile};
 use crate::lang::Lang;
-use crate::pipeline::{self, AlignLanguages, InputSource};
+use crate::pipeline::{self, AlignLanguages, InputSource, LanguageChoice};
 use crate::report::{Coverage, Report};
 use crate::walk;
 
@@ -215,7 +215,7 @@ impl Session {
         let (results, errors) = pipeline::check_each(
             &self.engine,
             sources,
-            &|path| self.settings.lang_for(path).into_string(),
+            &|path| self.language_of(path),
             progress,
         );
         self.outcome(results, errors, Some(self.settings.lang.value.as_str()))
@@ -314,10 +314,16 @@ impl Session {
             skipped: Vec::new(),
             diff: None,
         };
-        let language = self.settings.lang_for(path);
-        let fixed = match source.read().and_then(|file| {
-            fix::fix_file(&self.engine, &file, language.as_str()).map(|f| (file, f))
-        }) {
+        let (language, given) = self.language_of(path);
+        let choice = if given {
+            LanguageChoice::Given(&language)
+        } else {
+            LanguageChoice::Fallback(&language)
+        };
+        let fixed = match source
+            .read()
+            .and_then(|file| fix::fix_file(&self.engine, &file, choice).map(|f| (file, f)))
+        {
             Ok(pair) => pair,
             Err(e) => return (done, Err(e), None),
         };
@@ -401,19 +407,35 @@ impl Session {
         self.has_glossaries.then_some(&self.engine)
     }
 
-    /// The languages of one `align` input: the command line's win over what
-    /// the file declares, which wins over the configuration and the
+    /// The language of a monolingual input at `path` as the settings have
+    /// it, and whether the command line gave it (then it wins over what the
+    /// file declares).
+    fn language_of(&self, path: &Path) -> (String, bool) {
+        let lang = self.settings.languages_for(path).lang;
+        (
+            lang.value.into_string(),
+            lang.from == Provenance::CommandLine,
+        )
+    }
+
+    /// The languages of one `align` input, by where the settings took them
+    /// from: the command line's win over what the file declares, which wins
+    /// over the configuration's, then the format's convention, then the
     /// defaults.
     fn align_languages(&self, path: &Path) -> AlignLanguages {
         let langs = self.settings.languages_for(path);
-        let explicit = |s: &crate::config::Setting<Lang>| {
-            (s.from == Provenance::CommandLine).then(|| s.value.to_string())
+        let from = |s: &crate::config::Setting<Lang>, wanted: fn(&Provenance) -> bool| {
+            wanted(&s.from).then(|| s.value.to_string())
         };
+        let given = |p: &Provenance| *p == Provenance::CommandLine;
+        let configured = |p: &Provenance| matches!(p, Provenance::Config(_));
         AlignLanguages {
-            source: explicit(&langs.source_lang),
-            target: explicit(&langs.target_lang),
-            fallback_source: langs.source_lang.value.into_string(),
-            fallback_target: langs.target_lang.value.into_string(),
+            source: from(&langs.source_lang, given),
+            target: from(&langs.target_lang, given),
+            configured_source: from(&langs.source_lang, configured),
+            configured_target: from(&langs.target_lang, configured),
+            default_source: langs.source_lang.value.into_string(),
+            default_target: langs.target_lang.value.into_string(),
         }
     }
 

@@ -97,10 +97,10 @@ fn po_with_fuzzy_untranslated_and_continued_strings() {
     assert_eq!(
         findings(&[&input]),
         [
-            "9:9 deprecated-term 1 foreign ministry spokesman",
-            "12:8 unfinished-segment 2 欧盟对外行动署",
-            "15:8 unfinished-segment 3 澳门",
-            "22:2 deprecated-term 4 Tibet \"\n\"Autonomous Region",
+            "10:9 deprecated-term 1 foreign ministry spokesman",
+            "13:8 unfinished-segment 2 欧盟对外行动署",
+            "16:8 unfinished-segment 3 澳门",
+            "23:2 deprecated-term 4 Tibet \"\n\"Autonomous Region",
         ]
     );
 }

@@ -116,3 +116,8 @@ fn every_monolingual_rule_has_a_fixture() {
         );
     }
 }
+
+#[test]
+fn no_glossary_terms() {
+    check_fixture("no-glossary-terms");
+}

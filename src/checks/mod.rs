@@ -14,6 +14,7 @@ mod forbidden_term;
 mod inconsistent_term;
 mod missing_target_term;
 mod misspelled_term;
+mod no_glossary_terms;
 mod unfinished_segment;
 mod untranslated_term;
 mod unused_suppression;
@@ -26,6 +27,7 @@ pub use forbidden_term::ForbiddenTerm;
 pub use inconsistent_term::{inconsistencies, Inconsistency, InconsistentTerm};
 pub use missing_target_term::MissingTargetTerm;
 pub use misspelled_term::MisspelledTerm;
+pub use no_glossary_terms::NoGlossaryTerms;
 pub use unfinished_segment::UnfinishedSegment;
 pub use untranslated_term::UntranslatedTerm;
 pub use unused_suppression::UnusedSuppression;
@@ -234,6 +236,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &UntranslatedTerm,
     &UnfinishedSegment,
     &UnusedSuppression,
+    &NoGlossaryTerms,
 ];
 
 /// The finding for an occurrence spelt differently from its glossary form

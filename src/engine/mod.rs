@@ -71,6 +71,8 @@ pub struct FileResult {
 struct LanguageIndex {
     matcher: Matcher,
     fuzzy: FuzzyIndex,
+    /// Whether any loaded glossary has a term in the language.
+    has_terms: bool,
 }
 
 /// Glossaries, compiled indexes and rule settings.
@@ -111,6 +113,11 @@ impl Engine {
                 Arc::new(LanguageIndex {
                     matcher: Matcher::new(&self.set, language),
                     fuzzy: FuzzyIndex::new(&self.set, language),
+                    has_terms: self
+                        .set
+                        .terms
+                        .iter()
+                        .any(|t| crate::glossary::tag_covers(&t.language, language)),
                 })
             })
             .clone()
@@ -149,6 +156,9 @@ impl Engine {
             &mut drafts,
         );
         self.document_checks(&doc, &cx, &mut drafts);
+        if !index.has_terms {
+            drafts.push(scan::nothing_checked(file, &[language]));
+        }
         let uses = scan::term_uses(file, &doc);
         let entries: Vec<Span> = segments.iter().filter_map(|s| s.entry).collect();
         let directives = Suppressions::scan(&file.text, format.def().comments, &entries);
@@ -203,6 +213,14 @@ impl Engine {
             target_language: target_lang,
         };
         self.check_pairs(&pairs, &cx, &mut drafts);
+        let without_terms: Vec<&str> = [(source_lang, &source_index), (target_lang, &target_index)]
+            .into_iter()
+            .filter(|(_, index)| !index.has_terms)
+            .map(|(language, _)| language)
+            .collect();
+        if !without_terms.is_empty() {
+            drafts.push(scan::nothing_checked(file, &without_terms));
+        }
         let uses = scan::term_uses(file, &doc);
         let entries: Vec<Span> = bilingual.pairs.iter().filter_map(|p| p.entry).collect();
         let directives = Suppressions::scan(&file.text, format.def().comments, &entries);

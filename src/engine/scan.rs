@@ -72,3 +72,18 @@ pub(super) fn term_uses(file: &SourceFile, doc: &DocumentScan) -> Vec<TermUse> {
         })
         .collect()
 }
+
+/// The `no-glossary-terms` draft of a file whose `languages` have no term
+/// in any loaded glossary: on the file's first line.
+pub(super) fn nothing_checked(file: &SourceFile, languages: &[&str]) -> Draft {
+    let first_line = file.lines.line_span(&file.text, 0);
+    let quoted: Vec<String> = languages.iter().map(|l| format!("`{l}`")).collect();
+    Draft::new(
+        crate::checks::meta(crate::rule::RuleId::NoGlossaryTerms),
+        first_line,
+        format!(
+            "no loaded glossary has terms in {}: nothing in this file was checked",
+            quoted.join(" or ")
+        ),
+    )
+}

@@ -21,7 +21,7 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::input::{self, Bilingual, Segment, SourceFile};
+use crate::input::{self, Bilingual, Prose, Segment, SourceFile};
 use crate::suppress::CommentSyntax;
 
 /// The formats termalign reads. Each has one [`FormatDef`] in [`FORMATS`].
@@ -264,19 +264,34 @@ impl Format {
     /// side (the text a monolingual check is about), each segment with its
     /// pair's id.
     pub fn read_prose(self, file: &SourceFile) -> Result<Vec<Segment>> {
+        Ok(self.read_document(file)?.segments)
+    }
+
+    /// [`Format::read_prose`], with the language the file declares for
+    /// that prose (a bilingual file's target language).
+    pub fn read_document(self, file: &SourceFile) -> Result<Prose> {
         match self.def().reader {
-            Reader::Prose(read) => read(file),
-            Reader::Pairs(read) => Ok(read(file, PairLanguages::default())?
-                .pairs
-                .into_iter()
-                .filter_map(|p| {
-                    p.target.map(|text| Segment {
-                        id: Some(p.id),
-                        text,
-                        entry: p.entry,
-                    })
+            Reader::Prose(read) => Ok(Prose {
+                segments: read(file)?,
+                language: None,
+            }),
+            Reader::Pairs(read) => {
+                let bilingual = read(file, PairLanguages::default())?;
+                Ok(Prose {
+                    language: bilingual.target_lang,
+                    segments: bilingual
+                        .pairs
+                        .into_iter()
+                        .filter_map(|p| {
+                            p.target.map(|text| Segment {
+                                id: Some(p.id),
+                                text,
+                                entry: p.entry,
+                            })
+                        })
+                        .collect(),
                 })
-                .collect()),
+            }
         }
     }
 

@@ -36,6 +36,15 @@ pub struct Segment {
     pub entry: Option<Span>,
 }
 
+/// What a monolingual reading of a file found: its prose, and the language
+/// the file declares for it (a bilingual file's target language), as
+/// written.
+#[derive(Debug, Clone, Default)]
+pub struct Prose {
+    pub segments: Vec<Segment>,
+    pub language: Option<String>,
+}
+
 /// One source/target pair of a bilingual file.
 #[derive(Debug, Clone)]
 pub struct SegmentPair {
@@ -55,8 +64,12 @@ pub struct SegmentPair {
 /// What a bilingual reader found: pairs and the languages it declares.
 #[derive(Debug, Clone, Default)]
 pub struct Bilingual {
+    /// The languages the file declares, as written.
     pub source_lang: Option<String>,
     pub target_lang: Option<String>,
+    /// The source language the format's convention implies when nothing
+    /// declares one (gettext: msgids are English).
+    pub conventional_source: Option<&'static str>,
     pub pairs: Vec<SegmentPair>,
 }
 

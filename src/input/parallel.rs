@@ -45,6 +45,7 @@ pub fn read(source: &SourceFile, target: &SourceFile) -> Result<Bilingual> {
     Ok(Bilingual {
         source_lang: None,
         target_lang: None,
+        conventional_source: None,
         pairs,
     })
 }

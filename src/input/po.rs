@@ -27,7 +27,12 @@ pub fn read(file: &SourceFile) -> Result<Bilingual> {
             file,
             text: &file.text,
         },
-        out: Bilingual::default(),
+        // gettext's convention: msgids are English unless the header (or
+        // the configuration) says otherwise.
+        out: Bilingual {
+            conventional_source: Some("en"),
+            ..Bilingual::default()
+        },
         entry: Entry::default(),
         field: None,
         pending_fuzzy: false,
@@ -276,7 +281,9 @@ impl Parser<'_> {
         }
         if id.text.is_empty() && entry.ctxt.is_none() {
             if self.out.target_lang.is_none() {
-                self.out.target_lang = header_language(&entry.strs[0].1.text);
+                let header = &entry.strs[0].1.text;
+                self.out.target_lang = header_field(header, "Language");
+                self.out.source_lang = header_field(header, "X-Source-Language");
             }
             return Ok(());
         }
@@ -438,9 +445,10 @@ impl Src<'_> {
 }
 
 /// The `Language:` field of a PO header, if not empty.
-fn header_language(header: &str) -> Option<String> {
+/// The value of a header field (`Language: fr`), if set.
+fn header_field(header: &str, name: &str) -> Option<String> {
     header.lines().find_map(|line| {
-        let value = line.trim().strip_prefix("Language:")?.trim();
+        let value = line.trim().strip_prefix(name)?.strip_prefix(':')?.trim();
         (!value.is_empty()).then(|| value.to_owned())
     })
 }

@@ -71,6 +71,7 @@ pub fn read(
         return Ok(Bilingual {
             source_lang: None,
             target_lang: target_lang.map(str::to_owned),
+            conventional_source: None,
             pairs: Vec::new(),
         });
     };
@@ -117,6 +118,7 @@ pub fn read(
     Ok(Bilingual {
         source_lang: Some(source),
         target_lang: Some(target),
+        conventional_source: None,
         pairs,
     })
 }

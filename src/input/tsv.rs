@@ -42,6 +42,7 @@ pub fn read(file: &SourceFile) -> Result<Bilingual> {
     Ok(Bilingual {
         source_lang: None,
         target_lang: None,
+        conventional_source: None,
         pairs,
     })
 }

@@ -1,0 +1,129 @@
+//! Languages per file, declared first (SPEC §2): the command line, then
+//! the file's own declaration (a PO header, with English msgids by gettext
+//! convention), then termalign.yaml, then the defaults. A file used to be
+//! aligned zh -> en and checked as English whatever it said: a French PO
+//! catalogue printed nothing and passed.
+
+mod common;
+
+use std::fs;
+
+use serde_json::Value;
+
+/// A French catalogue of an English program: `Language: fr`, English
+/// msgids, and a translation that lost the term.
+const FRENCH_PO: &str = r#"msgid ""
+msgstr ""
+"Language: fr\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+
+msgid "Welcome to Macao"
+msgstr "Bienvenue dans la ville"
+
+msgid "Taiwan"
+msgstr "Taïwan"
+"#;
+
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (Value, String, i32) {
+    let out = common::termalign()
+        .current_dir(dir)
+        .args(["--isolated"])
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let (stdout, stderr, code) = common::outcome(out);
+    let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (json, stderr, code)
+}
+
+fn rules(json: &Value) -> Vec<String> {
+    json["findings"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|f| {
+                    format!(
+                        "{} {} {}",
+                        f["rule"].as_str().unwrap(),
+                        f["language"].as_str().unwrap(),
+                        f["found"].as_str().unwrap()
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn project(po: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("fr.po"), po).unwrap();
+    dir
+}
+
+#[test]
+fn a_po_file_is_aligned_from_english_into_its_declared_language() {
+    let dir = project(FRENCH_PO);
+    let (json, stderr, code) = run_in(dir.path(), &["align", "fr.po"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(rules(&json), ["missing-target-term en Macao"], "{json}");
+}
+
+#[test]
+fn a_po_file_is_checked_in_its_declared_language() {
+    let dir = project(FRENCH_PO);
+    // French rules for the French msgstrs: Taïwan is the French spelling.
+    let (json, stderr, code) = run_in(dir.path(), &["check", "fr.po"]);
+    assert_eq!((code, rules(&json)), (0, vec![]), "{stderr}");
+    // --lang wins over the file's declaration.
+    let (json, _, _) = run_in(dir.path(), &["check", "--lang", "en", "fr.po"]);
+    assert_eq!(rules(&json), ["diacritic-mismatch en Taïwan"], "{json}");
+}
+
+#[test]
+fn the_header_or_the_configuration_overrides_the_gettext_convention() {
+    let declared = FRENCH_PO.replace(
+        "\"Language: fr\\n\"\n",
+        "\"Language: en\\n\"\n\"X-Source-Language: zh\\n\"\n",
+    );
+    let zh = declared
+        .replace("Welcome to Macao", "澳门")
+        .replace("Bienvenue dans la ville", "Welcome");
+    let dir = project(&zh);
+    let (json, _, _) = run_in(dir.path(), &["align", "fr.po"]);
+    assert_eq!(rules(&json)[0], "missing-target-term zh 澳门", "{json}");
+    // Without the header, the configuration's source-lang beats the
+    // convention.
+    let undeclared = zh.replace("\"X-Source-Language: zh\\n\"\n", "");
+    let dir = project(&undeclared);
+    fs::write(dir.path().join("termalign.yaml"), "source-lang: zh\n").unwrap();
+    let out = common::termalign()
+        .current_dir(dir.path())
+        .args(["align", "fr.po", "--format", "json"])
+        .output()
+        .unwrap();
+    let (stdout, stderr, _) = common::outcome(out);
+    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stderr}"));
+    assert_eq!(rules(&json)[0], "missing-target-term zh 澳门", "{json}");
+}
+
+#[test]
+fn a_declared_tag_is_validated_like_any_other() {
+    let dir = project(&FRENCH_PO.replace("Language: fr", "Language: french"));
+    for command in ["check", "align"] {
+        let (json, stderr, code) = run_in(dir.path(), &[command, "fr.po"]);
+        assert_eq!(code, 2, "{command}: {stderr}");
+        assert!(
+            stderr.contains(
+                "fr.po:1:1: its declared language: `french` is not a BCP 47 language tag"
+            ),
+            "{command}: {stderr}"
+        );
+        assert_eq!(json["summary"]["failed"], true);
+    }
+    // A POSIX-style declaration is canonicalized.
+    let dir = project(&FRENCH_PO.replace("Language: fr", "Language: fr_FR"));
+    let (json, _, _) = run_in(dir.path(), &["align", "fr.po"]);
+    assert_eq!(rules(&json), ["missing-target-term en Macao"], "{json}");
+    assert_eq!(json["findings"][0]["language"], "en");
+}
