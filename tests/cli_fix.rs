@@ -332,3 +332,25 @@ fn permissions_survive_a_fix() {
         0o750
     );
 }
+
+/// `--fix` rewrote identifiers: `"macau_title"` became `"Macao_title"`.
+/// An identifier is one token (SPEC §3), so only the prose is fixed.
+#[test]
+fn identifiers_are_not_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("strings.txt");
+    std::fs::write(&path, "macau_title = Macau\nkey: macau.title\n").unwrap();
+    let out = common::termalign()
+        .args(["check", "--fix", "--dry-run", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let (stdout, stderr, _) = common::outcome(out);
+    assert!(
+        stdout.contains("+macau_title = Macao\n"),
+        "{stdout}{stderr}"
+    );
+    assert!(
+        !stdout.contains("Macao_title") && !stdout.contains("Macao.title"),
+        "{stdout}"
+    );
+}
