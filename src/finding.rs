@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::input::SourceFile;
 use crate::rule::RuleId;
-use crate::span::Span;
+use crate::span::{ColumnCursor, Span};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -65,11 +65,49 @@ pub struct Location {
     pub text: String,
 }
 
+/// Where the locations of one file are being computed: one column cursor for
+/// starts and one for ends, so that locating a file's findings in order of
+/// position walks each line once (see [`ColumnCursor`]).
+pub struct Locator<'f> {
+    file: &'f SourceFile,
+    starts: ColumnCursor<'f>,
+    ends: ColumnCursor<'f>,
+}
+
+impl<'f> Locator<'f> {
+    pub fn new(file: &'f SourceFile) -> Self {
+        Locator {
+            file,
+            starts: ColumnCursor::new(&file.text, &file.lines),
+            ends: ColumnCursor::new(&file.text, &file.lines),
+        }
+    }
+
+    pub fn file(&self) -> &'f SourceFile {
+        self.file
+    }
+
+    /// The location of `span`, a span of the file's text.
+    pub fn locate(&mut self, span: Span) -> Location {
+        let (line, column) = self.starts.line_col(span.start);
+        let (end_line, end_column) = self.ends.line_col(span.end);
+        Location::at(self.file, span, (line, column), (end_line, end_column))
+    }
+}
+
 impl Location {
+    /// The location of one span (for many spans of a file, a [`Locator`]).
     pub fn new(file: &SourceFile, span: Span) -> Location {
+        Locator::new(file).locate(span)
+    }
+
+    fn at(
+        file: &SourceFile,
+        span: Span,
+        (line, column): (usize, usize),
+        (end_line, end_column): (usize, usize),
+    ) -> Location {
         let raw = file.raw_span(span);
-        let (line, column) = file.line_col(span.start);
-        let (end_line, end_column) = file.line_col(span.end);
         Location {
             path: file.path.clone(),
             start: raw.start,

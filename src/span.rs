@@ -222,6 +222,52 @@ impl LineIndex {
     }
 }
 
+/// Line and column of many offsets of one text, asked in (mostly)
+/// increasing order: a column is counted on from the previous offset when
+/// it is on the same line and not before it, else from the line's start. So
+/// locating N findings on one line of L bytes counts O(N + L) characters,
+/// not O(N·L) — a minified file or a one-line XLIFF is one long line.
+#[derive(Debug)]
+pub struct ColumnCursor<'t> {
+    text: &'t str,
+    index: &'t LineIndex,
+    /// The last offset asked, its 0-based line and 1-based column.
+    at: Option<(usize, usize, usize)>,
+    /// Bytes walked so far, for tests that bound the work.
+    walked: usize,
+}
+
+impl<'t> ColumnCursor<'t> {
+    pub fn new(text: &'t str, index: &'t LineIndex) -> Self {
+        ColumnCursor {
+            text,
+            index,
+            at: None,
+            walked: 0,
+        }
+    }
+
+    /// 1-based line and column (Unicode scalar values) of `offset`.
+    pub fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let line = self.index.line_of(offset);
+        let (from, column) = match self.at {
+            Some((last, last_line, last_column)) if last_line == line && last <= offset => {
+                (last, last_column)
+            }
+            _ => (self.index.line_start(line), 1),
+        };
+        let column = column + self.text[from..offset].chars().count();
+        self.walked += offset - from;
+        self.at = Some((offset, line, column));
+        (line + 1, column)
+    }
+
+    /// How many bytes the cursor has walked to count columns.
+    pub fn walked(&self) -> usize {
+        self.walked
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,6 +282,28 @@ mod tests {
         assert_eq!(idx.line_col(text, 10), (2, 4));
         assert_eq!(idx.line_col(text, text.len()), (3, 5));
         assert_eq!(idx.line_span(text, 1), Span::new(3, 11));
+    }
+
+    /// Columns of many offsets on one long line cost the line's length,
+    /// not the line's length per offset.
+    #[test]
+    fn a_cursor_counts_each_line_once() {
+        let text = "Macau 重庆 ".repeat(20_000);
+        let idx = LineIndex::new(&text);
+        let offsets: Vec<usize> = text.match_indices("Macau").map(|(i, _)| i).collect();
+        let mut cursor = ColumnCursor::new(&text, &idx);
+        for &o in &offsets {
+            assert_eq!(cursor.line_col(o), idx.line_col(&text, o));
+        }
+        assert!(
+            cursor.walked() <= text.len(),
+            "{} > {}",
+            cursor.walked(),
+            text.len()
+        );
+        // Out of order it starts again from the line start, still right.
+        assert_eq!(cursor.line_col(6), (1, 7));
+        assert_eq!(cursor.line_col(text.len()), idx.line_col(&text, text.len()));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::Engine;
 use crate::checks::{Draft, RuleId};
-use crate::finding::{Excerpt, Finding, Location, Severity, Suppression};
+use crate::finding::{Excerpt, Finding, Location, Locator, Severity, Suppression};
 use crate::input::SourceFile;
 use crate::suppress::{Scope, Suppressions};
 
@@ -17,7 +17,7 @@ impl Engine {
     /// silenced nothing becomes an `unused-suppression` finding.
     pub(super) fn locate(
         &self,
-        drafts: Vec<Draft>,
+        mut drafts: Vec<Draft>,
         file: &SourceFile,
         (file_directives, source): (&Suppressions, Option<(&SourceFile, &Suppressions)>),
         (source_lang, target_lang): (&str, &str),
@@ -27,23 +27,35 @@ impl Engine {
             vec![false; file_directives.directives().len()],
             vec![false; source.map_or(0, |(_, d)| d.directives().len())],
         ];
+        // In order of position, so each file's lines are walked once for
+        // columns (a one-line file with many findings stays linear).
+        drafts.sort_by_key(|d| (d.on_source, d.span.start));
+        let source_file = source.map(|(src, _)| src);
+        // Locators of [file, source file] for findings, and apart for the
+        // related spans on the other side.
+        let mut here = [Some(Locator::new(file)), source_file.map(Locator::new)];
+        let mut there = [source_file.map(Locator::new), Some(Locator::new(file))];
         let mut findings: Vec<Finding> = Vec::with_capacity(drafts.len());
         for d in drafts {
             let Some(severity) = self.rules.severity(d.rule.id) else {
                 continue;
             };
-            let (here, other, directives, side) = match (d.on_source, source) {
-                (true, Some((src, directives))) => (src, file, directives, 1),
-                (true, None) => (file, file, file_directives, 0),
-                (false, Some((src, _))) => (file, src, file_directives, 0),
-                (false, None) => (file, file, file_directives, 0),
+            let (directives, side) = match (d.on_source, source) {
+                (true, Some((_, directives))) => (directives, 1),
+                _ => (file_directives, 0),
+            };
+            // The locator of the finding's file, and of the other side's
+            // (the same file but for two parallel files).
+            let other_side = if source.is_some() { side } else { 1 };
+            let (Some(at), Some(other)) = (&mut here[side], &mut there[other_side]) else {
+                unreachable!("a locator for each side in use");
             };
             if directives.in_directive(d.span) {
                 // The words of a directive (`ignore xizang`) are not prose.
                 continue;
             }
             let concept = d.concept.map(|c| self.set.concept(c));
-            let location = Location::new(here, d.span);
+            let location = at.locate(d.span);
             let suppressing = directives.suppressing_index(
                 location.line,
                 d.rule.name(),
@@ -70,14 +82,14 @@ impl Engine {
                 glossary: concept.map(|c| self.set.glossary(c.glossary).id.clone()),
                 concept: concept.map(|c| c.id.clone()),
                 language: language.to_owned(),
-                found: here.text[d.span.range()].to_owned(),
+                found: at.file().text[d.span.range()].to_owned(),
                 suggestions: d.suggestions,
                 message: d.message,
                 note: d.note,
                 segment: d.pair.map(|p| p.id),
-                related: d.related.map(|r| Location::new(other, r)),
+                related: d.related.map(|r| other.locate(r)),
                 replacement: d.replacement,
-                context: Some(Excerpt::new(here, d.span)),
+                context: Some(Excerpt::new(at.file(), d.span)),
                 suppressed,
             });
         }

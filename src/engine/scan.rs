@@ -6,7 +6,7 @@ use super::{Engine, LanguageIndex, TermUse};
 use crate::checks::{
     CheckContext, DocumentScan, Draft, PairRef, ScannedOccurrence, ScannedSegment,
 };
-use crate::finding::Location;
+use crate::finding::Locator;
 use crate::input::SourceFile;
 use crate::text::{normalize, Fold, MappedText};
 
@@ -63,11 +63,13 @@ impl Engine {
 
 /// Every term occurrence of a scanned document, located, for coverage.
 pub(super) fn term_uses(file: &SourceFile, doc: &DocumentScan) -> Vec<TermUse> {
+    // Occurrences come in text order: one locator walks each line once.
+    let mut locator = Locator::new(file);
     doc.occurrences
         .iter()
         .map(|o| TermUse {
             term: o.occurrence.term,
-            location: Location::new(file, o.occurrence.span),
+            location: locator.locate(o.occurrence.span),
             segment: o.pair.as_ref().map(|p| p.id.clone()),
         })
         .collect()
