@@ -20,13 +20,14 @@ pub enum RuleId {
     MissingTargetTerm,
     UntranslatedTerm,
     UnfinishedSegment,
+    NeedsReview,
     UnusedSuppression,
     NoGlossaryTerms,
 }
 
 impl RuleId {
     /// Every rule, in [`crate::checks::CHECKS`] order.
-    pub const ALL: [RuleId; 11] = [
+    pub const ALL: [RuleId; 12] = [
         RuleId::ForbiddenTerm,
         RuleId::DeprecatedTerm,
         RuleId::CaseMismatch,
@@ -36,6 +37,7 @@ impl RuleId {
         RuleId::MissingTargetTerm,
         RuleId::UntranslatedTerm,
         RuleId::UnfinishedSegment,
+        RuleId::NeedsReview,
         RuleId::UnusedSuppression,
         RuleId::NoGlossaryTerms,
     ];
@@ -52,6 +54,7 @@ impl RuleId {
             RuleId::MissingTargetTerm => "missing-target-term",
             RuleId::UntranslatedTerm => "untranslated-term",
             RuleId::UnfinishedSegment => "unfinished-segment",
+            RuleId::NeedsReview => "needs-review",
             RuleId::UnusedSuppression => "unused-suppression",
             RuleId::NoGlossaryTerms => "no-glossary-terms",
         }

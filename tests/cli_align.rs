@@ -98,7 +98,7 @@ fn po_with_fuzzy_untranslated_and_continued_strings() {
         findings(&[&input]),
         [
             "10:9 deprecated-term 1 foreign ministry spokesman",
-            "13:8 unfinished-segment 2 欧盟对外行动署",
+            "13:8 needs-review 2 欧盟对外行动署",
             "16:8 unfinished-segment 3 澳门",
             "23:2 deprecated-term 4 Tibet \"\n\"Autonomous Region",
         ]
@@ -310,4 +310,23 @@ fn repeated_segment_ids_keep_their_own_findings() {
         .map(|f| (f.rule.as_str(), f.found.as_str(), f.segment.as_deref()))
         .collect();
     assert_eq!(got, [("missing-target-term", "深圳", Some("1@2"))]);
+}
+
+/// Segment states are read, not ignored (SPEC §4): a target marked as not
+/// translated yet or an empty one is `unfinished-segment` (never a
+/// `missing-target-term` error), one awaiting review `needs-review`.
+#[test]
+fn segment_states_and_empty_targets() {
+    let input = rel(&fixture("align/states.xlf"));
+    assert_eq!(
+        findings(&[&input]),
+        [
+            "6:17 unfinished-segment new 澳门",
+            "10:17 needs-review review 澳门",
+            "14:17 unfinished-segment empty 澳门",
+            "18:17 unfinished-segment blank 澳门",
+        ]
+    );
+    let input = rel(&fixture("align/states-2.0.xlf"));
+    assert_eq!(findings(&[&input]), ["5:40 unfinished-segment draft 澳门"]);
 }

@@ -418,7 +418,10 @@ fn interop_details() {
     if let Some(path) = interop_file("po/ttk-fuzzy.po") {
         let b = po::read(&read_file(&path)).unwrap();
         assert_eq!(
-            b.pairs.iter().map(|p| p.fuzzy).collect::<Vec<_>>(),
+            b.pairs
+                .iter()
+                .map(|p| p.state != termalign::input::PairState::Final)
+                .collect::<Vec<_>>(),
             [false, true]
         );
     }
@@ -628,7 +631,11 @@ fn own_fixtures() {
     let b = po::read(&file).unwrap();
     assert_eq!(ids(&b), ["1", "2", "3#0", "3#1"]);
     assert_eq!(b.target_lang.as_deref(), Some("en"));
-    assert!(b.pairs[1].fuzzy && !b.pairs[0].fuzzy);
+    assert_eq!(
+        b.pairs[1].state,
+        termalign::input::PairState::NeedsReview("fuzzy".into())
+    );
+    assert_eq!(b.pairs[0].state, termalign::input::PairState::Final);
     assert_maps(
         &file,
         b.pairs[1].target.as_ref().unwrap(),

@@ -14,6 +14,7 @@ mod forbidden_term;
 mod inconsistent_term;
 mod missing_target_term;
 mod misspelled_term;
+mod needs_review;
 mod no_glossary_terms;
 mod unfinished_segment;
 mod untranslated_term;
@@ -27,6 +28,7 @@ pub use forbidden_term::ForbiddenTerm;
 pub use inconsistent_term::{inconsistencies, Inconsistency, InconsistentTerm};
 pub use missing_target_term::MissingTargetTerm;
 pub use misspelled_term::MisspelledTerm;
+pub use needs_review::NeedsReview;
 pub use no_glossary_terms::NoGlossaryTerms;
 pub use unfinished_segment::UnfinishedSegment;
 pub use untranslated_term::UntranslatedTerm;
@@ -35,6 +37,7 @@ pub use unused_suppression::UnusedSuppression;
 use crate::finding::Severity;
 use crate::fuzzy::FuzzyIndex;
 use crate::glossary::{ConceptId, GlossarySet, TermId, TermType};
+use crate::input::PairState;
 use crate::matcher::Occurrence;
 use crate::span::space::{Norm, Seg};
 use crate::span::Span;
@@ -197,15 +200,16 @@ pub struct PairScan<'a> {
     pub id: &'a str,
     /// Source-language terms found in the source text.
     pub source: &'a [Occurrence],
-    /// Target-language terms found in the target text (`None`: no target).
+    /// Target-language terms found in the target text (`None`: no target,
+    /// or an empty one).
     pub target: Option<&'a [Occurrence]>,
     /// Source-language terms found unchanged in the target text.
     pub source_terms_in_target: &'a [Occurrence],
     pub target_language: &'a str,
     /// The whole source text of the pair, in file coordinates.
     pub source_span: Span,
-    /// The translation is marked as not final (PO `#, fuzzy`).
-    pub fuzzy: bool,
+    /// Where the translation stands, as the file marks it.
+    pub state: &'a PairState,
 }
 
 /// A rule. Implement the scope the rule looks at; the others stay empty.
@@ -235,6 +239,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &MissingTargetTerm,
     &UntranslatedTerm,
     &UnfinishedSegment,
+    &NeedsReview,
     &UnusedSuppression,
     &NoGlossaryTerms,
 ];

@@ -1,19 +1,22 @@
-//! `unfinished-segment` (align): a pair with no translation, or one marked as
-//! not final (PO `#, fuzzy`). Reported so that a missing target never passes
-//! silently as "no findings".
+//! `unfinished-segment` (align): a pair with no translation — no target, an
+//! empty one, or one its file marks as not translated yet (XLIFF `new`,
+//! `needs-translation`, `initial`). Reported once per segment, so that a
+//! missing target never passes silently as "no findings", and never as a
+//! `missing-target-term` error per term.
 
 use super::{Check, CheckContext, Draft, PairScan, RuleId, RuleMeta};
 use crate::finding::Severity;
+use crate::input::PairState;
 
 pub struct UnfinishedSegment;
 
 static META: RuleMeta = RuleMeta {
     id: RuleId::UnfinishedSegment,
     severity: Severity::Warning,
-    summary: "A source segment has no target, or its translation is marked fuzzy (not final).",
-    why: "Terminology cannot be checked in a translation that is not there; a fuzzy translation is a draft that may still carry old terms.",
-    example: "A PO entry flagged `#, fuzzy`, or an XLIFF `<trans-unit>` without `<target>`.",
-    fix: "Translate the segment, or review it and clear the fuzzy flag.",
+    summary: "A source segment has no translation: no target, an empty one, or one marked as not translated yet.",
+    why: "Terminology cannot be checked in a translation that is not there, and a run that checked no translation must not read as clean.",
+    example: "An XLIFF `<trans-unit>` without `<target>`, an empty PO `msgstr`, or `<target state=\"needs-translation\">`.",
+    fix: "Translate the segment (and set its state).",
     bilingual: true,
 };
 
@@ -23,13 +26,13 @@ impl Check for UnfinishedSegment {
     }
 
     fn check_pair(&self, pair: &PairScan, _cx: &CheckContext, out: &mut Vec<Draft>) {
-        let message = match (pair.target.is_none(), pair.fuzzy) {
+        let message = match (pair.target.is_none(), pair.state) {
             (true, _) => format!("segment {} has no translation", pair.id),
-            (false, true) => format!(
-                "segment {} is marked fuzzy: its translation is not final",
+            (false, PairState::Untranslated(state)) => format!(
+                "segment {} is marked `{state}`: it is not translated yet",
                 pair.id
             ),
-            (false, false) => return,
+            (false, _) => return,
         };
         let mut draft = Draft::new(&META, pair.source_span, message);
         draft.on_source = true;

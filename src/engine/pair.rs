@@ -7,7 +7,7 @@ use rustc_hash::FxHashSet;
 
 use super::{Engine, LanguageIndex};
 use crate::checks::{CheckContext, DocumentScan, Draft, PairRef, PairScan};
-use crate::input::Bilingual;
+use crate::input::{Bilingual, PairState};
 use crate::matcher::Occurrence;
 use crate::span::Span;
 
@@ -65,22 +65,31 @@ impl Engine {
         };
         drafts.iter_mut().for_each(relate);
         for ((pair, reference), source) in bilingual.pairs.iter().zip(refs).zip(&source_terms) {
-            let scanned = scanned_of[reference.index].map(|k| &doc.segments[k]);
-            let unfinished = pair.target.is_none() || pair.fuzzy;
+            // An empty target is no translation: unfinished, not a
+            // missing term.
+            let has_target = pair
+                .target
+                .as_ref()
+                .is_some_and(|t| !t.text.trim().is_empty());
+            let scanned = scanned_of[reference.index]
+                .map(|k| &doc.segments[k])
+                .filter(|_| has_target);
+            let unfinished = !has_target || pair.state != PairState::Final;
             if source.is_empty() && !unfinished {
                 continue;
             }
             // Source terms left in the target: the target was normalized once
             // for the scan, and that text serves this search too.
-            let in_target: Vec<Occurrence> = match (&pair.target, scanned) {
-                (Some(t), Some(scanned)) => {
-                    source_index
-                        .matcher
-                        .find_normalized(&self.set, t, &scanned.normalized)
-                }
-                (Some(t), None) => source_index.matcher.find(&self.set, t),
-                (None, _) => Vec::new(),
-            };
+            let in_target: Vec<Occurrence> =
+                match (pair.target.as_ref().filter(|_| has_target), scanned) {
+                    (Some(t), Some(scanned)) => {
+                        source_index
+                            .matcher
+                            .find_normalized(&self.set, t, &scanned.normalized)
+                    }
+                    (Some(t), None) => source_index.matcher.find(&self.set, t),
+                    (None, _) => Vec::new(),
+                };
             let target_terms: Option<Vec<Occurrence>> = scanned.map(|s| {
                 doc.occurrences[s.occurrences.clone()]
                     .iter()
@@ -97,7 +106,7 @@ impl Engine {
                     .source
                     .map
                     .map_span(Span::new(0, pair.source.text.len())),
-                fuzzy: pair.fuzzy,
+                state: &pair.state,
             };
             let before = drafts.len();
             for check in &self.active {

@@ -53,12 +53,42 @@ pub struct SegmentPair {
     pub source: MappedText,
     /// `None` when the unit has no target at all.
     pub target: Option<MappedText>,
-    /// Flags that say the translation is not final (PO `#, fuzzy`).
-    pub fuzzy: bool,
+    /// Where the translation stands, as the file marks it.
+    pub state: PairState,
     /// The span of the whole entry in the file's text (a PO entry with the
     /// comments above it, an XLIFF unit, a TMX `<tu>`), where the format has
     /// entries.
     pub entry: Option<Span>,
+}
+
+/// Where a pair stands in its translation workflow, from the file's own
+/// marks (SPEC §4 `unfinished-segment`, `needs-review`). The label is the
+/// mark as written (`needs-review-translation`, `fuzzy`), for messages.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum PairState {
+    /// Nothing says the translation is not final.
+    #[default]
+    Final,
+    /// Not translated yet, or a draft: XLIFF 1.2 `new` and
+    /// `needs-translation`, XLIFF 2 `initial`.
+    Untranslated(String),
+    /// Translated and awaiting review: XLIFF 1.2 `needs-review-*`,
+    /// `needs-adaptation` and `needs-l10n`, PO `#, fuzzy`.
+    NeedsReview(String),
+}
+
+impl PairState {
+    /// The state of an XLIFF 1.2 `<target state="…">` or XLIFF 2
+    /// `<segment state="…">`.
+    pub fn from_xliff(state: Option<&str>) -> PairState {
+        match state.map(str::trim) {
+            Some(s @ ("new" | "needs-translation" | "initial")) => {
+                PairState::Untranslated(s.to_owned())
+            }
+            Some(s) if s.starts_with("needs-") => PairState::NeedsReview(s.to_owned()),
+            _ => PairState::Final,
+        }
+    }
 }
 
 /// What a bilingual reader found: pairs and the languages it declares.

@@ -9,7 +9,7 @@
 
 use crate::error::{Error, Result};
 use crate::input::tsv::line_count;
-use crate::input::{Bilingual, SegmentPair, SourceFile};
+use crate::input::{Bilingual, PairState, SegmentPair, SourceFile};
 use crate::text::MappedText;
 
 /// Pairs the lines of `source` with those of `target`.
@@ -38,7 +38,7 @@ pub fn read(source: &SourceFile, target: &SourceFile) -> Result<Bilingual> {
             id: (line + 1).to_string(),
             source: MappedText::borrowed(&source.text, s),
             target: (!t.is_empty()).then(|| MappedText::borrowed(&target.text, t)),
-            fuzzy: false,
+            state: PairState::Final,
             entry: None,
         });
     }

@@ -16,7 +16,7 @@
 //! translated" in gettext, so it gives `target: None`.
 
 use crate::error::{Error, Result};
-use crate::input::{Bilingual, SegmentPair, SourceFile};
+use crate::input::{Bilingual, PairState, SegmentPair, SourceFile};
 use crate::span::Span;
 use crate::text::{MappedText, MappedTextBuilder};
 
@@ -302,7 +302,11 @@ impl Parser<'_> {
                 id: pair_id,
                 source,
                 target: (!target.text.is_empty()).then_some(target),
-                fuzzy: entry.fuzzy,
+                state: if entry.fuzzy {
+                    PairState::NeedsReview("fuzzy".to_owned())
+                } else {
+                    PairState::Final
+                },
                 entry: Some(entry.span),
             });
         }
@@ -525,7 +529,7 @@ msgstr "最后""#;
             let p = pair(&b, id);
             assert_eq!(p.source.text, *source, "{id}");
             assert_eq!(target(p), *want, "{id}");
-            assert_eq!(p.fuzzy, *fuzzy, "{id}");
+            assert_eq!(matches!(p.state, PairState::NeedsReview(_)), *fuzzy, "{id}");
         }
         check_maps(&f, &b);
     }
@@ -562,7 +566,7 @@ msgstr "最后""#;
         assert_eq!(b.target_lang.as_deref(), Some("fr"));
         assert_eq!(ids(&b), ["1"]);
         let p = pair(&b, "1");
-        assert!(p.fuzzy);
+        assert_eq!(p.state, PairState::NeedsReview("fuzzy".into()));
         assert_eq!(target(p), "Xizang");
         assert_eq!(original(&f, p.target.as_ref().unwrap(), "Xizang"), "Xizang");
         check_maps(&f, &b);

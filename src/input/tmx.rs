@@ -17,7 +17,7 @@
 
 use crate::error::{Error, Result};
 use crate::input::xml::{Node, Tag, Xml};
-use crate::input::{Bilingual, SegmentPair, SourceFile};
+use crate::input::{Bilingual, PairState, SegmentPair, SourceFile};
 use crate::span::Span;
 use crate::text::MappedText;
 
@@ -111,7 +111,7 @@ pub fn read(
             id: unit.id,
             source: std::mem::take(&mut unit.tuvs[s].text),
             target: t.map(|t| std::mem::take(&mut unit.tuvs[t].text)),
-            fuzzy: false,
+            state: PairState::Final,
             entry: Some(unit.entry),
         });
     }

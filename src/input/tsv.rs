@@ -7,7 +7,7 @@
 //! means "not translated" and gives `target: None`.
 
 use crate::error::{Error, Result};
-use crate::input::{Bilingual, SegmentPair, SourceFile};
+use crate::input::{Bilingual, PairState, SegmentPair, SourceFile};
 use crate::span::Span;
 use crate::text::MappedText;
 
@@ -35,7 +35,7 @@ pub fn read(file: &SourceFile) -> Result<Bilingual> {
             id: (line + 1).to_string(),
             source: MappedText::borrowed(text, source),
             target: (!target.is_empty()).then(|| MappedText::borrowed(text, target)),
-            fuzzy: false,
+            state: PairState::Final,
             entry: None,
         });
     }

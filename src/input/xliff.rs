@@ -23,7 +23,7 @@
 
 use crate::error::Result;
 use crate::input::xml::{Node, Tag, Xml};
-use crate::input::{Bilingual, SegmentPair, SourceFile};
+use crate::input::{Bilingual, PairState, SegmentPair, SourceFile};
 use crate::span::Span;
 
 /// Reads an XLIFF file of any version.
@@ -142,6 +142,7 @@ fn read_trans_unit(
         )
     })?;
     let entry = Some(Span::new(unit.span.start, xml.position()));
+    let state = PairState::from_xliff(target.as_ref().and_then(|t| t.state.as_deref()));
     let segmented_target = target.as_ref().is_none_or(|t| !t.segments.is_empty());
     match seg_source {
         Some(segs) if !segs.segments.is_empty() && segmented_target => {
@@ -152,7 +153,7 @@ fn read_trans_unit(
                     id: format!("{id}#{mid}"),
                     source: text,
                     target: found.map(|i| target_segs.swap_remove(i).1),
-                    fuzzy: false,
+                    state: state.clone(),
                     entry,
                 });
             }
@@ -161,7 +162,7 @@ fn read_trans_unit(
             id,
             source: source.text,
             target: target.map(|t| t.text),
-            fuzzy: false,
+            state: state.clone(),
             entry,
         }),
     }
@@ -206,6 +207,7 @@ fn read_unit(
         match xml.next()? {
             Node::Start(tag) if tag.is("segment") => {
                 let seg_id = xml.attr(&tag, "id")?;
+                let seg_state = PairState::from_xliff(xml.attr(&tag, "state")?.as_deref());
                 let [source, target] = xml.read_parts([("source", false), ("target", false)])?;
                 let source = source.ok_or_else(|| {
                     xml.error(
@@ -213,7 +215,7 @@ fn read_unit(
                         format!("<segment> of unit \"{id}\" has no <source>"),
                     )
                 })?;
-                segments.push((seg_id, source, target));
+                segments.push((seg_id, source, target, seg_state));
             }
             Node::Start(_) => {
                 xml.skip_element()?;
@@ -224,7 +226,7 @@ fn read_unit(
     }
     let entry = Some(Span::new(unit.span.start, xml.position()));
     let single = segments.len() == 1;
-    for (n, (seg_id, source, target)) in segments.into_iter().enumerate() {
+    for (n, (seg_id, source, target, state)) in segments.into_iter().enumerate() {
         let pair_id = if single {
             id.clone()
         } else {
@@ -237,7 +239,7 @@ fn read_unit(
             id: pair_id,
             source: source.text,
             target: target.map(|t| t.text),
-            fuzzy: false,
+            state,
             entry,
         });
     }

@@ -62,6 +62,8 @@ pub(crate) struct Content {
     /// With `segments` asked for: each `<mrk mtype="seg" mid="…">` inside,
     /// as (mid, text), in document order.
     pub segments: Vec<(String, MappedText)>,
+    /// The element's `state` attribute (XLIFF 1.2 `<target state>`).
+    pub state: Option<String>,
 }
 
 /// Elements whose content is native code or a sub-flow, not text of the
@@ -346,6 +348,7 @@ impl<'a> Xml<'a> {
         Ok(Content {
             text: whole.finish(),
             segments: segs,
+            state: None,
         })
     }
 
@@ -361,7 +364,10 @@ impl<'a> Xml<'a> {
             match self.next()? {
                 Node::Start(tag) => match parts.iter().position(|(name, _)| tag.is(name)) {
                     Some(i) if found[i].is_none() => {
-                        found[i] = Some(self.content(&tag, parts[i].1)?)
+                        let state = self.attr(&tag, "state")?;
+                        let mut content = self.content(&tag, parts[i].1)?;
+                        content.state = state;
+                        found[i] = Some(content);
                     }
                     _ => {
                         self.skip_element()?;
@@ -369,7 +375,11 @@ impl<'a> Xml<'a> {
                 },
                 Node::Empty(tag) => {
                     if let Some(i) = parts.iter().position(|(name, _)| tag.is(name)) {
-                        found[i].get_or_insert_with(|| Xml::empty_content(&tag));
+                        if found[i].is_none() {
+                            let mut content = Xml::empty_content(&tag);
+                            content.state = self.attr(&tag, "state")?;
+                            found[i] = Some(content);
+                        }
                     }
                 }
                 Node::End(_) => return Ok(found),
@@ -383,6 +393,7 @@ impl<'a> Xml<'a> {
         Content {
             text: MappedTextBuilder::new(tag.span.end).finish(),
             segments: Vec::new(),
+            state: None,
         }
     }
 
@@ -706,7 +717,7 @@ mod tests {
                     id: "1".into(),
                     source: c.text,
                     target: None,
-                    fuzzy: false,
+                    state: crate::input::PairState::Final,
                     entry: None,
                 }],
                 ..Default::default()
