@@ -127,3 +127,35 @@ fn a_declared_tag_is_validated_like_any_other() {
     assert_eq!(rules(&json), ["missing-target-term en Macao"], "{json}");
     assert_eq!(json["findings"][0]["language"], "en");
 }
+
+/// HTML `lang` and Markdown front matter `lang:` declare a prose file's
+/// language.
+#[test]
+fn html_and_markdown_declare_their_language() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("page.html"),
+        "<!DOCTYPE html><html lang=\"fr\"><body><p>Taïwan</p></body></html>\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("note.md"), "---\nlang: fr\n---\n\nTaïwan\n").unwrap();
+    fs::write(dir.path().join("plain.md"), "# Note\n\nTaïwan\n").unwrap();
+    let (json, stderr, _) = run_in(dir.path(), &["check", "."]);
+    let found: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{stderr}"))
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}",
+                f["path"].as_str().unwrap(),
+                f["language"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        ["./plain.md en"],
+        "only the undeclared file is read as English"
+    );
+}

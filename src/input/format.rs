@@ -132,6 +132,10 @@ pub struct FormatDef {
     /// What the content says, if anything.
     pub sniff: Option<fn(&Head<'_>) -> Option<Evidence>>,
     pub reader: Reader,
+    /// The language a prose file declares for itself (HTML `lang`,
+    /// Markdown front matter `lang:`), as written; bilingual readers report
+    /// theirs.
+    pub declared_language: Option<fn(&str) -> Option<String>>,
     /// Characters that, inside the raw bytes of an occurrence, show that it
     /// spans markup (a term split by a tag): `--fix` leaves it alone, since
     /// replacing it would delete the markup.
@@ -160,6 +164,7 @@ pub static FORMATS: &[FormatDef] = &[
         extensions: &["txt", "text"],
         sniff: None,
         reader: Reader::Prose(|file| Ok(input::plain::read(file))),
+        declared_language: None,
         markup: &[],
         escaping: Escaping::Verbatim,
         comments: &[
@@ -176,6 +181,7 @@ pub static FORMATS: &[FormatDef] = &[
         extensions: &["md", "markdown"],
         sniff: Some(|head| looks_like_markdown(head.text).then_some(Evidence::Suggestive)),
         reader: Reader::Prose(input::markdown::read),
+        declared_language: Some(input::markdown::front_matter_lang),
         markup: &['<', '>', '*', '`', '[', ']'],
         escaping: Escaping::Verbatim,
         comments: &[CommentSyntax::Html],
@@ -189,6 +195,7 @@ pub static FORMATS: &[FormatDef] = &[
             matches!(head.root, Some("html" | "head" | "body")).then_some(Evidence::Decisive)
         }),
         reader: Reader::Prose(input::html::read),
+        declared_language: Some(html_lang),
         markup: &['<', '>'],
         escaping: Escaping::XmlText,
         comments: &[CommentSyntax::Html],
@@ -200,6 +207,7 @@ pub static FORMATS: &[FormatDef] = &[
         extensions: &["xlf", "xliff", "sdlxliff", "mxliff"],
         sniff: Some(|head| (head.root == Some("xliff")).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, _| input::xliff::read(file)),
+        declared_language: None,
         markup: &['<', '>'],
         escaping: Escaping::XmlText,
         comments: &[CommentSyntax::Html, CommentSyntax::Note],
@@ -211,6 +219,7 @@ pub static FORMATS: &[FormatDef] = &[
         extensions: &["tmx"],
         sniff: Some(|head| (head.root == Some("tmx")).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, langs| input::tmx::read(file, langs.source, langs.target)),
+        declared_language: None,
         markup: &['<', '>'],
         escaping: Escaping::XmlText,
         comments: &[CommentSyntax::Html, CommentSyntax::Note],
@@ -222,6 +231,7 @@ pub static FORMATS: &[FormatDef] = &[
         extensions: &["po", "pot"],
         sniff: Some(|head| looks_like_po(head.text).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, _| input::po::read(file)),
+        declared_language: None,
         markup: &[],
         escaping: Escaping::PoString,
         comments: &[CommentSyntax::Hash],
@@ -233,6 +243,7 @@ pub static FORMATS: &[FormatDef] = &[
         extensions: &["tsv"],
         sniff: None,
         reader: Reader::Pairs(|file, _| input::tsv::read(file)),
+        declared_language: None,
         markup: &[],
         escaping: Escaping::Verbatim,
         comments: &[CommentSyntax::Hash],
@@ -273,7 +284,13 @@ impl Format {
         match self.def().reader {
             Reader::Prose(read) => Ok(Prose {
                 segments: read(file)?,
-                language: None,
+                language: self.def().declared_language.and_then(|declared| {
+                    let mut end = file.text.len().min(HEAD);
+                    while !file.text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    declared(&file.text[..end])
+                }),
             }),
             Reader::Pairs(read) => {
                 let bilingual = read(file, PairLanguages::default())?;
@@ -386,6 +403,40 @@ pub fn formats_markdown() -> String {
         ));
     }
     out
+}
+
+/// The `lang` attribute of an HTML document's `<html>` start tag, as
+/// written.
+fn html_lang(head: &str) -> Option<String> {
+    let lower = head.to_ascii_lowercase();
+    let tag_start = lower.find("<html")?;
+    let tag_end = tag_start + lower[tag_start..].find('>')?;
+    let tag = &head[tag_start..tag_end];
+    let lower_tag = &lower[tag_start..tag_end];
+    let mut from = 0;
+    while let Some(at) = lower_tag[from..].find("lang").map(|i| from + i) {
+        from = at + 4;
+        // `lang`, not `xml:lang`'s prefix or `language`; `xml:lang` counts.
+        let before = lower_tag[..at].chars().next_back();
+        if !before.is_some_and(|c| c.is_whitespace() || c == ':') {
+            continue;
+        }
+        let rest = tag[from..].trim_start();
+        let Some(value) = rest.strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim_start();
+        let quote = value.chars().next()?;
+        let value = if quote == '"' || quote == '\'' {
+            &value[1..1 + value[1..].find(quote)?]
+        } else {
+            value
+                .split(|c: char| c.is_whitespace() || c == '/')
+                .next()?
+        };
+        return (!value.trim().is_empty()).then(|| value.trim().to_owned());
+    }
+    None
 }
 
 /// Whether `head` starts with `prefix`, ignoring ASCII case. Byte-wise, so a
@@ -612,6 +663,22 @@ mod tests {
         let pattern = file_name_pattern();
         assert!(pattern.starts_with(r"\.(txt|text|md|"), "{pattern}");
         assert!(pattern.ends_with("|tsv)$"), "{pattern}");
+    }
+
+    #[test]
+    fn html_declares_its_language() {
+        assert_eq!(
+            html_lang("<!DOCTYPE html><html lang=\"fr-CA\"><p>x").as_deref(),
+            Some("fr-CA")
+        );
+        assert_eq!(
+            html_lang("<HTML xml:lang='zh' dir=ltr>").as_deref(),
+            Some("zh")
+        );
+        assert_eq!(html_lang("<html lang=en>").as_deref(), Some("en"));
+        assert_eq!(html_lang("<html data-language=\"x\">"), None);
+        assert_eq!(html_lang("<p lang=\"fr\">no html tag</p>"), None);
+        assert_eq!(html_lang("<html lang=\"\">"), None);
     }
 
     #[test]

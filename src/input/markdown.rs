@@ -247,6 +247,19 @@ fn inline_tag(html: &str) -> Option<InlineTag> {
 /// Length of a leading front-matter block: a first line `---` (YAML) or
 /// `+++` (TOML) up to and including its closing line (`---`/`...` or `+++`).
 /// Without a closing line it is not front matter but a thematic break.
+/// The `lang:` (or `language:`) of a YAML or TOML front matter block, as
+/// written: the language the document declares.
+pub fn front_matter_lang(text: &str) -> Option<String> {
+    let len = front_matter_len(text);
+    text[..len].lines().skip(1).find_map(|line| {
+        let (key, value) = line.split_once([':', '='])?;
+        let key = key.trim();
+        (key == "lang" || key == "language")
+            .then(|| value.trim().trim_matches(['"', '\'']).to_owned())
+            .filter(|v| !v.is_empty())
+    })
+}
+
 fn front_matter_len(text: &str) -> usize {
     let mut lines = text.split_inclusive('\n');
     let Some(first) = lines.next() else {
@@ -271,6 +284,28 @@ fn front_matter_len(text: &str) -> usize {
 mod tests {
     use super::*;
     use crate::span::Span;
+
+    #[test]
+    fn front_matter_declares_the_language() {
+        assert_eq!(
+            front_matter_lang("---\ntitle: x\nlang: fr\n---\nText").as_deref(),
+            Some("fr")
+        );
+        assert_eq!(
+            front_matter_lang("+++\nlanguage = \"zh-Hans\"\n+++\n").as_deref(),
+            Some("zh-Hans")
+        );
+        assert_eq!(
+            front_matter_lang("lang: fr\n\nText"),
+            None,
+            "not front matter"
+        );
+        assert_eq!(
+            front_matter_lang("---\ntitle: x\n---\nlang: fr\n"),
+            None,
+            "after it"
+        );
+    }
 
     fn segments(md: &str) -> Vec<String> {
         read_str(md).into_iter().map(|s| s.text.text).collect()
