@@ -139,6 +139,39 @@ pub fn stemmer_for(lang: &str) -> Option<rust_stemmers::Algorithm> {
     })
 }
 
+/// The language of `text` by statistical identification (whatlang), when
+/// the identification is reliable and the language has an ISO 639-1 code
+/// termalign knows; else `None`. The last resort of SPEC §2's order, for a
+/// file nothing declares a language for.
+pub fn identify(text: &str) -> Option<Lang> {
+    // A few thousand characters decide as well as a whole file.
+    let mut end = text.len().min(16 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let info = whatlang::detect(&text[..end])?;
+    if !info.is_reliable() {
+        return None;
+    }
+    use whatlang::Lang as W;
+    let code = match info.lang() {
+        W::Cmn => "zh",
+        W::Eng => "en",
+        W::Fra => "fr",
+        W::Deu => "de",
+        W::Spa => "es",
+        W::Rus => "ru",
+        W::Ara => "ar",
+        W::Nld => "nl",
+        W::Por => "pt",
+        W::Ita => "it",
+        W::Jpn => "ja",
+        W::Kor => "ko",
+        _ => return None,
+    };
+    Lang::parse(code).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +197,16 @@ mod tests {
             assert_eq!(lang.as_str(), canonical, "{tag}");
         }
         assert_eq!(Lang::parse("zh-Hans-CN").unwrap().primary(), "zh");
+    }
+
+    #[test]
+    fn identification_is_reliable_or_silent() {
+        let zh = "国务院新闻办公室今天举行新闻发布会，介绍西藏自治区经济社会发展情况。";
+        assert_eq!(identify(zh).map(Lang::into_string).as_deref(), Some("zh"));
+        let fr = "La Chine et l'Union européenne ont tenu leur dialogue sur les droits de l'homme à Bruxelles cette semaine.";
+        assert_eq!(identify(fr).map(Lang::into_string).as_deref(), Some("fr"));
+        assert_eq!(identify("Macau"), None, "too short to tell");
+        assert_eq!(identify(""), None);
     }
 
     #[test]

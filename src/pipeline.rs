@@ -44,22 +44,55 @@ pub fn detect_format(file: &SourceFile) -> Format {
 pub enum LanguageChoice<'a> {
     /// Given on the command line: wins over what the file declares.
     Given(&'a str),
-    /// From the configuration or the defaults: used when the file declares
-    /// no language of its own.
+    /// From the configuration: used when the file declares no language of
+    /// its own.
     Fallback(&'a str),
+    /// Nothing chose it: used when the file declares none and its text
+    /// cannot be identified reliably.
+    Default(&'a str),
+}
+
+/// Who chose a language, for [`LanguageChoice::new`]: the command line or
+/// the configuration (`None`: nobody, it is the default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageFrom {
+    CommandLine,
+    Config,
+}
+
+impl<'a> LanguageChoice<'a> {
+    pub fn new(tag: &'a str, from: Option<LanguageFrom>) -> Self {
+        match from {
+            Some(LanguageFrom::CommandLine) => LanguageChoice::Given(tag),
+            Some(LanguageFrom::Config) => LanguageChoice::Fallback(tag),
+            None => LanguageChoice::Default(tag),
+        }
+    }
 }
 
 impl LanguageChoice<'_> {
     /// The language of `file`, which declares `declared` (a bilingual
     /// file's target language). A declared tag is validated and
     /// canonicalized like every other.
-    fn resolve(self, file: &SourceFile, declared: Option<&str>) -> Result<String> {
-        match (self, declared) {
-            (LanguageChoice::Given(tag), _) | (LanguageChoice::Fallback(tag), None) => {
-                Ok(tag.to_owned())
-            }
-            (LanguageChoice::Fallback(_), Some(tag)) => canonical_declared(file, tag),
-        }
+    /// The language, and whether it was guessed from the text.
+    fn resolve(
+        self,
+        file: &SourceFile,
+        declared: Option<&str>,
+        text: impl FnOnce() -> String,
+    ) -> Result<(String, bool)> {
+        Ok(match (self, declared) {
+            (LanguageChoice::Given(tag), _) => (tag.to_owned(), false),
+            (_, Some(tag)) => (canonical_declared(file, tag)?, false),
+            (LanguageChoice::Fallback(tag), None) => (tag.to_owned(), false),
+            (LanguageChoice::Default(tag), None) => match crate::lang::identify(&text()) {
+                // Only a guess that changes the language is worth a note.
+                Some(lang) if lang.primary() != crate::lang::primary_subtag(tag) => {
+                    (lang.into_string(), true)
+                }
+                _ => (tag.to_owned(), false),
+            },
+        })
     }
 }
 
@@ -89,8 +122,20 @@ pub fn check_file(
 ) -> Result<FileResult> {
     let format = detect_format(file);
     let prose = format.read_document(file)?;
-    let language = language.resolve(file, prose.language.as_deref())?;
-    Ok(engine.check_document(file, format, &prose.segments, &language))
+    let (language, guessed) = language.resolve(file, prose.language.as_deref(), || {
+        let mut text = String::new();
+        for s in &prose.segments {
+            if text.len() > 16 * 1024 {
+                break;
+            }
+            text.push_str(&s.text.text);
+            text.push('\n');
+        }
+        text
+    })?;
+    let mut result = engine.check_document(file, format, &prose.segments, &language);
+    result.guessed_language = guessed.then_some(language);
+    Ok(result)
 }
 
 /// Checks every input, each in the language `language_of` gives for its
@@ -101,19 +146,14 @@ pub fn check_file(
 pub fn check_each(
     engine: &Engine,
     sources: &[InputSource],
-    language_of: &(dyn Fn(&Path) -> (String, bool) + Sync),
+    language_of: &(dyn Fn(&Path) -> (String, Option<LanguageFrom>) + Sync),
     done: &(dyn Fn(&Path) + Sync),
 ) -> (Vec<FileResult>, Vec<Error>) {
     in_parallel(
         sources,
         &|source| {
-            let (tag, given) = language_of(source.path());
-            let choice = if given {
-                LanguageChoice::Given(&tag)
-            } else {
-                LanguageChoice::Fallback(&tag)
-            };
-            check_one(engine, source, choice)
+            let (tag, from) = language_of(source.path());
+            check_one(engine, source, LanguageChoice::new(&tag, from))
         },
         done,
     )
@@ -292,7 +332,12 @@ mod tests {
                 ));
             }
         }
-        let (results, errors) = check_each(&engine, &sources, &|_| ("en".into(), true), &|_| {});
+        let (results, errors) = check_each(
+            &engine,
+            &sources,
+            &|_| ("en".into(), Some(LanguageFrom::CommandLine)),
+            &|_| {},
+        );
         let names: Vec<String> = results
             .iter()
             .map(|r| r.path.file_name().unwrap().to_string_lossy().into_owned())

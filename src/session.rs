@@ -22,7 +22,7 @@ use crate::fix;
 use crate::glossary::{builtin, load_set, GlossarySet, GlossarySource};
 use crate::input::{format, Bilingual, PairLanguages, Sides, SourceFile};
 use crate::lang::Lang;
-use crate::pipeline::{self, AlignLanguages, InputSource, LanguageChoice};
+use crate::pipeline::{self, AlignLanguages, InputSource, LanguageChoice, LanguageFrom};
 use crate::report::{Coverage, Report};
 use crate::walk;
 
@@ -314,12 +314,8 @@ impl Session {
             skipped: Vec::new(),
             diff: None,
         };
-        let (language, given) = self.language_of(path);
-        let choice = if given {
-            LanguageChoice::Given(&language)
-        } else {
-            LanguageChoice::Fallback(&language)
-        };
+        let (language, from) = self.language_of(path);
+        let choice = LanguageChoice::new(&language, from);
         let fixed = match source
             .read()
             .and_then(|file| fix::fix_file(&self.engine, &file, choice).map(|f| (file, f)))
@@ -408,14 +404,17 @@ impl Session {
     }
 
     /// The language of a monolingual input at `path` as the settings have
-    /// it, and whether the command line gave it (then it wins over what the
-    /// file declares).
-    fn language_of(&self, path: &Path) -> (String, bool) {
+    /// it, and who chose it: the command line (it wins over what the file
+    /// declares), the configuration, or nobody (then the file's text may be
+    /// identified).
+    fn language_of(&self, path: &Path) -> (String, Option<LanguageFrom>) {
         let lang = self.settings.languages_for(path).lang;
-        (
-            lang.value.into_string(),
-            lang.from == Provenance::CommandLine,
-        )
+        let from = match lang.from {
+            Provenance::CommandLine => Some(LanguageFrom::CommandLine),
+            Provenance::Config(_) => Some(LanguageFrom::Config),
+            Provenance::Default => None,
+        };
+        (lang.value.into_string(), from)
     }
 
     /// The languages of one `align` input, by where the settings took them

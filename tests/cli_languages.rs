@@ -159,3 +159,45 @@ fn html_and_markdown_declare_their_language() {
         "only the undeclared file is read as English"
     );
 }
+
+/// A file nothing declares a language for is identified from its text,
+/// with a note on stderr; `check examples/` used to read the Chinese
+/// briefing and the French article as English.
+#[test]
+fn undeclared_files_are_identified_and_said_so() {
+    let out = common::termalign()
+        .args(["check", "--format", "json", "examples/"])
+        .output()
+        .unwrap();
+    let (stdout, stderr, _) = common::outcome(out);
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    let mut languages: Vec<(String, String)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_owned(),
+                f["language"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    languages.dedup();
+    assert!(
+        languages.contains(&("examples/dialogue-chine-ue-fr.txt".into(), "fr".into())),
+        "{languages:?}"
+    );
+    assert!(
+        stderr.contains("examples/zh-briefing.txt: language identified as `zh`"),
+        "{stderr}"
+    );
+    // An English file read in the default language gets no note.
+    assert!(!stderr.contains("clean-en.txt"), "{stderr}");
+    // --lang decides, and nothing is guessed.
+    let out = common::termalign()
+        .args(["check", "--lang", "en", "--format", "json", "examples/"])
+        .output()
+        .unwrap();
+    let (_, stderr, _) = common::outcome(out);
+    assert!(!stderr.contains("identified"), "{stderr}");
+}

@@ -66,6 +66,9 @@ pub struct FileResult {
     pub uses: Vec<TermUse>,
     /// Bilingual inputs: number of pairs.
     pub segments: usize,
+    /// The language the file was checked in, when it was identified from
+    /// its text (nothing declared or configured one).
+    pub guessed_language: Option<String>,
 }
 
 struct LanguageIndex {
@@ -170,6 +173,7 @@ impl Engine {
             suppressed,
             uses,
             segments: 0,
+            guessed_language: None,
         }
     }
 
@@ -246,6 +250,7 @@ impl Engine {
             suppressed,
             uses,
             segments: bilingual.pairs.len(),
+            guessed_language: None,
         }
     }
 }

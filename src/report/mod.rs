@@ -52,6 +52,9 @@ pub struct Report {
     /// run, and every format says so (SPEC §2): a run that checked nothing
     /// must never look clean.
     pub failures: Vec<Failure>,
+    /// Files whose language was identified from their text (nothing
+    /// declared or configured one): (path, language), sorted by path.
+    pub guessed_languages: Vec<(PathBuf, String)>,
 }
 
 /// An input that could not be checked, as reports show it.
@@ -136,6 +139,14 @@ impl Report {
             coverage,
             suppressed,
             failures: Vec::new(),
+            guessed_languages: {
+                let mut guessed: Vec<(PathBuf, String)> = results
+                    .iter()
+                    .filter_map(|r| Some((r.path.clone(), r.guessed_language.clone()?)))
+                    .collect();
+                guessed.sort();
+                guessed
+            },
         }
     }
 

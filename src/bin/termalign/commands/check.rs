@@ -36,6 +36,7 @@ pub(crate) fn run(args: CheckArgs, global: &GlobalOptions) -> Result<u8> {
         outcome
     };
     outcome.errors.splice(0..0, walk_errors);
+    super::tell_guessed_languages(&outcome.report, global);
     if args.fix && args.dry_run {
         // The diff is the output; the exit code still says what would remain.
         let status = outcome.status(session.settings().fail_on.value.level());

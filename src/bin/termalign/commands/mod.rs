@@ -219,6 +219,20 @@ pub(crate) fn exit_code(status: Status) -> u8 {
     }
 }
 
+/// Says on stderr which files' languages were identified from their text
+/// rather than declared or given (SPEC §2), unless `--quiet`.
+pub(crate) fn tell_guessed_languages(report: &termalign::report::Report, global: &GlobalOptions) {
+    if global.quiet {
+        return;
+    }
+    for (path, language) in &report.guessed_languages {
+        note(&format!(
+            "note: {}: language identified as `{language}` from the text (give --lang, or declare it in the file or termalign.yaml)",
+            path.display()
+        ));
+    }
+}
+
 /// `termalign: MESSAGE` on stderr: what happened besides the report.
 pub(crate) fn note(message: &str) {
     let _ = writeln!(io::stderr().lock(), "termalign: {message}");

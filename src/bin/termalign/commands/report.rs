@@ -50,6 +50,7 @@ pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
     let mut outcome = session.report(&sources, &|path| progress.done(path));
     progress.finish();
     outcome.errors.splice(0..0, walk_errors);
+    super::tell_guessed_languages(&outcome.report, global);
     let mut failed = outcome
         .report
         .fails(session.settings().fail_on.value.level());
