@@ -259,11 +259,9 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, Vec<Error>> {
         let bytes = std::fs::read(path).map_err(|e| vec![Error::io(path, e)])?;
         let text = String::from_utf8(bytes).map_err(|e| {
-            vec![Error::Encoding {
-                path: path.to_path_buf(),
-                encoding: "UTF-8",
-                offset: e.utf8_error().valid_up_to(),
-            }]
+            let valid = e.utf8_error().valid_up_to();
+            let before = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
+            vec![Error::encoding(path, "UTF-8", valid, before)]
         })?;
         Config::parse(path, text.trim_start_matches('\u{FEFF}'))
     }

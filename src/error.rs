@@ -44,12 +44,15 @@ pub enum Error {
     #[error("{origin}: {message}")]
     Input { origin: Origin, message: String },
 
-    /// An input file is not valid text in its encoding.
-    #[error("{path}: invalid {encoding} at byte offset {offset}")]
+    /// An input file is not valid text in its encoding: at 1-based `line`
+    /// and `column` (of the text decoded before it), byte `offset`.
+    #[error("{}:{line}:{column}: invalid {encoding} at byte offset {offset}", path.display())]
     Encoding {
         path: PathBuf,
         encoding: &'static str,
         offset: usize,
+        line: usize,
+        column: usize,
     },
 
     /// A file could not be read or written. The I/O error is part of the
@@ -117,7 +120,10 @@ impl Error {
             | Error::NamedGlossary { origin, .. } => {
                 (Some(&origin.path), Some((origin.line, origin.column)))
             }
-            Error::Encoding { path, .. } | Error::Io { path, .. } => (Some(path), None),
+            Error::Encoding {
+                path, line, column, ..
+            } => (Some(path), Some((*line, *column))),
+            Error::Io { path, .. } => (Some(path), None),
             Error::NotBilingual { path, .. } | Error::SeveralTargetLanguages { path, .. } => {
                 (Some(path), None)
             }
@@ -125,6 +131,25 @@ impl Error {
             | Error::StdinNotFixable
             | Error::UnsupportedLanguage(_)
             | Error::Usage(_) => (None, None),
+        }
+    }
+
+    /// Text that is not valid `encoding` at byte `offset`; `before` is the
+    /// text decoded up to there, which gives the line and column.
+    pub fn encoding(
+        path: impl Into<PathBuf>,
+        encoding: &'static str,
+        offset: usize,
+        before: &str,
+    ) -> Self {
+        let lines = crate::span::LineIndex::new(before);
+        let (line, column) = lines.line_col(before, before.len());
+        Error::Encoding {
+            path: path.into(),
+            encoding,
+            offset,
+            line,
+            column,
         }
     }
 

@@ -12,7 +12,8 @@ use std::path::Path;
 /// Bottom first. A module may import any module of a lower layer, none of
 /// its own or a higher one.
 const LAYERS: &[&[&str]] = &[
-    &["error", "span", "rule", "lang", "emit"],
+    &["span", "rule", "lang", "emit"],
+    &["error"],
     &["text", "yaml", "suppress"],
     &["input"],
     &["glossary", "walk"],

@@ -80,7 +80,7 @@ fn invalid_utf8_names_the_byte_offset_and_other_files_are_still_checked() {
     assert_eq!(code, 2);
     assert_eq!(
         stderr,
-        format!("termalign: error: {bad}: invalid UTF-8 at byte offset 33\n")
+        format!("termalign: error: {bad}:1:34: invalid UTF-8 at byte offset 33\n")
     );
     assert!(
         stdout.contains("forbidden-term"),

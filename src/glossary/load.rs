@@ -118,10 +118,10 @@ pub struct GlossarySource {
 impl GlossarySource {
     pub fn read(path: &Path) -> Result<GlossarySource> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let text = String::from_utf8(bytes).map_err(|e| Error::Encoding {
-            path: path.to_path_buf(),
-            encoding: "UTF-8",
-            offset: e.utf8_error().valid_up_to(),
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let before = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
+            Error::encoding(path, "UTF-8", valid, before)
         })?;
         Ok(GlossarySource {
             path: path.to_path_buf(),

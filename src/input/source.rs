@@ -54,10 +54,10 @@ impl SourceFile {
             } else {
                 0
             };
-            let text = std::str::from_utf8(&raw[bom..]).map_err(|e| Error::Encoding {
-                path: path.clone(),
-                encoding: "UTF-8",
-                offset: bom + e.valid_up_to(),
+            let text = std::str::from_utf8(&raw[bom..]).map_err(|e| {
+                let valid = e.valid_up_to();
+                let before = std::str::from_utf8(&raw[bom..bom + valid]).unwrap_or_default();
+                Error::encoding(&path, "UTF-8", bom + valid, before)
             })?;
             let encoding = if bom == 3 {
                 Encoding::Utf8Bom
@@ -104,27 +104,20 @@ fn decode_utf16(
     unit: fn([u8; 2]) -> u16,
 ) -> Result<(String, OffsetMap<Doc, Raw>)> {
     let body = &raw[2..];
-    if body.len() % 2 != 0 {
-        return Err(Error::Encoding {
-            path: path.to_path_buf(),
-            encoding: "UTF-16",
-            offset: raw.len() - 1,
-        });
-    }
     let units = body.chunks_exact(2).map(|c| unit([c[0], c[1]]));
     let mut text = String::with_capacity(body.len());
     let mut map = OffsetMapBuilder::new(2);
     let mut offset = 2;
     for decoded in char::decode_utf16(units) {
-        let c = decoded.map_err(|_| Error::Encoding {
-            path: path.to_path_buf(),
-            encoding: "UTF-16",
-            offset,
-        })?;
+        let c = decoded.map_err(|_| Error::encoding(path, "UTF-16", offset, &text))?;
         let raw_len = c.len_utf16() * 2;
         text.push(c);
         map.replace(raw_len, c.len_utf8());
         offset += raw_len;
+    }
+    if body.len() % 2 != 0 {
+        // A last byte without its pair: said where the text stops.
+        return Err(Error::encoding(path, "UTF-16", raw.len() - 1, &text));
     }
     Ok((text, map.finish()))
 }
@@ -132,6 +125,33 @@ fn decode_utf16(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Encoding errors name line and column, not only a byte offset.
+    #[test]
+    fn undecodable_bytes_have_a_line_and_column() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"ab\ncd\xFFef", "f.txt:2:3: invalid UTF-8 at byte offset 5"),
+            (
+                b"\xEF\xBB\xBF\xC3",
+                "f.txt:1:1: invalid UTF-8 at byte offset 3",
+            ),
+            ("重庆\n庆".as_bytes(), ""),
+            (
+                b"\xFF\xFEa\x00\n\x00b",
+                "f.txt:2:1: invalid UTF-16 at byte offset 6",
+            ),
+            (
+                b"\xFF\xFEa\x00\x00\xD8\n\x00",
+                "f.txt:1:2: invalid UTF-16 at byte offset 4",
+            ),
+        ];
+        for (raw, want) in cases {
+            let got = SourceFile::from_bytes("f.txt", raw.to_vec())
+                .err()
+                .map(|e| e.to_string());
+            assert_eq!(got.unwrap_or_default(), *want, "{raw:?}");
+        }
+    }
 
     #[test]
     fn utf8_bom_is_skipped_and_offsets_kept() {
@@ -143,7 +163,7 @@ mod tests {
     #[test]
     fn invalid_utf8_names_the_offset() {
         let err = SourceFile::from_bytes("a.txt", b"ok\xFFno".to_vec()).unwrap_err();
-        assert_eq!(err.to_string(), "a.txt: invalid UTF-8 at byte offset 2");
+        assert_eq!(err.to_string(), "a.txt:1:3: invalid UTF-8 at byte offset 2");
     }
 
     #[test]
