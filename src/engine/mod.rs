@@ -1,9 +1,9 @@
 //! The engine: runs the matcher and the checks over one document and turns
 //! drafts into located findings. It owns the glossaries, one compiled index
 //! per language (built on first use, shared across threads) and the rule
-//! settings. The steps live apart: [`scan`] (match and run the occurrence
-//! and document rules), [`pair`] (the pair rules of bilingual files) and
-//! [`locate`] (drafts to findings, suppressions applied).
+//! settings. The steps live apart: `scan` (match and run the occurrence
+//! and document rules), `pair` (the pair rules of bilingual files) and
+//! `locate` (drafts to findings, suppressions applied).
 
 mod locate;
 mod pair;
