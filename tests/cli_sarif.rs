@@ -243,8 +243,9 @@ fn schema() -> Option<PathBuf> {
         .find(|p| p.exists())
 }
 
-/// SARIF logs to validate: the corpus, and a file whose relative path needs
-/// percent-encoding (a space, a non-ASCII name).
+/// SARIF logs to validate: the corpus, a file whose relative path needs
+/// percent-encoding (a space, a non-ASCII name), and a failed run (an input
+/// missing, one malformed: invocations with notifications).
 fn samples(dir: &Path) -> Vec<PathBuf> {
     let corpus = dir.join("corpus.sarif");
     std::fs::write(&corpus, check_sarif().0).unwrap();
@@ -266,7 +267,24 @@ fn samples(dir: &Path) -> Vec<PathBuf> {
         .unwrap();
     let odd_log = dir.join("odd-paths.sarif");
     std::fs::write(&odd_log, out.stdout).unwrap();
-    vec![corpus, odd_log]
+    let out = common::termalign()
+        .args([
+            "check",
+            "--format",
+            "sarif",
+            "does/not/exist.md",
+            root()
+                .join("tests/fixtures/input/bad/unclosed.xlf")
+                .to_str()
+                .unwrap(),
+            CORPUS,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let failed_log = dir.join("failed-run.sarif");
+    std::fs::write(&failed_log, out.stdout).unwrap();
+    vec![corpus, odd_log, failed_log]
 }
 
 /// `FILE(LINE,COL): LEVEL RULE: message` lines of the validator's output.
