@@ -76,6 +76,20 @@ pub enum Error {
         languages: Vec<String>,
     },
 
+    /// A glossary id given for an import is not of the form `[a-z0-9-]+`.
+    #[error("`{id}`: a glossary id must match [a-z0-9-]+")]
+    InvalidGlossaryId { id: String },
+
+    /// A CSV glossary does not say which languages its columns hold, and
+    /// they were not given.
+    #[error("{}: {reason}: give the {} language", path.display(), missing.join(" and "))]
+    ImportLanguagesUnknown {
+        path: PathBuf,
+        reason: &'static str,
+        /// `source`, `target` or both.
+        missing: Vec<&'static str>,
+    },
+
     /// No glossary was loaded: there is nothing to check against.
     #[error("no glossaries loaded")]
     NoGlossaries,
@@ -127,7 +141,9 @@ impl Error {
             Error::NotBilingual { path, .. } | Error::SeveralTargetLanguages { path, .. } => {
                 (Some(path), None)
             }
+            Error::ImportLanguagesUnknown { path, .. } => (Some(path), None),
             Error::NoGlossaries
+            | Error::InvalidGlossaryId { .. }
             | Error::StdinNotFixable
             | Error::UnsupportedLanguage(_)
             | Error::Usage(_) => (None, None),

@@ -106,17 +106,21 @@ impl serde::Serialize for Lang {
 }
 
 /// The primary subtag of a language tag (`zh` of `zh-Hans-CN`).
-pub fn primary_subtag(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or(tag)
-        .to_ascii_lowercase()
+/// Borrowed when it is lower case already (every canonical [`Lang`]), so
+/// the lookups that run per term or per file do not allocate.
+pub fn primary_subtag(tag: &str) -> std::borrow::Cow<'_, str> {
+    let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+    if primary.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(primary.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(primary)
+    }
 }
 
 /// The Snowball stemmer for a language tag, if there is one.
 pub fn stemmer_for(lang: &str) -> Option<rust_stemmers::Algorithm> {
     use rust_stemmers::Algorithm;
-    Some(match primary_subtag(lang).as_str() {
+    Some(match &*primary_subtag(lang) {
         "ar" => Algorithm::Arabic,
         "da" => Algorithm::Danish,
         "nl" => Algorithm::Dutch,

@@ -10,7 +10,7 @@ pub const MIN_COUNT: u64 = 10;
 /// measures specificity against (`data/freq-en.txt`, from the UN General
 /// Debate corpus), cut at [`MIN_COUNT`].
 pub fn common_words(language: &str) -> Vec<(String, u64)> {
-    let list = match crate::glossary::primary_subtag(language).as_str() {
+    let list = match &*crate::glossary::primary_subtag(language) {
         "en" => include_str!("../data/freq-en.txt"),
         _ => "",
     };

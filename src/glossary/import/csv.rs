@@ -220,10 +220,10 @@ impl Reader<'_> {
         let needs_target = columns.contains(&Column::Target);
         let mut missing = Vec::new();
         if needs_source && source.is_none() {
-            missing.push("--source-lang");
+            missing.push("source");
         }
         if needs_target && target.is_none() {
-            missing.push("--target-lang");
+            missing.push("target");
         }
         if missing.is_empty() {
             return Ok((source.clone(), target.clone()));
@@ -233,11 +233,11 @@ impl Reader<'_> {
         } else {
             "it has no header row naming its languages (such as `en,fr` or `term_en,term_fr`), so its first two columns are source and target"
         };
-        Err(Error::Usage(format!(
-            "{}: {what}: give {}",
-            self.file.path.display(),
-            missing.join(" and ")
-        )))
+        Err(Error::ImportLanguagesUnknown {
+            path: self.file.path.clone(),
+            reason: what,
+            missing,
+        })
     }
 
     fn check_width(&self, row: &Record, columns: &[Column], header: Option<&Record>) -> Result<()> {
@@ -701,14 +701,14 @@ mod tests {
         let err = read_with(weblate, None, None).unwrap_err().to_string();
         assert!(
             err.ends_with(
-                "do not say which language they hold: give --source-lang and --target-lang"
+                "do not say which language they hold: give the source and target language"
             ),
             "{err}"
         );
         let err = read_with(weblate, Some("en"), None)
             .unwrap_err()
             .to_string();
-        assert!(err.ends_with("give --target-lang"), "{err}");
+        assert!(err.ends_with("give the target language"), "{err}");
         let d = read_with(weblate, Some("en"), Some("cs")).unwrap();
         assert_eq!(
             terms(&d),
@@ -720,7 +720,7 @@ mod tests {
         let err = read_with(headerless, None, None).unwrap_err().to_string();
         assert!(err.contains("has no header row"), "{err}");
         assert!(
-            err.ends_with("give --source-lang and --target-lang"),
+            err.ends_with("give the source and target language"),
             "{err}"
         );
         let d = read_with(headerless, Some("en"), Some("hu")).unwrap();

@@ -232,9 +232,7 @@ pub fn import(files: &[SourceFile], options: &ImportOptions) -> Result<Imported>
     let id = match &options.id {
         Some(id) => {
             if !is_id(id) {
-                return Err(Error::Usage(format!(
-                    "--id `{id}`: a glossary id must match [a-z0-9-]+"
-                )));
+                return Err(Error::InvalidGlossaryId { id: id.clone() });
             }
             id.clone()
         }
@@ -464,7 +462,7 @@ impl Finisher {
         // Language sections by primary subtag, in the order first seen.
         let mut langs: Vec<Lang> = Vec::new();
         for dl in dc.languages {
-            let tag = primary_subtag(dl.tag.trim());
+            let tag = primary_subtag(dl.tag.trim()).into_owned();
             if !is_language_tag(&tag) {
                 self.warn(
                     path,

@@ -81,7 +81,7 @@ pub(crate) fn import(args: &ImportArgs) -> Result<u8> {
         source_lang: args.source_lang.as_ref().map(Lang::to_string),
         target_lang: args.target_lang.as_ref().map(Lang::to_string),
     };
-    let imported = import::import(&files, &options)?;
+    let imported = import::import(&files, &options).map_err(super::worded)?;
     {
         let mut stderr = io::stderr().lock();
         for w in &imported.warnings {

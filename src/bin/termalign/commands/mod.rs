@@ -137,6 +137,17 @@ pub(crate) fn worded(error: termalign::Error) -> anyhow::Error {
         termalign::Error::StdinNotFixable => anyhow::anyhow!(
             "standard input cannot be fixed in place: name the file, or use --fix --dry-run to see the diff"
         ),
+        termalign::Error::InvalidGlossaryId { id } => {
+            anyhow::anyhow!("--id `{id}`: a glossary id must match [a-z0-9-]+")
+        }
+        termalign::Error::ImportLanguagesUnknown {
+            path,
+            reason,
+            missing,
+        } => {
+            let flags: Vec<String> = missing.iter().map(|m| format!("--{m}-lang")).collect();
+            anyhow::anyhow!("{}: {reason}: give {}", path.display(), flags.join(" and "))
+        }
         other => other.into(),
     }
 }
