@@ -143,17 +143,16 @@ pub fn stemmer_for(lang: &str) -> Option<rust_stemmers::Algorithm> {
     })
 }
 
+/// How much of a text identification reads.
+pub const IDENTIFY_HEAD: usize = 16 * 1024;
+
 /// The language of `text` by statistical identification (whatlang), when
 /// the identification is reliable and the language has an ISO 639-1 code
 /// termalign knows; else `None`. The last resort of SPEC §2's order, for a
 /// file nothing declares a language for.
 pub fn identify(text: &str) -> Option<Lang> {
     // A few thousand characters decide as well as a whole file.
-    let mut end = text.len().min(16 * 1024);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let info = whatlang::detect(&text[..end])?;
+    let info = whatlang::detect(crate::span::head(text, IDENTIFY_HEAD))?;
     if !info.is_reliable() {
         return None;
     }

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::config::Provenance;
 use crate::engine::{Engine, FileResult};
 use crate::error::{Error, Result};
 use crate::input::{self, Bilingual, Format, PairLanguages, SourceFile};
@@ -52,29 +53,20 @@ pub enum LanguageChoice<'a> {
     Default(&'a str),
 }
 
-/// Who chose a language, for [`LanguageChoice::new`]: the command line or
-/// the configuration (`None`: nobody, it is the default).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LanguageFrom {
-    CommandLine,
-    Config,
-}
-
 impl<'a> LanguageChoice<'a> {
-    pub fn new(tag: &'a str, from: Option<LanguageFrom>) -> Self {
+    /// The choice of a setting `tag` that came `from` there.
+    pub fn new(tag: &'a str, from: &Provenance) -> Self {
         match from {
-            Some(LanguageFrom::CommandLine) => LanguageChoice::Given(tag),
-            Some(LanguageFrom::Config) => LanguageChoice::Fallback(tag),
-            None => LanguageChoice::Default(tag),
+            Provenance::CommandLine => LanguageChoice::Given(tag),
+            Provenance::Config(_) => LanguageChoice::Fallback(tag),
+            Provenance::Default => LanguageChoice::Default(tag),
         }
     }
-}
 
-impl LanguageChoice<'_> {
-    /// The language of `file`, which declares `declared` (a bilingual
-    /// file's target language). A declared tag is validated and
-    /// canonicalized like every other.
-    /// The language, and whether it was guessed from the text.
+    /// The language of `file`, which declares `declared` (HTML `lang`, a
+    /// bilingual file's target language), and whether it was identified
+    /// from `text`. A declared tag is validated and canonicalized like
+    /// every other.
     fn resolve(
         self,
         file: &SourceFile,
@@ -125,7 +117,7 @@ pub fn check_file(
     let (language, guessed) = language.resolve(file, prose.language.as_deref(), || {
         let mut text = String::new();
         for s in &prose.segments {
-            if text.len() > 16 * 1024 {
+            if text.len() > crate::lang::IDENTIFY_HEAD {
                 break;
             }
             text.push_str(&s.text.text);
@@ -139,21 +131,21 @@ pub fn check_file(
 }
 
 /// Checks every input, each in the language `language_of` gives for its
-/// path (as given; `-` for standard input) and whether the command line
-/// gave it, in parallel; results and errors
+/// path (as given; `-` for standard input) and where that language came
+/// from, in parallel; results and errors
 /// come back in input order, and `done` is called after each input (for a
 /// progress bar).
 pub fn check_each(
     engine: &Engine,
     sources: &[InputSource],
-    language_of: &(dyn Fn(&Path) -> (String, Option<LanguageFrom>) + Sync),
+    language_of: &(dyn Fn(&Path) -> (String, Provenance) + Sync),
     done: &(dyn Fn(&Path) + Sync),
 ) -> (Vec<FileResult>, Vec<Error>) {
     in_parallel(
         sources,
         &|source| {
             let (tag, from) = language_of(source.path());
-            check_one(engine, source, LanguageChoice::new(&tag, from))
+            check_one(engine, source, LanguageChoice::new(&tag, &from))
         },
         done,
     )
@@ -335,7 +327,7 @@ mod tests {
         let (results, errors) = check_each(
             &engine,
             &sources,
-            &|_| ("en".into(), Some(LanguageFrom::CommandLine)),
+            &|_| ("en".into(), Provenance::CommandLine),
             &|_| {},
         );
         let names: Vec<String> = results

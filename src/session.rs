@@ -22,7 +22,7 @@ use crate::fix;
 use crate::glossary::{builtin, load_set, GlossarySet, GlossarySource};
 use crate::input::{format, Bilingual, PairLanguages, Sides, SourceFile};
 use crate::lang::Lang;
-use crate::pipeline::{self, AlignLanguages, InputSource, LanguageChoice, LanguageFrom};
+use crate::pipeline::{self, AlignLanguages, InputSource, LanguageChoice};
 use crate::report::{Coverage, Report};
 use crate::walk;
 
@@ -315,7 +315,7 @@ impl Session {
             diff: None,
         };
         let (language, from) = self.language_of(path);
-        let choice = LanguageChoice::new(&language, from);
+        let choice = LanguageChoice::new(&language, &from);
         let fixed = match source
             .read()
             .and_then(|file| fix::fix_file(&self.engine, &file, choice).map(|f| (file, f)))
@@ -407,14 +407,9 @@ impl Session {
     /// it, and who chose it: the command line (it wins over what the file
     /// declares), the configuration, or nobody (then the file's text may be
     /// identified).
-    fn language_of(&self, path: &Path) -> (String, Option<LanguageFrom>) {
+    fn language_of(&self, path: &Path) -> (String, Provenance) {
         let lang = self.settings.languages_for(path).lang;
-        let from = match lang.from {
-            Provenance::CommandLine => Some(LanguageFrom::CommandLine),
-            Provenance::Config(_) => Some(LanguageFrom::Config),
-            Provenance::Default => None,
-        };
-        (lang.value.into_string(), from)
+        (lang.value.into_string(), lang.from)
     }
 
     /// The languages of one `align` input, by where the settings took them

@@ -160,6 +160,21 @@ impl<S> From<std::ops::Range<usize>> for Span<S> {
     }
 }
 
+/// The largest char boundary of `s` at or before byte `i`.
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// At most the first `max` bytes of `s`, cut at a char boundary: the head
+/// that content sniffing and language identification look at.
+pub fn head(s: &str, max: usize) -> &str {
+    &s[..floor_char_boundary(s, max)]
+}
+
 /// Byte offsets of line starts in one text, for offset -> (line, column).
 #[derive(Debug, Clone)]
 pub struct LineIndex {

@@ -12,8 +12,8 @@ use std::path::Path;
 /// Bottom first. A module may import any module of a lower layer, none of
 /// its own or a higher one.
 const LAYERS: &[&[&str]] = &[
-    &["span", "rule", "lang", "emit"],
-    &["error"],
+    &["span"],
+    &["error", "rule", "lang", "emit"],
     &["text", "yaml", "suppress"],
     &["input"],
     &["glossary", "walk"],

@@ -30,25 +30,24 @@ impl Engine {
         // In order of position, so each file's lines are walked once for
         // columns (a one-line file with many findings stays linear).
         drafts.sort_by_key(|d| (d.on_source, d.span.start));
-        let source_file = source.map(|(src, _)| src);
-        // Locators of [file, source file] for findings, and apart for the
-        // related spans on the other side.
-        let mut here = [Some(Locator::new(file)), source_file.map(Locator::new)];
-        let mut there = [source_file.map(Locator::new), Some(Locator::new(file))];
+        // One locator per file for findings and one for the related spans
+        // of the other side, each fed in about increasing order.
+        let mut file_at = Locator::new(file);
+        let mut file_related = Locator::new(file);
+        let mut source_locators = source.map(|(src, _)| (Locator::new(src), Locator::new(src)));
         let mut findings: Vec<Finding> = Vec::with_capacity(drafts.len());
         for d in drafts {
             let Some(severity) = self.rules.severity(d.rule.id) else {
                 continue;
             };
-            let (directives, side) = match (d.on_source, source) {
-                (true, Some((_, directives))) => (directives, 1),
-                _ => (file_directives, 0),
-            };
-            // The locator of the finding's file, and of the other side's
-            // (the same file but for two parallel files).
-            let other_side = if source.is_some() { side } else { 1 };
-            let (Some(at), Some(other)) = (&mut here[side], &mut there[other_side]) else {
-                unreachable!("a locator for each side in use");
+            // Where the finding points and where its related span does: two
+            // parallel files point into each other, one file into itself.
+            let (at, other, directives, side) = match (&mut source_locators, source) {
+                (Some((src_at, _)), Some((_, directives))) if d.on_source => {
+                    (src_at, &mut file_related, directives, 1)
+                }
+                (Some((_, src_related)), _) => (&mut file_at, src_related, file_directives, 0),
+                _ => (&mut file_at, &mut file_related, file_directives, 0),
             };
             if directives.in_directive(d.span) {
                 // The words of a directive (`ignore xizang`) are not prose.

@@ -284,13 +284,10 @@ impl Format {
         match self.def().reader {
             Reader::Prose(read) => Ok(Prose {
                 segments: read(file)?,
-                language: self.def().declared_language.and_then(|declared| {
-                    let mut end = file.text.len().min(HEAD);
-                    while !file.text.is_char_boundary(end) {
-                        end -= 1;
-                    }
-                    declared(&file.text[..end])
-                }),
+                language: self
+                    .def()
+                    .declared_language
+                    .and_then(|declared| declared(crate::span::head(&file.text, HEAD))),
             }),
             Reader::Pairs(read) => {
                 let bilingual = read(file, PairLanguages::default())?;
@@ -329,11 +326,7 @@ pub const HEAD: usize = 64 * 1024;
 
 /// The format of the file at `path` with decoded text `text`.
 pub fn detect(path: &Path, text: &str) -> Format {
-    let mut end = text.len().min(HEAD);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head_text = text[..end].trim_start_matches('\u{feff}');
+    let head_text = crate::span::head(text, HEAD).trim_start_matches('\u{feff}');
     let root = root_element(head_text);
     let head = Head {
         text: head_text,

@@ -83,7 +83,7 @@ impl SegmentSink {
             && prefix + suffix > 0
         {
             if prefix > 0 {
-                prefix = floor_char_boundary(source, prefix - 1);
+                prefix = crate::span::floor_char_boundary(source, prefix - 1);
             } else {
                 suffix = source.len() - ceil_char_boundary(source, source.len() - suffix + 1);
             }
@@ -127,13 +127,6 @@ impl SegmentSink {
         self.flush();
         self.segments
     }
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
