@@ -70,7 +70,7 @@ pub enum Error {
 
     /// A multilingual file holds several target languages and none was
     /// named.
-    #[error("{}: several target languages ({}); name the one to check", path.display(), languages.join(", "))]
+    #[error("{}: several target languages ({})", path.display(), languages.join(", "))]
     SeveralTargetLanguages {
         path: PathBuf,
         languages: Vec<String>,

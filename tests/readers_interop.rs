@@ -698,3 +698,35 @@ fn own_bad_fixtures_fail_with_positions() {
         );
     }
 }
+
+/// translate-toolkit's XLIFF 1.1 states file: every state is mapped, and a
+/// state nobody defines (`fake`) counts as final.
+#[test]
+fn xliff11_states_of_a_real_file() {
+    let Some(path) = interop_file("xliff12/ttk-xliff11-states.xlf") else {
+        return;
+    };
+    let b = termalign::input::xliff::read(&read_file(&path)).unwrap();
+    let states: Vec<String> = b
+        .pairs
+        .iter()
+        .map(|p| match &p.state {
+            termalign::input::PairState::Final => "final".to_owned(),
+            termalign::input::PairState::Untranslated(s) => format!("untranslated {s}"),
+            termalign::input::PairState::NeedsReview(s) => format!("review {s}"),
+        })
+        .collect();
+    assert_eq!(
+        states,
+        [
+            "final",
+            "review needs-work",
+            "review rejected",
+            "review needs-review",
+            "review unreviewed",
+            "final",
+            "final",
+            "final"
+        ]
+    );
+}

@@ -73,7 +73,8 @@ pub enum PairState {
     /// `needs-translation`, XLIFF 2 `initial`.
     Untranslated(String),
     /// Translated and awaiting review: XLIFF 1.2 `needs-review-*`,
-    /// `needs-adaptation` and `needs-l10n`, PO `#, fuzzy`.
+    /// `needs-adaptation` and `needs-l10n`, XLIFF 1.1 `unreviewed` and
+    /// `rejected`, PO `#, fuzzy`.
     NeedsReview(String),
 }
 
@@ -85,6 +86,9 @@ impl PairState {
             Some(s @ ("new" | "needs-translation" | "initial")) => {
                 PairState::Untranslated(s.to_owned())
             }
+            // translate-toolkit's XLIFF 1.1 states `unreviewed` and
+            // `rejected` ask for review too.
+            Some(s @ ("unreviewed" | "rejected")) => PairState::NeedsReview(s.to_owned()),
             Some(s) if s.starts_with("needs-") => PairState::NeedsReview(s.to_owned()),
             _ => PairState::Final,
         }

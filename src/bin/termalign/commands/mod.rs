@@ -214,7 +214,7 @@ pub(crate) fn print_errors(errors: &[termalign::Error]) {
     for e in errors {
         match e {
             termalign::Error::SeveralTargetLanguages { .. } => {
-                note(&format!("error: {e}: choose one with --target-lang"))
+                note(&format!("error: {e}; choose one with --target-lang"))
             }
             _ => crate::report_error(e),
         }
