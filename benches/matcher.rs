@@ -53,7 +53,7 @@ fn bench(c: &mut Criterion) {
         let matcher = Matcher::new(&set, lang);
         let engine = Engine::new(set.clone(), RuleSettings::default());
         let source = SourceFile::from_bytes("bench.txt", text.clone().into_bytes()).unwrap();
-        let segments = termalign::input::plain::read(&source);
+        let prose = termalign::input::plain::read(&source);
 
         let mut group = c.benchmark_group(format!("{lang}-4MB"));
         group.throughput(Throughput::Bytes(text.len() as u64));
@@ -61,9 +61,7 @@ fn bench(c: &mut Criterion) {
         group.bench_function("normalize", |b| b.iter(|| normalize(&text, Fold::ALL)));
         group.bench_function("matcher", |b| b.iter(|| matcher.find(&set, &mapped)));
         group.bench_function("check-document", |b| {
-            b.iter(|| {
-                engine.check_document(&source, termalign::input::Format::Text, &segments, lang)
-            })
+            b.iter(|| engine.check_document(&source, &prose, lang))
         });
         group.finish();
     }

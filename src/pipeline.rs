@@ -125,7 +125,7 @@ pub fn check_file(
         }
         text
     })?;
-    let mut result = engine.check_document(file, format, &prose.segments, &language);
+    let mut result = engine.check_document(file, &prose, &language);
     result.guessed_language = guessed.then_some(language);
     Ok(result)
 }
@@ -254,7 +254,7 @@ pub fn align_one(
         },
     )?;
     let (source_lang, target_lang) = languages.resolve(&file, &bilingual)?;
-    Ok(engine.check_bilingual(&file, format, None, &bilingual, &source_lang, &target_lang))
+    Ok(engine.check_bilingual(&file, None, &bilingual, &source_lang, &target_lang))
 }
 
 /// Aligns every input, each with the languages `languages_of` gives for its
@@ -287,7 +287,6 @@ pub fn align_parallel(
     let (source_lang, target_lang) = languages.resolve(&target_file, &bilingual)?;
     Ok(engine.check_bilingual(
         &target_file,
-        Format::Text,
         Some(&source_file),
         &bilingual,
         &source_lang,

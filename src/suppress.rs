@@ -12,19 +12,21 @@
 //! concept id (`xizang`) or `all`; a directive without targets means `all`.
 //! Text after ` -- ` is a reason, kept for reports.
 //!
-//! Where a directive may stand is the format's: its [`CommentSyntax`]es come
-//! from the format registry (`#` and `//` lines, `/* */` and `<!-- -->`
-//! comments, XLIFF/TMX `<note>` elements), and a directive alone on its line
-//! counts in every format. Which entry a comment belongs to is the reader's
-//! knowledge, not this module's: readers of PO, XLIFF and TMX report each
-//! entry's span (a PO entry with the comments above it, an XLIFF unit, a TMX
-//! `<tu>`), and a directive inside an entry covers that whole entry. Lines
-//! are those of [`LineIndex`], so they agree with the lines findings report.
+//! Where a directive may stand is the reader's knowledge, not this
+//! module's: each reader reports the [`Comment`]s it saw (`#` and `//`
+//! lines, `/* */` and `<!-- -->` comments, XLIFF/TMX `<note>` elements, of
+//! the [`CommentSyntax`]es its registry entry declares) and the span of each
+//! entry (a PO entry with the comments above it, an XLIFF unit, a TMX
+//! `<tu>`). A directive stands first in a comment (or first on one of its
+//! lines), anywhere in a `<note>`, or alone on its line in any format; one
+//! inside an entry covers that whole entry. Lines are those of
+//! [`LineIndex`], so they agree with the lines findings report.
 //!
-//! "The next line" is the next line that is not blank, not a comment line
-//! (a whole HTML comment, a `//` line, a `#` line when the directive itself
-//! is a `#` comment) and not another directive, so directives stack and a
-//! Markdown `<!-- ... -->` may stand a blank line above its paragraph.
+//! "The next line" is the next line that is not blank, not all comment (a
+//! `#` comment only when the directive itself is one: in plain text a `#`
+//! line may be a heading) and not another directive, so directives stack
+//! and a Markdown `<!-- ... -->` may stand a blank line above its
+//! paragraph.
 
 use crate::span::{LineIndex, Span};
 
@@ -43,15 +45,53 @@ pub enum CommentSyntax {
     Note,
 }
 
-impl CommentSyntax {
-    /// What opens a comment of this kind, if it is opened by characters.
-    fn opener(self) -> Option<&'static str> {
-        match self {
-            CommentSyntax::Hash => Some("#"),
-            CommentSyntax::Slashes => Some("//"),
-            CommentSyntax::SlashStar => Some("/*"),
-            CommentSyntax::Html => Some("<!--"),
-            CommentSyntax::Note => None,
+/// A comment a reader saw in a file's text: where a directive may stand.
+/// Readers report them in file order, without overlaps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Comment {
+    pub syntax: CommentSyntax,
+    /// The whole comment, its delimiters (or `<note>` tags) included.
+    pub span: Span,
+    /// Its content: after the opener, up to the closer or the end of the
+    /// line.
+    pub body: Span,
+}
+
+impl Comment {
+    /// The `<!-- … -->` comment whose `<!--` is at `at` in `text`; an
+    /// unclosed one runs to the end of the text, and `<!-->` and `<!--->`
+    /// are complete (empty) comments, as in HTML.
+    pub fn html_at(text: &str, at: usize) -> Comment {
+        let body_start = at + "<!--".len();
+        for short in ["<!-->", "<!--->"] {
+            if text[at..].starts_with(short) {
+                let end = at + short.len();
+                return Comment {
+                    syntax: CommentSyntax::Html,
+                    span: Span::new(at, end),
+                    body: Span::new(end, end),
+                };
+            }
+        }
+        let (body_end, end) = match text[body_start..].find("-->") {
+            Some(k) => (body_start + k, body_start + k + 3),
+            None => (text.len(), text.len()),
+        };
+        Comment {
+            syntax: CommentSyntax::Html,
+            span: Span::new(at, end),
+            body: Span::new(body_start, body_end),
+        }
+    }
+
+    /// A comment of `syntax` whose opener, `opener` bytes long, is at `at`;
+    /// it runs to the end of its line (`#`, `//`).
+    pub fn to_line_end(syntax: CommentSyntax, text: &str, at: usize, opener: usize) -> Comment {
+        let end = text[at..].find(['\n', '\r']).map_or(text.len(), |k| at + k);
+        Comment {
+            syntax,
+            span: Span::new(at, end),
+            body: Span::new((at + opener).min(end), end),
         }
     }
 }
@@ -115,16 +155,15 @@ pub struct Suppressions {
 }
 
 impl Suppressions {
-    /// Finds the directives in `text`, in comments of `syntax` (the file's
-    /// format's) or alone on their lines; `entries` are the spans of the
-    /// entries the reader saw (PO entries, XLIFF units, TMX `<tu>`s), in
-    /// file order.
-    pub fn scan(text: &str, syntax: &[CommentSyntax], entries: &[Span]) -> Suppressions {
-        // Most files have no directive: skip building the line tables.
-        if find_marker(text).is_none() {
+    /// Finds the directives in `text`: in the `comments` its reader saw,
+    /// or alone on their lines. `entries` are the spans of the entries the
+    /// reader saw (PO entries, XLIFF units, TMX `<tu>`s), in file order.
+    pub fn scan(text: &str, comments: &[Comment], entries: &[Span]) -> Suppressions {
+        // Most files have no directive: skip building the line table.
+        if find_markers(text).next().is_none() {
             return Suppressions::default();
         }
-        Scanner::new(text, syntax, entries).scan()
+        Scanner::new(text, comments, entries).scan()
     }
 
     /// Whether `span` (of the scanned text) lies inside a directive's own
@@ -165,13 +204,6 @@ impl Suppressions {
 
 const MARKER: &str = "termalign:";
 
-/// How a directive was written: decides which lines after it are comments.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Leader {
-    Hash,
-    Other,
-}
-
 /// What a directive says to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Keyword {
@@ -186,7 +218,8 @@ struct Found {
     /// Absolute offset of the marker.
     at: usize,
     keyword: Keyword,
-    leader: Leader,
+    /// The comment it stands in; `None` when it stands alone on its line.
+    comment: Option<Comment>,
     /// Text other than the comment stands before it on its line.
     trailing: bool,
     targets: Vec<String>,
@@ -196,45 +229,45 @@ struct Found {
 
 struct Scanner<'t> {
     text: &'t str,
-    syntax: &'t [CommentSyntax],
+    comments: &'t [Comment],
     entries: &'t [Span],
     index: LineIndex,
-    /// Each line's text, without its line ending.
-    lines: Vec<&'t str>,
-    /// Whether each line starts inside an HTML comment.
-    starts_in_comment: Vec<bool>,
 }
 
 impl<'t> Scanner<'t> {
-    fn new(text: &'t str, syntax: &'t [CommentSyntax], entries: &'t [Span]) -> Self {
-        let index = LineIndex::new(text);
-        let lines: Vec<&str> = (0..index.line_count())
-            .map(|i| &text[index.line_span(text, i).range()])
-            .collect();
-        let mut starts_in_comment = Vec::with_capacity(lines.len());
-        let mut in_comment = false;
-        for line in &lines {
-            starts_in_comment.push(in_comment);
-            in_comment = html_comment_state_after(line, in_comment);
-        }
+    fn new(text: &'t str, comments: &'t [Comment], entries: &'t [Span]) -> Self {
         Scanner {
             text,
-            syntax,
+            comments,
             entries,
-            index,
-            lines,
-            starts_in_comment,
+            index: LineIndex::new(text),
         }
+    }
+
+    fn line_count(&self) -> usize {
+        self.index.line_count()
+    }
+
+    /// 0-based line `i`'s span, without its line ending.
+    fn line(&self, i: usize) -> Span {
+        self.index.line_span(self.text, i)
     }
 
     fn scan(&self) -> Suppressions {
         let mut directives: Vec<Directive> = Vec::new();
         // An `off` waiting for its `on`: its index in `directives`.
         let mut open_block: Option<usize> = None;
-        for (i, line) in self.lines.iter().enumerate() {
-            let Some(found) = self.directive_on(i, line) else {
+        let mut last_line = None;
+        for at in find_markers(self.text) {
+            let i = self.index.line_of(at);
+            // One directive per line: the first.
+            if last_line == Some(i) {
+                continue;
+            }
+            let Some(found) = self.directive_at(at) else {
                 continue;
             };
+            last_line = Some(i);
             let scope = match found.keyword {
                 Keyword::On => {
                     if let Some(k) = open_block.take() {
@@ -253,7 +286,7 @@ impl<'t> Scanner<'t> {
                     open_block = Some(directives.len());
                     Scope::Lines {
                         first: i + 1,
-                        last: self.lines.len(),
+                        last: self.line_count(),
                     }
                 }
                 Keyword::IgnoreFile => Scope::File,
@@ -263,7 +296,7 @@ impl<'t> Scanner<'t> {
                         first: i + 1,
                         last: i + 1,
                     },
-                    None => self.next_line_scope(i, found.leader),
+                    None => self.next_line_scope(i, found.comment),
                 },
             };
             directives.push(Directive {
@@ -277,60 +310,62 @@ impl<'t> Scanner<'t> {
         Suppressions { directives }
     }
 
-    /// The first directive on 0-based line `i`, if it stands where the
-    /// format lets a directive stand.
-    fn directive_on(&self, i: usize, line: &str) -> Option<Found> {
-        let line_start = self.index.line_start(i);
-        let mut from = 0;
-        while let Some(pos) = find_marker(&line[from..]).map(|p| from + p) {
-            from = pos + MARKER.len();
-            let at = line_start + pos;
-            let prefix = line[..pos].trim();
-            let opener = self
-                .syntax
-                .iter()
-                .filter_map(|s| s.opener())
-                .chain(self.syntax.contains(&CommentSyntax::Hash).then_some("#."))
-                .filter(|o| prefix.ends_with(o))
-                .max_by_key(|o| o.len());
-            let in_note = self.syntax.contains(&CommentSyntax::Note)
-                && inside_element(&self.text[..at], "note");
-            if !(prefix.is_empty() || in_note || opener.is_some()) {
-                continue;
-            }
-            let Some((keyword, rest)) = parse_keyword(&line[from..]) else {
-                continue;
-            };
-            let leader = if opener.is_some_and(|o| o.starts_with('#')) {
-                Leader::Hash
-            } else {
-                Leader::Other
-            };
-            let before = opener.map_or(prefix, |o| prefix[..prefix.len() - o.len()].trim_end());
-            // Within a note, what stands before the directive is the
-            // note's own markup, not prose.
-            let trailing = !in_note && !before.is_empty() && !self.starts_in_comment[i];
-            // `rest` is a suffix of `line`; the directive ends where its
-            // comment closes, or with the line.
-            let rest_start = line_start + line.len() - rest.len();
-            let end = rest_start + comment_end(rest);
-            let (targets, reason) = parse_targets(rest);
-            return Some(Found {
-                at,
-                keyword,
-                leader,
-                trailing,
-                targets,
-                reason,
-                span: Span::new(at, end),
-            });
-        }
-        None
+    /// The comment the reader saw whose body holds offset `at`.
+    fn comment_at(&self, at: usize) -> Option<Comment> {
+        let k = self.comments.partition_point(|c| c.body.start <= at);
+        self.comments[..k]
+            .last()
+            .filter(|c| at < c.body.end)
+            .copied()
     }
 
-    /// The scope of a next-line directive on 0-based line `i`.
-    fn next_line_scope(&self, i: usize, leader: Leader) -> Scope {
-        let Some(j) = (i + 1..self.lines.len()).find(|&j| !self.is_skippable(j, leader)) else {
+    /// The directive whose marker is at `at`, if it stands where the
+    /// format lets a directive stand: first in a comment's body (or first
+    /// on a line of it), anywhere in a `<note>`, or alone on its line.
+    fn directive_at(&self, at: usize) -> Option<Found> {
+        let line = self.line(self.index.line_of(at));
+        let comment = self.comment_at(at);
+        let before_on_line = &self.text[line.start..at];
+        let alone_on_line = before_on_line.trim().is_empty();
+        let placed = match comment {
+            Some(c) if c.syntax == CommentSyntax::Note => true,
+            Some(c) => alone_on_line || self.text[c.body.start..at].trim().is_empty(),
+            None => alone_on_line,
+        };
+        if !placed {
+            return None;
+        }
+        let after = at + MARKER.len();
+        let end = comment.map_or(line.end, |c| c.body.end.min(line.end));
+        let rest = &self.text[after..end.max(after)];
+        let (keyword, rest) = parse_keyword(rest)?;
+        // Within a note, what stands before the directive is the note's own
+        // markup; a comment opened on an earlier line has no text before it.
+        let trailing = match comment {
+            None => false,
+            Some(c) if c.syntax == CommentSyntax::Note => false,
+            Some(c) => {
+                c.span.start >= line.start && !self.text[line.start..c.span.start].trim().is_empty()
+            }
+        };
+        let rest_start = end - rest.len();
+        let (targets, reason) = parse_targets(rest);
+        Some(Found {
+            at,
+            keyword,
+            comment,
+            trailing,
+            targets,
+            reason,
+            span: Span::new(at, rest_start + comment_end(rest)),
+        })
+    }
+
+    /// The scope of a next-line directive on 0-based line `i`, written in
+    /// `comment` (or alone on its line).
+    fn next_line_scope(&self, i: usize, comment: Option<Comment>) -> Scope {
+        let hash = comment.is_some_and(|c| c.syntax == CommentSyntax::Hash);
+        let Some(j) = (i + 1..self.line_count()).find(|&j| !self.is_skippable(j, hash)) else {
             return Scope::Dangling;
         };
         Scope::Lines {
@@ -339,39 +374,28 @@ impl<'t> Scanner<'t> {
         }
     }
 
-    /// Lines a next-line directive looks past.
-    fn is_skippable(&self, j: usize, leader: Leader) -> bool {
-        let line = self.lines[j];
-        let trimmed = line.trim();
-        if trimmed.is_empty()
-            || trimmed.starts_with("//")
-            || (leader == Leader::Hash && trimmed.starts_with('#'))
-            || self.directive_on(j, line).is_some()
-        {
-            return true;
-        }
-        // A line that is all HTML comment: it starts in one or opens one,
-        // and nothing but white space follows the comment's end.
-        let in_comment = self.starts_in_comment[j];
-        let rest = if in_comment {
-            line
-        } else if let Some(after) = trimmed.strip_prefix("<!--") {
-            after
-        } else {
-            return false;
-        };
-        match rest.find("-->") {
-            None => true,
-            Some(k) => {
-                let after = &rest[k + 3..];
-                after.trim().is_empty() || {
-                    // Another comment may follow on the same line.
-                    after.trim_start().starts_with("<!--")
-                        && !html_comment_state_after(after, false)
-                        && after.trim_end().ends_with("-->")
-                }
+    /// Lines a next-line directive looks past: blank lines, lines that are
+    /// all comment (`#` comments only after a `#` directive: a `#` line
+    /// may be a heading), and lines with a directive of their own.
+    fn is_skippable(&self, j: usize, after_hash: bool) -> bool {
+        let line = self.line(j);
+        let mut p = line.start;
+        loop {
+            p += self.text[p..line.end].len() - self.text[p..line.end].trim_start().len();
+            if p >= line.end {
+                return true;
+            }
+            let k = self.comments.partition_point(|c| c.span.start <= p);
+            let covering = self.comments[..k]
+                .last()
+                .filter(|c| p < c.span.end && (after_hash || c.syntax != CommentSyntax::Hash));
+            match covering {
+                Some(c) => p = c.span.end.min(line.end),
+                None => break,
             }
         }
+        find_markers(&self.text[line.start..line.end])
+            .any(|k| self.directive_at(line.start + k).is_some())
     }
 
     /// The lines of the entry (PO entry, XLIFF unit, TMX `<tu>`) that
@@ -434,8 +458,9 @@ fn parse_targets(s: &str) -> (Vec<String>, Option<String>) {
     (targets, reason.filter(|r| !r.is_empty()))
 }
 
-/// Where the comment holding a directive closes in `s` (the text after the
-/// keyword): at `-->`, `*/` or the next tag (`</note>`), else the end.
+/// Where a directive's text ends in `s` (the text after the keyword, up to
+/// the end of its comment or line): before a `-->`, `*/` or tag that a
+/// directive alone on its line may still be followed by.
 fn comment_end(s: &str) -> usize {
     ["-->", "*/", "<"]
         .iter()
@@ -444,49 +469,10 @@ fn comment_end(s: &str) -> usize {
         .unwrap_or(s.len())
 }
 
-/// Whether an HTML comment is open at the end of `line`, given whether one
-/// was open at its start.
-fn html_comment_state_after(line: &str, mut open: bool) -> bool {
-    let mut rest = line;
-    loop {
-        let next = if open { "-->" } else { "<!--" };
-        match rest.find(next) {
-            Some(k) => {
-                rest = &rest[k + next.len()..];
-                open = !open;
-            }
-            None => return open,
-        }
-    }
-}
-
-/// Offset of the last `<name` start tag in `s` (not `<names`).
-fn last_open_tag(s: &str, name: &str) -> Option<usize> {
-    let needle = format!("<{name}");
-    let mut end = s.len();
-    while let Some(k) = s[..end].rfind(&needle) {
-        let next = s[k + needle.len()..].bytes().next();
-        if next.is_none_or(|c| c == b'>' || c == b'/' || c.is_ascii_whitespace()) {
-            return Some(k);
-        }
-        end = k;
-    }
-    None
-}
-
-/// Whether the end of `before` lies inside an element `name`.
-fn inside_element(before: &str, name: &str) -> bool {
-    let Some(open) = last_open_tag(before, name) else {
-        return false;
-    };
-    let close = before.rfind(&format!("</{name}>"));
-    close.is_none_or(|c| c < open)
-}
-
-/// Where `termalign:` first occurs in `haystack`, in any ASCII case. Every
-/// file is scanned for it, so the search uses aho-corasick's prefilter
-/// rather than comparing at every byte.
-fn find_marker(haystack: &str) -> Option<usize> {
+/// Where `termalign:` occurs in `haystack`, in any ASCII case. Every file
+/// is searched for it, so the search uses aho-corasick's prefilter rather
+/// than comparing at every byte.
+fn find_markers(haystack: &str) -> impl Iterator<Item = usize> + '_ {
     static MARKER_FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> =
         std::sync::OnceLock::new();
     MARKER_FINDER
@@ -496,7 +482,7 @@ fn find_marker(haystack: &str) -> Option<usize> {
                 .build([MARKER])
                 .expect("one literal pattern compiles")
         })
-        .find(haystack)
+        .find_iter(haystack)
         .map(|m| m.start())
 }
 
@@ -507,22 +493,17 @@ mod tests {
     const DEP: &str = "deprecated-term";
     const XIZANG: &str = "china-places/xizang";
 
-    /// Every comment syntax, as plain text has them; no entries.
+    /// Read as plain text: every comment convention, no entries.
     fn scan_text(text: &str) -> Suppressions {
-        Suppressions::scan(text, crate::input::Format::Text.def().comments, &[])
+        scan_as(crate::input::Format::Text, text)
     }
 
-    /// Read as `format` is: its comment syntax, and the entries its reader
-    /// reports.
+    /// Read as `format` is: the comments and entries its reader reports.
     fn scan_as(format: crate::input::Format, text: &str) -> Suppressions {
         let file = crate::input::testing::file("f", text);
-        let entries: Vec<Span> = format
-            .read_prose(&file)
-            .unwrap()
-            .iter()
-            .filter_map(|s| s.entry)
-            .collect();
-        Suppressions::scan(text, format.def().comments, &entries)
+        let prose = format.read_document(&file).unwrap();
+        let entries: Vec<Span> = prose.segments.iter().filter_map(|s| s.entry).collect();
+        Suppressions::scan(text, &prose.comments, &entries)
     }
 
     fn span_of(text: &str, needle: &str) -> Span {
@@ -739,16 +720,27 @@ msgstr \"Tibet\"
         use crate::input::Format;
         let text = "# termalign: ignore xizang\nTibet\n";
         assert_eq!(scan_text(text).directives().len(), 1);
-        let md = Suppressions::scan(text, Format::Markdown.def().comments, &[]);
-        assert!(md.is_empty(), "a Markdown heading is prose");
+        assert!(
+            scan_as(Format::Markdown, text).is_empty(),
+            "a Markdown heading is prose"
+        );
         let html = "<p>x</p>\n// termalign: ignore xizang\n<p>Tibet</p>\n";
-        assert!(Suppressions::scan(html, Format::Html.def().comments, &[]).is_empty());
+        assert!(scan_as(Format::Html, html).is_empty());
+        // `//` in a URL is not a comment, nor `#` in a name.
+        assert!(scan_text("see https://x termalign: ignore\nTibet\n").is_empty());
+        assert!(scan_text("C# termalign: ignore\nTibet\n").is_empty());
         // Alone on its line, a directive counts in every format.
         let bare = "termalign: ignore xizang\nTibet\n";
-        for format in [Format::Markdown, Format::Html, Format::Po] {
-            let s = Suppressions::scan(bare, format.def().comments, &[]);
+        for format in [Format::Text, Format::Markdown, Format::Html] {
+            let s = scan_as(format, bare);
             assert!(s.is_suppressed(2, DEP, XIZANG), "{format:?}");
         }
+        // An HTML comment in a Markdown HTML block, over several lines.
+        let md = "Intro.\n\n<!--\ntermalign: ignore xizang\n-->\nTibet\n";
+        assert!(scan_as(Format::Markdown, md).is_suppressed(6, DEP, XIZANG));
+        // `<!--` in a Markdown code span is code, not a comment.
+        let code = "`<!-- termalign: ignore -->` x\nTibet\n";
+        assert!(scan_as(Format::Markdown, code).is_empty());
     }
 
     #[test]

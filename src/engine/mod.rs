@@ -16,7 +16,7 @@ use crate::checks::{Check, CheckContext, Draft, PairRef, RuleId, CHECKS};
 use crate::finding::{Finding, Location, Severity};
 use crate::fuzzy::FuzzyIndex;
 use crate::glossary::{GlossarySet, TermId};
-use crate::input::{Bilingual, Format, Segment, SourceFile};
+use crate::input::{Bilingual, Prose, SourceFile};
 use crate::matcher::{Matcher, Occurrence};
 use crate::span::Span;
 use crate::suppress::Suppressions;
@@ -131,14 +131,9 @@ impl Engine {
         self.index(language).matcher.find(&self.set, text)
     }
 
-    /// Checks monolingual prose.
-    pub fn check_document(
-        &self,
-        file: &SourceFile,
-        format: Format,
-        segments: &[Segment],
-        language: &str,
-    ) -> FileResult {
+    /// Checks monolingual prose: `prose` as the file's reader gave it.
+    pub fn check_document(&self, file: &SourceFile, prose: &Prose, language: &str) -> FileResult {
+        let segments = &prose.segments;
         let index = self.index(language);
         let cx = CheckContext {
             set: &self.set,
@@ -164,7 +159,7 @@ impl Engine {
         }
         let uses = scan::term_uses(file, &doc);
         let entries: Vec<Span> = segments.iter().filter_map(|s| s.entry).collect();
-        let directives = Suppressions::scan(&file.text, format.def().comments, &entries);
+        let directives = Suppressions::scan(&file.text, &prose.comments, &entries);
         let (findings, suppressed) =
             self.locate(drafts, file, (&directives, None), (language, language));
         FileResult {
@@ -187,7 +182,6 @@ impl Engine {
     pub fn check_bilingual(
         &self,
         file: &SourceFile,
-        format: Format,
         source_file: Option<&SourceFile>,
         bilingual: &Bilingual,
         source_lang: &str,
@@ -227,13 +221,11 @@ impl Engine {
         }
         let uses = scan::term_uses(file, &doc);
         let entries: Vec<Span> = bilingual.pairs.iter().filter_map(|p| p.entry).collect();
-        let directives = Suppressions::scan(&file.text, format.def().comments, &entries);
+        let directives = Suppressions::scan(&file.text, &bilingual.comments, &entries);
         // Two parallel files are plain text, with no entries.
         let source_directives = source_file.map(|s| {
-            (
-                s,
-                Suppressions::scan(&s.text, Format::Text.def().comments, &[]),
-            )
+            let comments = crate::input::plain::comments(&s.text);
+            (s, Suppressions::scan(&s.text, &comments, &[]))
         });
         let (findings, suppressed) = self.locate(
             drafts,
@@ -259,6 +251,7 @@ impl Engine {
 mod tests {
     use super::*;
     use crate::input::testing::file;
+    use crate::input::Format;
 
     const GLOSSARY: &str = "
 glossary: g
@@ -283,9 +276,8 @@ concepts:
     #[test]
     fn a_document_finding_is_located_in_the_raw_file() {
         let f = file("a.md", "# Notes\n\nIn *Tibet* today.\n");
-        let segments = Format::Markdown.read_prose(&f).unwrap();
-        let result =
-            engine(RuleSettings::default()).check_document(&f, Format::Markdown, &segments, "en");
+        let prose = Format::Markdown.read_document(&f).unwrap();
+        let result = engine(RuleSettings::default()).check_document(&f, &prose, "en");
         assert_eq!(
             rules_of(&result.findings),
             [("deprecated-term", 3, "Tibet".into())]
@@ -301,8 +293,8 @@ concepts:
         let mut rules = RuleSettings::default();
         rules.set(RuleId::DeprecatedTerm, None);
         let f = file("a.txt", "Tibet.\n");
-        let segments = Format::Text.read_prose(&f).unwrap();
-        let result = engine(rules).check_document(&f, Format::Text, &segments, "en");
+        let prose = Format::Text.read_document(&f).unwrap();
+        let result = engine(rules).check_document(&f, &prose, "en");
         assert!(result.findings.is_empty(), "{:?}", result.findings);
     }
 
@@ -314,14 +306,8 @@ concepts:
         let bilingual = Format::Tsv
             .read_pairs(&f, crate::input::PairLanguages::default())
             .unwrap();
-        let result = engine(RuleSettings::default()).check_bilingual(
-            &f,
-            Format::Tsv,
-            None,
-            &bilingual,
-            "zh",
-            "en",
-        );
+        let result =
+            engine(RuleSettings::default()).check_bilingual(&f, None, &bilingual, "zh", "en");
         let deprecated: Vec<&Finding> = result
             .findings
             .iter()
@@ -366,9 +352,8 @@ concepts:
             "a.txt",
             "# termalign: ignore xizang\nTibet.\n# termalign: ignore all\n\nXizang.\n",
         );
-        let segments = Format::Text.read_prose(&f).unwrap();
-        let result =
-            engine(RuleSettings::default()).check_document(&f, Format::Text, &segments, "en");
+        let prose = Format::Text.read_document(&f).unwrap();
+        let result = engine(RuleSettings::default()).check_document(&f, &prose, "en");
         assert_eq!(
             rules_of(&result.findings),
             [("unused-suppression", 3, "termalign: ignore all".into())]

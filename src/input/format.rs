@@ -57,7 +57,7 @@ pub struct PairLanguages<'a> {
 #[derive(Clone, Copy)]
 pub enum Reader {
     /// Monolingual prose, as segments mapped into the file.
-    Prose(fn(&SourceFile) -> Result<Vec<Segment>>),
+    Prose(fn(&SourceFile) -> Result<Prose>),
     /// Source/target pairs.
     Pairs(fn(&SourceFile, PairLanguages<'_>) -> Result<Bilingual>),
 }
@@ -141,8 +141,9 @@ pub struct FormatDef {
     /// replacing it would delete the markup.
     pub markup: &'static [char],
     pub escaping: Escaping,
-    /// Where a `termalign:` suppression directive may stand (besides alone
-    /// on its line, which every format allows).
+    /// The comment syntaxes the reader reports in [`Prose::comments`] and
+    /// [`Bilingual::comments`]: where a `termalign:` directive may stand
+    /// besides alone on its line (tested against a sample per format).
     pub comments: &'static [CommentSyntax],
 }
 
@@ -283,16 +284,17 @@ impl Format {
     pub fn read_document(self, file: &SourceFile) -> Result<Prose> {
         match self.def().reader {
             Reader::Prose(read) => Ok(Prose {
-                segments: read(file)?,
                 language: self
                     .def()
                     .declared_language
                     .and_then(|declared| declared(crate::span::head(&file.text, HEAD))),
+                ..read(file)?
             }),
             Reader::Pairs(read) => {
                 let bilingual = read(file, PairLanguages::default())?;
                 Ok(Prose {
                     language: bilingual.target_lang,
+                    comments: bilingual.comments,
                     segments: bilingual
                         .pairs
                         .into_iter()
@@ -592,6 +594,46 @@ mod tests {
             // A file named with its extension is detected as the format.
             let path = format!("file.{}", d.extensions[0]);
             assert_eq!(detect(Path::new(&path), ""), d.format, "{path}");
+        }
+    }
+
+    /// Each reader reports comments of exactly the syntaxes its definition
+    /// declares: a sample with one of each must show them all, and nothing
+    /// else.
+    #[test]
+    fn readers_report_the_comments_their_definition_declares() {
+        for format in all_formats() {
+            let sample = match format {
+                Format::Text => "# a\n// b\n/* c */\n<!-- d -->\n",
+                Format::Markdown => "<!-- a -->\n\nText <!-- b --> x\n",
+                Format::Html => "<p>x<!-- a --></p>",
+                Format::Xliff => {
+                    r#"<xliff version="1.2"><file source-language="zh" target-language="en"><body><!-- a --><trans-unit id="1"><source>x</source><target>y</target><note>n</note></trans-unit></body></file></xliff>"#
+                }
+                Format::Tmx => {
+                    r#"<tmx version="1.4"><header srclang="zh"/><body><!-- a --><tu><note>n</note><tuv xml:lang="zh"><seg>x</seg></tuv><tuv xml:lang="en"><seg>y</seg></tuv></tu></body></tmx>"#
+                }
+                Format::Po => "# a\n#. b\nmsgid \"x\"\nmsgstr \"y\"\n",
+                Format::Tsv => "# a\nx\ty\n",
+            };
+            let file = crate::input::testing::file("sample", sample);
+            let prose = format.read_document(&file).unwrap();
+            let mut seen: Vec<CommentSyntax> = prose.comments.iter().map(|c| c.syntax).collect();
+            seen.dedup();
+            seen.sort_by_key(|s| format!("{s:?}"));
+            seen.dedup();
+            let mut declared = format.def().comments.to_vec();
+            declared.sort_by_key(|s| format!("{s:?}"));
+            assert_eq!(seen, declared, "{format:?}");
+            for pair in prose.comments.windows(2) {
+                assert!(
+                    pair[0].span.end <= pair[1].span.start,
+                    "{format:?}: overlap"
+                );
+            }
+            for c in &prose.comments {
+                assert!(c.span.contains(c.body), "{format:?}: {c:?}");
+            }
         }
     }
 

@@ -1,5 +1,5 @@
 //! HTML read as prose: a masking scanner, not a DOM. Text nodes become
-//! [`Segment`]s, one per block (`p`, `div`, `li`, `td`, headings, `br`, …),
+//! [`Segment`](super::Segment)s, one per block (`p`, `div`, `li`, `td`, headings, `br`, …),
 //! each mapped into `SourceFile::text`.
 //!
 //! Tags, attribute values, comments, `<script>`, `<style>`, `<code>`, `<pre>`
@@ -15,12 +15,13 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::sink::SegmentSink;
-use super::{Segment, SourceFile};
+use super::{Prose, SourceFile};
 use crate::error::Result;
+use crate::suppress::Comment;
 
 /// Reads `file` as HTML. Like a browser, this accepts anything; the
 /// `Result` keeps the reader signatures uniform.
-pub fn read(file: &SourceFile) -> Result<Vec<Segment>> {
+pub fn read(file: &SourceFile) -> Result<Prose> {
     Ok(read_str(&file.text))
 }
 
@@ -87,8 +88,10 @@ fn allowed_in_head(name: &str) -> bool {
 /// What starts at a `<`.
 #[derive(Debug)]
 enum Markup {
-    /// A comment, doctype, processing instruction or CDATA section ending at
-    /// the offset given.
+    /// A comment.
+    Comment(Comment),
+    /// A doctype, processing instruction or CDATA section ending at the
+    /// offset given.
     Ignored(usize),
     /// A start or end tag.
     Tag(Tag),
@@ -106,14 +109,19 @@ struct Tag {
     end: usize,
 }
 
-fn read_str(text: &str) -> Vec<Segment> {
+fn read_str(text: &str) -> Prose {
     let mut reader = Reader {
         text,
         sink: SegmentSink::new(),
         open: Vec::new(),
+        comments: Vec::new(),
     };
     reader.run();
-    reader.sink.finish()
+    Prose {
+        segments: reader.sink.finish(),
+        language: None,
+        comments: reader.comments,
+    }
 }
 
 struct Reader<'t> {
@@ -121,6 +129,7 @@ struct Reader<'t> {
     sink: SegmentSink,
     /// Open elements whose content is skipped, innermost last.
     open: Vec<String>,
+    comments: Vec<Comment>,
 }
 
 impl Reader<'_> {
@@ -141,6 +150,10 @@ impl Reader<'_> {
                 break;
             }
             i = match parse_markup(text, i) {
+                Markup::Comment(comment) => {
+                    self.comments.push(comment);
+                    comment.span.end
+                }
                 Markup::Ignored(end) => end,
                 Markup::Literal => {
                     if !self.skipped() {
@@ -272,13 +285,7 @@ fn parse_markup(text: &str, i: usize) -> Markup {
     let b = text.as_bytes();
     let rest = &text[i..];
     if rest.starts_with("<!--") {
-        // `<!-->` and `<!--->` are complete (empty) comments.
-        for short in ["<!-->", "<!--->"] {
-            if rest.starts_with(short) {
-                return Markup::Ignored(i + short.len());
-            }
-        }
-        return Markup::Ignored(end_of(text, i + 4, "-->"));
+        return Markup::Comment(Comment::html_at(text, i));
     }
     if rest.starts_with("<![CDATA[") {
         return Markup::Ignored(end_of(text, i + 9, "]]>"));
@@ -483,13 +490,17 @@ mod tests {
     use crate::span::Span;
 
     fn segments(html: &str) -> Vec<String> {
-        read_str(html).into_iter().map(|s| s.text.text).collect()
+        read_str(html)
+            .segments
+            .into_iter()
+            .map(|s| s.text.text)
+            .collect()
     }
 
     /// The original bytes of the first occurrence of `phrase` in the derived
     /// text of any segment.
     fn source_of(html: &str, phrase: &str) -> String {
-        for seg in read_str(html) {
+        for seg in read_str(html).segments {
             if let Some(at) = seg.text.text.find(phrase) {
                 let span = seg.text.source_span(Span::new(at, at + phrase.len()));
                 return html[span.range()].to_owned();
@@ -609,7 +620,7 @@ mod tests {
     fn normalized_matches_compose_back_to_the_file() {
         use crate::text::{normalize, Fold};
         let src = "<p>In the Xinjiang&nbsp;Uygur <b>Autonomous</b>\r\nRegion.</p>";
-        let seg = &read_str(src)[0];
+        let seg = &read_str(src).segments[0];
         let norm = normalize(&seg.text.text, Fold::ALL);
         let at = norm
             .text
@@ -664,7 +675,7 @@ mod tests {
     fn read_uses_the_decoded_file_text() {
         let raw = b"\xEF\xBB\xBF<p>Tibet</p>".to_vec();
         let file = SourceFile::from_bytes("a.html", raw).unwrap();
-        let segs = read(&file).unwrap();
+        let segs = read(&file).unwrap().segments;
         let span = segs[0].text.source_span(Span::new(0, 5));
         assert_eq!(&file.text[span.range()], "Tibet");
         assert_eq!(file.raw_span(span), Span::new(6, 11));
@@ -677,7 +688,7 @@ mod tests {
         fn maps_are_monotonic_and_on_char_boundaries(
             html in r#"([a-z &;#<>/!"'=\-\n\r西é]|<p>|<b>|</b>|<code>|</code>|&amp;|&#x41;|<!--|-->|<script>|</script>){0,40}"#
         ) {
-            for seg in read_str(&html) {
+            for seg in read_str(&html).segments {
                 let t = &seg.text.text;
                 let mut last = 0;
                 for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {

@@ -1,5 +1,5 @@
 //! Markdown (CommonMark with GitHub tables, task lists, footnotes and
-//! strikethrough) read as prose: one [`Segment`] per paragraph, heading, list
+//! strikethrough) read as prose: one [`Segment`](super::Segment) per paragraph, heading, list
 //! item, table cell or footnote, each mapped into `SourceFile::text`.
 //!
 //! Code (fenced, indented, inline), HTML (blocks and inline), link and image
@@ -15,12 +15,13 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::sink::SegmentSink;
-use super::{Segment, SourceFile};
+use super::{Prose, SourceFile};
 use crate::error::Result;
+use crate::suppress::Comment;
 
 /// Reads `file` as Markdown. Markdown has no syntax errors, so this never
 /// fails today; the `Result` keeps the reader signatures uniform.
-pub fn read(file: &SourceFile) -> Result<Vec<Segment>> {
+pub fn read(file: &SourceFile) -> Result<Prose> {
     Ok(read_str(&file.text))
 }
 
@@ -38,7 +39,7 @@ fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-fn read_str(text: &str) -> Vec<Segment> {
+fn read_str(text: &str) -> Prose {
     let base = front_matter_len(text);
     let body = &text[base..];
     let mut reader = Reader {
@@ -47,12 +48,17 @@ fn read_str(text: &str) -> Vec<Segment> {
         skipping: Vec::new(),
         consumed_to: base,
         html_skip: Vec::new(),
+        comments: Vec::new(),
     };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let range = range.start + base..range.end + base;
         reader.event(event, range);
     }
-    reader.sink.finish()
+    Prose {
+        segments: reader.sink.finish(),
+        language: None,
+        comments: reader.comments,
+    }
 }
 
 struct Reader<'t> {
@@ -66,6 +72,8 @@ struct Reader<'t> {
     /// Inline HTML elements open in the current block whose content is not
     /// prose (`<code>`, `<kbd>`, …), innermost last.
     html_skip: Vec<String>,
+    /// The HTML comments seen, in block or inline HTML.
+    comments: Vec<Comment>,
 }
 
 impl Reader<'_> {
@@ -110,7 +118,12 @@ impl Reader<'_> {
                 self.consumed_to = range.end;
             }
             Event::InlineHtml(html) => {
+                self.html_comments(range.clone());
                 self.inline_html(&html, range.clone());
+                self.consumed_to = range.end;
+            }
+            Event::Html(_) => {
+                self.html_comments(range.clone());
                 self.consumed_to = range.end;
             }
             Event::Rule => {
@@ -120,11 +133,24 @@ impl Reader<'_> {
             Event::Code(_)
             | Event::InlineMath(_)
             | Event::DisplayMath(_)
-            | Event::Html(_)
             | Event::FootnoteReference(_)
             | Event::TaskListMarker(_) => {
                 self.consumed_to = range.end;
             }
+        }
+    }
+
+    /// Records the HTML comments that open in `range`, an HTML event's.
+    /// pulldown-cmark gives an HTML block line by line, so a comment is
+    /// followed through the text to its `-->`, past the event's end.
+    fn html_comments(&mut self, range: Range<usize>) {
+        let mut p = range
+            .start
+            .max(self.comments.last().map_or(0, |c| c.span.end));
+        while let Some(k) = self.text.get(p..range.end).and_then(|s| s.find("<!--")) {
+            let comment = Comment::html_at(self.text, p + k);
+            p = comment.span.end;
+            self.comments.push(comment);
         }
     }
 
@@ -308,13 +334,17 @@ mod tests {
     }
 
     fn segments(md: &str) -> Vec<String> {
-        read_str(md).into_iter().map(|s| s.text.text).collect()
+        read_str(md)
+            .segments
+            .into_iter()
+            .map(|s| s.text.text)
+            .collect()
     }
 
     /// The original bytes of the first occurrence of `phrase` in the derived
     /// text of any segment.
     fn source_of(md: &str, phrase: &str) -> String {
-        for seg in read_str(md) {
+        for seg in read_str(md).segments {
             if let Some(at) = seg.text.text.find(phrase) {
                 let span = seg.text.source_span(Span::new(at, at + phrase.len()));
                 return md[span.range()].to_owned();
@@ -443,7 +473,7 @@ mod tests {
     fn normalized_matches_compose_back_to_the_file() {
         use crate::text::{normalize, Fold};
         let src = "In the Xinjiang&nbsp;Uygur *Autonomous*\r\n> Region.\n";
-        let seg = &read_str(src)[0];
+        let seg = &read_str(src).segments[0];
         let norm = normalize(&seg.text.text, Fold::ALL);
         let at = norm
             .text
@@ -468,7 +498,7 @@ mod tests {
     fn read_uses_the_decoded_file_text() {
         let raw = b"\xEF\xBB\xBF*Tibet*\n".to_vec();
         let file = SourceFile::from_bytes("a.md", raw).unwrap();
-        let segs = read(&file).unwrap();
+        let segs = read(&file).unwrap().segments;
         assert_eq!(segs.len(), 1);
         let span = segs[0].text.source_span(Span::new(0, 5));
         assert_eq!(&file.text[span.range()], "Tibet");
@@ -505,7 +535,7 @@ mod tests {
         fn maps_are_monotonic_and_on_char_boundaries(
             md in r"[-a-z *_`\\&;#<>\[\]()!|:\n\r西é]{0,60}"
         ) {
-            for seg in read_str(&md) {
+            for seg in read_str(&md).segments {
                 let t = &seg.text.text;
                 let mut last = 0;
                 for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {

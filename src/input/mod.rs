@@ -22,6 +22,7 @@ pub use format::{detect, Format, PairLanguages, Sides};
 pub use source::SourceFile;
 
 use crate::span::Span;
+use crate::suppress::Comment;
 use crate::text::MappedText;
 
 /// A run of prose to check, mapped into `SourceFile::text`.
@@ -36,13 +37,18 @@ pub struct Segment {
     pub entry: Option<Span>,
 }
 
-/// What a monolingual reading of a file found: its prose, and the language
-/// the file declares for it (a bilingual file's target language), as
-/// written.
+/// What a monolingual reading of a file found: its prose, the language the
+/// file declares for it (a bilingual file's target language), as written,
+/// and the comments the reader saw.
 #[derive(Debug, Clone, Default)]
 pub struct Prose {
     pub segments: Vec<Segment>,
+    /// Filled by [`Format::read_document`] from the registry's
+    /// `declared_language` (readers leave it `None`), or a bilingual
+    /// reader's target language.
     pub language: Option<String>,
+    /// Where suppression directives may stand, in file order.
+    pub comments: Vec<Comment>,
 }
 
 /// One source/target pair of a bilingual file.
@@ -105,6 +111,8 @@ pub struct Bilingual {
     /// declares one (gettext: msgids are English).
     pub conventional_source: Option<&'static str>,
     pub pairs: Vec<SegmentPair>,
+    /// Where suppression directives may stand, in file order.
+    pub comments: Vec<Comment>,
 }
 
 /// Helpers for the readers' tests.

@@ -47,6 +47,9 @@ pub fn read(source: &SourceFile, target: &SourceFile) -> Result<Bilingual> {
         target_lang: None,
         conventional_source: None,
         pairs,
+        // Both files are plain text; these are the target's (the file
+        // findings are reported in). The source's: `plain::comments`.
+        comments: super::plain::comments(&target.text),
     })
 }
 

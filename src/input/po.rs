@@ -18,6 +18,7 @@
 use crate::error::{Error, Result};
 use crate::input::{Bilingual, PairState, SegmentPair, SourceFile};
 use crate::span::Span;
+use crate::suppress::{Comment, CommentSyntax};
 use crate::text::{MappedText, MappedTextBuilder};
 
 /// Reads a PO file.
@@ -142,6 +143,12 @@ impl Parser<'_> {
             if self.entry.at.is_none() && self.comments_from.is_none() {
                 self.comments_from = Some(start);
             }
+            let opener = if comment.starts_with('.') { 2 } else { 1 };
+            self.out.comments.push(Comment {
+                syntax: CommentSyntax::Hash,
+                span: Span::new(at, end),
+                body: Span::new(at + opener, end),
+            });
             if let Some(flags) = comment.strip_prefix(',') {
                 if flags.split(',').any(|f| f.trim() == "fuzzy") {
                     self.pending_fuzzy = true;

@@ -73,6 +73,7 @@ pub fn read(
             target_lang: target_lang.map(str::to_owned),
             conventional_source: None,
             pairs: Vec::new(),
+            comments: xml.take_comments(),
         });
     };
     let target = match target_lang {
@@ -120,6 +121,7 @@ pub fn read(
         target_lang: Some(target),
         conventional_source: None,
         pairs,
+        comments: xml.take_comments(),
     })
 }
 

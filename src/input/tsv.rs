@@ -9,16 +9,27 @@
 use crate::error::{Error, Result};
 use crate::input::{Bilingual, PairState, SegmentPair, SourceFile};
 use crate::span::Span;
+use crate::suppress::{Comment, CommentSyntax};
 use crate::text::MappedText;
 
 /// Reads a two-column TSV file.
 pub fn read(file: &SourceFile) -> Result<Bilingual> {
     let text = &file.text;
     let mut pairs = Vec::new();
+    let mut comments = Vec::new();
     for line in 0..line_count(text, file) {
         let span = file.lines.line_span(text, line);
         let content = &text[span.range()];
-        if content.trim().is_empty() || content.starts_with("# ") || content == "#" {
+        if content.starts_with("# ") || content == "#" {
+            comments.push(Comment::to_line_end(
+                CommentSyntax::Hash,
+                text,
+                span.start,
+                1,
+            ));
+            continue;
+        }
+        if content.trim().is_empty() {
             continue;
         }
         let Some(tab) = content.find('\t') else {
@@ -44,6 +55,7 @@ pub fn read(file: &SourceFile) -> Result<Bilingual> {
         target_lang: None,
         conventional_source: None,
         pairs,
+        comments,
     })
 }
 

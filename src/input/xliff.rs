@@ -51,6 +51,7 @@ pub fn read(file: &SourceFile) -> Result<Bilingual> {
     // The root is closed; what follows may only be comments and white space,
     // and must be well-formed.
     while !matches!(xml.next()?, Node::Eof(_)) {}
+    out.comments = xml.take_comments();
     Ok(out)
 }
 

@@ -22,6 +22,7 @@ use quick_xml::reader::NsReader;
 use crate::error::{Error, Result};
 use crate::input::SourceFile;
 use crate::span::Span;
+use crate::suppress::{Comment, CommentSyntax};
 use crate::text::{MappedText, MappedTextBuilder};
 
 /// An element's start tag (or empty-element tag).
@@ -73,6 +74,8 @@ const CODE_CONTENT: &[&str] = &["bpt", "ept", "ph", "it", "ut", "sub"];
 struct Open<'a> {
     name: &'a str,
     start: usize,
+    /// Just past the start tag.
+    content_start: usize,
 }
 
 /// A pull parser over one file's text that tracks positions and open
@@ -88,6 +91,8 @@ pub(crate) struct Xml<'a> {
     root_seen: bool,
     /// Whether XLIFF 2 `<cp hex="…"/>` elements are decoded.
     pub decode_cp: bool,
+    /// The comments and `<note>` elements read so far, in file order.
+    comments: Vec<Comment>,
 }
 
 impl<'a> Xml<'a> {
@@ -105,6 +110,7 @@ impl<'a> Xml<'a> {
             core_ns: None,
             root_seen: false,
             decode_cp: false,
+            comments: Vec::new(),
         }
     }
 
@@ -166,13 +172,18 @@ impl<'a> Xml<'a> {
                 self.open.push(Open {
                     name: self.qname(span, &tag.start),
                     start: span.start,
+                    content_start: span.end,
                 });
                 Node::Start(tag)
             }
             Event::Empty(start) => Node::Empty(self.tag(start, span)?),
             Event::End(_) => {
                 // quick-xml has already checked that the name matches.
-                self.open.pop();
+                if let Some(open) = self.open.pop() {
+                    if open.name.rsplit(':').next() == Some("note") {
+                        self.note(open, span);
+                    }
+                }
                 Node::End(span)
             }
             Event::Text(_) => {
@@ -180,7 +191,15 @@ impl<'a> Xml<'a> {
                 Node::Text(span)
             }
             Event::CData(_) => Node::CData(span),
-            Event::Comment(_) | Event::PI(_) | Event::Decl(_) | Event::DocType(_) => Node::Other,
+            Event::Comment(_) => {
+                self.comments.push(Comment {
+                    syntax: CommentSyntax::Html,
+                    span,
+                    body: Span::new(span.start + "<!--".len(), span.end - "-->".len()),
+                });
+                Node::Other
+            }
+            Event::PI(_) | Event::Decl(_) | Event::DocType(_) => Node::Other,
             Event::Eof => {
                 if let Some(open) = self.open.last() {
                     let (line, col) = self.file.line_col(open.start);
@@ -195,6 +214,25 @@ impl<'a> Xml<'a> {
                 Node::Eof(span.start)
             }
         })
+    }
+
+    /// A `<note>` element (XLIFF, TMX) has closed with end tag `end`: its
+    /// content is where a suppression directive may stand. A comment inside
+    /// it is part of it.
+    fn note(&mut self, open: Open<'_>, end: Span) {
+        let keep = self.comments.partition_point(|c| c.span.start < open.start);
+        self.comments.truncate(keep);
+        self.comments.push(Comment {
+            syntax: CommentSyntax::Note,
+            span: Span::new(open.start, end.end),
+            body: Span::new(open.content_start, end.start),
+        });
+    }
+
+    /// The comments and notes read so far, in file order; the reader hands
+    /// them on when the file is read.
+    pub fn take_comments(&mut self) -> Vec<Comment> {
+        std::mem::take(&mut self.comments)
     }
 
     /// Offset in the file's text just past the last event read.

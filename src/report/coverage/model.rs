@@ -414,8 +414,8 @@ concepts:
             .iter()
             .map(|(path, text)| {
                 let file = SourceFile::from_bytes(*path, text.as_bytes().to_vec()).unwrap();
-                let segments = crate::input::Format::Text.read_prose(&file).unwrap();
-                engine.check_document(&file, crate::input::Format::Text, &segments, "en")
+                let prose = crate::input::Format::Text.read_document(&file).unwrap();
+                engine.check_document(&file, &prose, "en")
             })
             .collect();
         Coverage::build(&results, engine.glossaries(), Some("en"))
