@@ -23,6 +23,7 @@
 //! exclude: ["drafts/**"]
 //! rules: {misspelled-term: off, case-mismatch: info}
 //! fail-on: warning
+//! encoding: windows-1252           # files that declare none; default: UTF-8
 //! languages:                       # per-path languages: the first match wins
 //!   - {glob: "**/*.zh.md", lang: zh}
 //!   - {glob: "fr/**", lang: fr}
@@ -42,6 +43,7 @@ use serde::Deserialize;
 use crate::engine::RuleSettings;
 use crate::error::{Error, Origin};
 use crate::finding::Severity;
+use crate::input::source::Charset;
 use crate::lang::Lang;
 use crate::rule::RuleId;
 use crate::yaml::{self, Positions};
@@ -70,6 +72,7 @@ struct RawConfig {
     exclude: Option<Vec<String>>,
     rules: Option<BTreeMap<String, Level>>,
     fail_on: Option<FailOn>,
+    encoding: Option<String>,
     languages: Option<Vec<RawLanguage>>,
 }
 
@@ -251,6 +254,8 @@ pub struct Config {
     /// Rule levels (`None`: off), by rule name.
     pub rules: BTreeMap<RuleId, Setting<Option<Severity>>>,
     pub fail_on: Option<Setting<FailOn>>,
+    /// The encoding of input files that declare none.
+    pub encoding: Option<Setting<Charset>>,
     pub languages: Vec<LanguageRule>,
 }
 
@@ -340,6 +345,12 @@ impl Config {
                 .insert(rule, Setting::config(level.severity(), origin));
         }
         config.fail_on = raw.fail_on.map(|v| Setting::config(v, at("fail-on")));
+        if let Some(label) = raw.encoding {
+            match label.parse::<Charset>() {
+                Ok(charset) => config.encoding = Some(Setting::config(charset, at("encoding"))),
+                Err(message) => errors.push(config_error(at("encoding"), message)),
+            }
+        }
         for (i, entry) in raw.languages.into_iter().flatten().enumerate() {
             let node = format!("languages.{i}");
             let origin = at(&node);
@@ -447,6 +458,8 @@ pub struct Overrides {
     /// `--rule RULE=LEVEL` in order (`None`: off); later ones win.
     pub rules: Vec<(RuleId, Option<Severity>)>,
     pub fail_on: Option<FailOn>,
+    /// `--encoding`.
+    pub encoding: Option<Charset>,
 }
 
 /// The effective settings of a run: defaults, then the configuration file,
@@ -466,6 +479,9 @@ pub struct Settings {
     /// Rules whose level is not their default.
     pub rules: BTreeMap<RuleId, Setting<Option<Severity>>>,
     pub fail_on: Setting<FailOn>,
+    /// The encoding of input files that declare none (no byte-order mark,
+    /// no declaration); `None`: UTF-8.
+    pub encoding: Setting<Option<Charset>>,
     /// Per-path languages, in the configuration's order.
     pub languages: Vec<LanguageRule>,
     /// The absolute directory of the configuration file: globs are relative
@@ -541,6 +557,14 @@ impl Settings {
             fail_on: match cli.fail_on {
                 Some(f) => Setting::command_line(f),
                 None => config.fail_on.unwrap_or(Setting::default(fail_on_default)),
+            },
+            encoding: match (cli.encoding, config.encoding) {
+                (Some(c), _) => Setting::command_line(Some(c)),
+                (None, Some(c)) => Setting {
+                    value: Some(c.value),
+                    from: c.from,
+                },
+                (None, None) => Setting::default(None),
             },
             languages: config.languages,
             base,

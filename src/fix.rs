@@ -25,7 +25,6 @@ use std::path::{Path, PathBuf};
 use crate::engine::{Engine, FileResult};
 use crate::error::{Error, Result};
 use crate::finding::Finding;
-use crate::input::source::Encoding;
 use crate::input::{Format, SourceFile};
 
 /// One replacement of raw bytes.
@@ -114,10 +113,16 @@ pub fn plan(file: &SourceFile, format: Format, findings: &[Finding]) -> Plan {
             plan.skipped.push(skip("the finding does not fit the file"));
             continue;
         }
+        let Some(bytes) = file.encoding.encode(&escape(format, replacement)) else {
+            plan.skipped.push(skip(
+                "the replacement has characters the file's encoding cannot hold",
+            ));
+            continue;
+        };
         plan.edits.push(Edit {
             start: l.start,
             end: l.end,
-            bytes: encode(&escape(format, replacement), file.encoding),
+            bytes,
             found: f.found.clone(),
             replacement: replacement.clone(),
             line: l.line,
@@ -138,14 +143,6 @@ fn spans_markup(format: Format, found: &str) -> bool {
 /// The replacement as it must be written in a file of `format`.
 fn escape(format: Format, text: &str) -> String {
     format.def().escaping.apply(text)
-}
-
-fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
-    match encoding {
-        Encoding::Utf8 | Encoding::Utf8Bom => text.as_bytes().to_vec(),
-        Encoding::Utf16Le => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
-        Encoding::Utf16Be => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
-    }
 }
 
 /// A file fixed in memory.
@@ -178,7 +175,7 @@ pub fn fix_file(
             before,
         });
     }
-    let fixed = SourceFile::from_bytes(file.path.clone(), plan.apply(&file.raw))?;
+    let fixed = file.with_bytes(plan.apply(&file.raw))?;
     let result = crate::pipeline::check_file(engine, &fixed, language)?;
     Ok(Fixed {
         plan,

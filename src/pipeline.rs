@@ -7,29 +7,62 @@ use std::path::{Path, PathBuf};
 use crate::config::Provenance;
 use crate::engine::{Engine, FileResult};
 use crate::error::{Error, Result};
+use crate::input::source::Decoding;
 use crate::input::{self, Bilingual, Format, PairLanguages, SourceFile};
+
+/// An input: where it comes from, and how its bytes are decoded.
+#[derive(Debug, Clone)]
+pub struct InputSource {
+    pub place: Place,
+    pub decoding: Decoding,
+}
 
 /// Where an input comes from.
 #[derive(Debug, Clone)]
-pub enum InputSource {
+pub enum Place {
     Path(PathBuf),
     /// Standard input, already read.
     Stdin(Vec<u8>),
 }
 
 impl InputSource {
+    /// The file at `path`, read as UTF-8 unless it says otherwise.
+    pub fn file(path: impl Into<PathBuf>) -> InputSource {
+        InputSource {
+            place: Place::Path(path.into()),
+            decoding: Decoding::default(),
+        }
+    }
+
+    /// Standard input, already read.
+    pub fn stdin(bytes: Vec<u8>) -> InputSource {
+        InputSource {
+            place: Place::Stdin(bytes),
+            decoding: Decoding::default(),
+        }
+    }
+
+    /// The same input, decoded as `decoding` says.
+    pub fn decoded(self, decoding: Decoding) -> InputSource {
+        InputSource { decoding, ..self }
+    }
+
     pub fn read(&self) -> Result<SourceFile> {
-        match self {
-            InputSource::Path(p) => SourceFile::read(p),
-            InputSource::Stdin(bytes) => SourceFile::from_bytes("-", bytes.clone()),
+        match &self.place {
+            Place::Path(p) => SourceFile::read_with(p, self.decoding),
+            Place::Stdin(bytes) => SourceFile::decode("-", bytes.clone(), self.decoding),
         }
     }
 
     pub fn path(&self) -> &Path {
-        match self {
-            InputSource::Path(p) => p,
-            InputSource::Stdin(_) => Path::new("-"),
+        match &self.place {
+            Place::Path(p) => p,
+            Place::Stdin(_) => Path::new("-"),
         }
+    }
+
+    pub fn is_stdin(&self) -> bool {
+        matches!(self.place, Place::Stdin(_))
     }
 }
 
@@ -277,12 +310,12 @@ pub fn align_each(
 /// `missing-target-term`, which points at the source occurrence.
 pub fn align_parallel(
     engine: &Engine,
-    source: &Path,
-    target: &Path,
+    source: &InputSource,
+    target: &InputSource,
     languages: &AlignLanguages,
 ) -> Result<FileResult> {
-    let source_file = SourceFile::read(source)?;
-    let target_file = SourceFile::read(target)?;
+    let source_file = source.read()?;
+    let target_file = target.read()?;
     let bilingual = input::parallel::read(&source_file, &target_file)?;
     let (source_lang, target_lang) = languages.resolve(&target_file, &bilingual)?;
     Ok(engine.check_bilingual(
@@ -316,9 +349,9 @@ mod tests {
             // Uneven sizes, so threads finish out of order.
             let text = "Macau filler text. ".repeat(if i % 7 == 0 { 2000 } else { 1 });
             std::fs::write(&path, text).unwrap();
-            sources.push(InputSource::Path(path));
+            sources.push(InputSource::file(path));
             if i % 10 == 5 {
-                sources.push(InputSource::Path(
+                sources.push(InputSource::file(
                     dir.path().join(format!("missing-{i}.txt")),
                 ));
             }

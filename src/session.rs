@@ -20,6 +20,7 @@ use crate::extract::{self, Document, Extraction};
 use crate::finding::Severity;
 use crate::fix;
 use crate::glossary::{builtin, load_set, GlossarySet, GlossarySource};
+use crate::input::source::Decoding;
 use crate::input::{format, Bilingual, PairLanguages, Sides, SourceFile};
 use crate::lang::Lang;
 use crate::pipeline::{self, AlignLanguages, InputSource, LanguageChoice};
@@ -127,6 +128,14 @@ pub struct Session {
 }
 
 impl Session {
+    /// How input files are decoded: the settings' `encoding` for files that
+    /// declare none.
+    fn decoding(&self) -> Decoding {
+        Decoding {
+            fallback: self.settings.encoding.value,
+        }
+    }
+
     /// Loads the glossaries the settings name (the built-in ones unless
     /// turned off) and builds the engine. Every error of a failed load is
     /// returned; having no glossary at all is one.
@@ -200,9 +209,9 @@ impl Session {
                 std::io::stdin()
                     .read_to_end(&mut bytes)
                     .map_err(|e| Error::io("standard input", e))?;
-                sources.push(InputSource::Stdin(bytes));
+                sources.push(InputSource::stdin(bytes).decoded(self.decoding()));
             } else {
-                sources.push(InputSource::Path(path));
+                sources.push(InputSource::file(path).decoded(self.decoding()));
             }
         }
         Ok((sources, walked.errors))
@@ -238,7 +247,9 @@ impl Session {
         let mut errors = Vec::new();
         if let Some((source, target)) = parallel {
             let languages = self.align_languages(target);
-            match pipeline::align_parallel(&self.engine, source, target, &languages) {
+            let [source, target] =
+                [source, target].map(|p| InputSource::file(p).decoded(self.decoding()));
+            match pipeline::align_parallel(&self.engine, &source, &target, &languages) {
                 Ok(r) => results.push(r),
                 Err(e) => errors.push(e),
             }
@@ -268,7 +279,7 @@ impl Session {
         dry_run: bool,
         progress: Progress<'_>,
     ) -> Result<FixOutcome> {
-        if !dry_run && sources.iter().any(|s| matches!(s, InputSource::Stdin(_))) {
+        if !dry_run && sources.iter().any(InputSource::is_stdin) {
             return Err(Error::StdinNotFixable);
         }
         use rayon::prelude::*;
@@ -378,8 +389,8 @@ impl Session {
         let mut errors = Vec::new();
         let mut input = Bilingual::default();
         if let Some((source, target)) = parallel {
-            let s = SourceFile::read(source)?;
-            let t = SourceFile::read(target)?;
+            let s = SourceFile::read_with(source, self.decoding())?;
+            let t = SourceFile::read_with(target, self.decoding())?;
             input = crate::input::parallel::read(&s, &t)?;
         }
         let languages = PairLanguages {

@@ -80,12 +80,30 @@ fn invalid_utf8_names_the_byte_offset_and_other_files_are_still_checked() {
     assert_eq!(code, 2);
     assert_eq!(
         stderr,
-        format!("termalign: error: {bad}:1:34: invalid UTF-8 at byte offset 33\n")
+        format!(
+            "termalign: error: {bad}:1:34: invalid UTF-8 at byte offset 33; if the file is in \
+             another encoding, declare it in the file or name it with --encoding\n"
+        )
     );
     assert!(
         stdout.contains("forbidden-term"),
         "the good file was checked: {stdout}"
     );
+    // Named, the encoding reads the file.
+    let (stdout, stderr, code) = run(&[
+        "check",
+        "--no-default-glossaries",
+        "--glossary",
+        &rel(&fixture("checks/glossary.yaml")),
+        "--encoding",
+        "windows-1252",
+        &bad,
+    ]);
+    assert_eq!((stderr.as_str(), code), ("", 1));
+    assert!(stdout.contains("deprecated-term"), "{stdout}");
+    let (_, stderr, code) = run(&["check", "--encoding", "klingon", &bad]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown encoding `klingon`"), "{stderr}");
 }
 
 #[test]

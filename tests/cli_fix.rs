@@ -123,6 +123,45 @@ fn fix_rewrites_only_the_terms_and_keeps_every_other_byte() {
     }
 }
 
+/// A file in a legacy encoding is fixed in that encoding: the replacement's
+/// `ô` is one windows-1252 byte, and a replacement KOI8-R cannot hold is
+/// skipped, saying why, rather than written as something else.
+#[test]
+fn legacy_encodings_are_fixed_in_their_own_encoding() {
+    let p = Project::new();
+    p.write(
+        "ivory.yaml",
+        b"glossary: ivory\nconcepts:\n  - id: ci\n    terms:\n      en:\n        - \"C\xC3\xB4te d'Ivoire\"\n        - {term: Ivory Coast, status: deprecated, fix: auto}\n",
+    );
+    let html = p.write(
+        "latin1.html",
+        b"<meta charset=\"iso-8859-1\"><p>Caf\xE9 in Ivory Coast and Macau</p>\n",
+    );
+    let (stdout, stderr, code) = p.check(&["-g", "ivory.yaml", "--fix", "latin1.html"]);
+    assert_eq!((stdout.as_str(), code), ("", 0), "{stderr}");
+    assert_eq!(
+        fs::read(&html).unwrap(),
+        b"<meta charset=\"iso-8859-1\"><p>Caf\xE9 in C\xF4te d'Ivoire and Macao</p>\n"
+    );
+
+    let before = b"\xEB\xC9\xD4\xC1\xCA: Ivory Coast, Macau\n";
+    let koi8 = p.write("koi8.txt", before);
+    let (_, stderr, code) = p.check(&[
+        "-g",
+        "ivory.yaml",
+        "--encoding",
+        "koi8-r",
+        "--fix",
+        "koi8.txt",
+    ]);
+    assert_eq!(code, 1, "Ivory Coast remains: {stderr}");
+    assert_eq!(
+        fs::read(&koi8).unwrap(),
+        b"\xEB\xC9\xD4\xC1\xCA: Ivory Coast, Macao\n"
+    );
+    assert!(stderr.contains("encoding cannot hold"), "{stderr}");
+}
+
 #[test]
 fn the_exit_code_and_report_are_what_remains() {
     let p = Project::new();

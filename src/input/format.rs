@@ -118,6 +118,10 @@ pub struct Head<'a> {
     pub root: Option<&'a str>,
 }
 
+/// A value a file declares for itself (an encoding label), as written, and
+/// the offset in the file's text where it stands.
+pub type Declaration = (String, usize);
+
 /// One format's definition.
 #[derive(Debug, Clone, Copy)]
 pub struct FormatDef {
@@ -136,6 +140,11 @@ pub struct FormatDef {
     /// Markdown front matter `lang:`), as written; bilingual readers report
     /// theirs.
     pub declared_language: Option<fn(&str) -> Option<String>>,
+    /// The encoding a file declares in the way of its format (PO
+    /// `charset`, HTML `<meta charset>`), as written, with its offset; read
+    /// from an ASCII view of the file's beginning when it is not UTF-8. An
+    /// XML declaration counts in every format (see [`SourceFile`]).
+    pub declared_encoding: Option<fn(&str) -> Option<Declaration>>,
     /// Characters that, inside the raw bytes of an occurrence, show that it
     /// spans markup (a term split by a tag): `--fix` leaves it alone, since
     /// replacing it would delete the markup.
@@ -166,6 +175,7 @@ pub static FORMATS: &[FormatDef] = &[
         sniff: None,
         reader: Reader::Prose(|file| Ok(input::plain::read(file))),
         declared_language: None,
+        declared_encoding: None,
         markup: &[],
         escaping: Escaping::Verbatim,
         comments: &[
@@ -183,6 +193,7 @@ pub static FORMATS: &[FormatDef] = &[
         sniff: Some(|head| looks_like_markdown(head.text).then_some(Evidence::Suggestive)),
         reader: Reader::Prose(input::markdown::read),
         declared_language: Some(input::markdown::front_matter_lang),
+        declared_encoding: None,
         markup: &['<', '>', '*', '`', '[', ']'],
         escaping: Escaping::Verbatim,
         comments: &[CommentSyntax::Html],
@@ -197,6 +208,7 @@ pub static FORMATS: &[FormatDef] = &[
         }),
         reader: Reader::Prose(input::html::read),
         declared_language: Some(html_lang),
+        declared_encoding: Some(html_meta_charset),
         markup: &['<', '>'],
         escaping: Escaping::XmlText,
         comments: &[CommentSyntax::Html],
@@ -209,6 +221,7 @@ pub static FORMATS: &[FormatDef] = &[
         sniff: Some(|head| (head.root == Some("xliff")).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, _| input::xliff::read(file)),
         declared_language: None,
+        declared_encoding: None,
         markup: &['<', '>'],
         escaping: Escaping::XmlText,
         comments: &[CommentSyntax::Html, CommentSyntax::Note],
@@ -221,6 +234,7 @@ pub static FORMATS: &[FormatDef] = &[
         sniff: Some(|head| (head.root == Some("tmx")).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, langs| input::tmx::read(file, langs.source, langs.target)),
         declared_language: None,
+        declared_encoding: None,
         markup: &['<', '>'],
         escaping: Escaping::XmlText,
         comments: &[CommentSyntax::Html, CommentSyntax::Note],
@@ -233,6 +247,7 @@ pub static FORMATS: &[FormatDef] = &[
         sniff: Some(|head| looks_like_po(head.text).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, _| input::po::read(file)),
         declared_language: None,
+        declared_encoding: Some(po_charset),
         markup: &[],
         escaping: Escaping::PoString,
         comments: &[CommentSyntax::Hash],
@@ -245,6 +260,7 @@ pub static FORMATS: &[FormatDef] = &[
         sniff: None,
         reader: Reader::Pairs(|file, _| input::tsv::read(file)),
         declared_language: None,
+        declared_encoding: None,
         markup: &[],
         escaping: Escaping::Verbatim,
         comments: &[CommentSyntax::Hash],
@@ -398,6 +414,49 @@ pub fn formats_markdown() -> String {
         ));
     }
     out
+}
+
+/// The `charset` of a `<meta charset="…">` or `<meta http-equiv=…
+/// content="text/html; charset=…">` in the first 1024 bytes, where the
+/// HTML standard's prescan looks, with its offset.
+fn html_meta_charset(head: &str) -> Option<Declaration> {
+    let lower = crate::span::head(head, 1024).to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<meta").map(|k| from + k) {
+        let end = lower[at..].find('>').map_or(lower.len(), |k| at + k);
+        from = end;
+        let Some(k) = lower[at..end].find("charset") else {
+            continue;
+        };
+        let after = at + k + "charset".len();
+        let Some(rest) = lower[after..end].trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let value_at = end - rest.len();
+        let value = crate::input::source::quoted_value(rest).unwrap_or_else(|| {
+            let len = rest
+                .find(|c: char| c.is_whitespace() || matches!(c, ';' | '"' | '\'' | '/'))
+                .unwrap_or(rest.len());
+            &rest[..len]
+        });
+        if !value.is_empty() {
+            return Some((value.to_owned(), value_at));
+        }
+    }
+    None
+}
+
+/// The `charset` of a PO header's `Content-Type`, with its offset.
+fn po_charset(head: &str) -> Option<Declaration> {
+    let at = head.find("Content-Type:")?;
+    let line_end = head[at..].find('\n').map_or(head.len(), |k| at + k);
+    let k = head[at..line_end].to_ascii_lowercase().find("charset=")?;
+    let start = at + k + "charset=".len();
+    let len = head[start..line_end]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':')))
+        .unwrap_or(line_end - start);
+    (len > 0).then(|| (head[start..start + len].to_owned(), start))
 }
 
 /// The `lang` attribute of an HTML document's `<html>` start tag, as

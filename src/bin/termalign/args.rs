@@ -8,6 +8,7 @@ use termalign::checks::RuleId;
 pub use termalign::config::FailOn;
 use termalign::finding::Severity;
 pub use termalign::glossary::import::InteropFormat;
+use termalign::input::source::Charset;
 use termalign::lang::Lang;
 pub use termalign::report::coverage::Grouping;
 
@@ -46,6 +47,11 @@ pub struct GlobalOptions {
     /// Never show a progress bar.
     #[arg(long, global = true)]
     pub no_progress: bool,
+    /// Decode input files that declare no encoding (no byte-order mark, no
+    /// XML, PO or HTML declaration) as LABEL (windows-1252, latin1, koi8-r,
+    /// gbk, shift_jis, …) instead of UTF-8.
+    #[arg(long, global = true, value_name = "LABEL")]
+    pub encoding: Option<Charset>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -19,6 +19,7 @@ use serde_json::{json, Value};
 
 use termalign::checks::CHECKS;
 use termalign::config::{FailOn, FileLanguages, Setting, Settings};
+use termalign::input::source::Charset;
 
 use super::{overrides, resolve_settings};
 use crate::args::{ConfigArgs, ConfigFormat, GlobalOptions};
@@ -127,6 +128,11 @@ fn yaml(settings: &Settings, files: &[(&Path, FileLanguages)]) -> String {
         settings.fail_on.value.as_str(),
         settings.fail_on.from
     ));
+    out.push_str(&format!(
+        "encoding: {}  # {} (files that declare none)\n",
+        encoding_name(&settings.encoding.value),
+        settings.encoding.from
+    ));
     if settings.languages.is_empty() {
         out.push_str("languages: []  # default\n");
     } else {
@@ -167,6 +173,11 @@ fn language_rule(rule: &termalign::config::LanguageRule) -> Value {
         }
     }
     v
+}
+
+/// The encoding files that declare none are read in.
+fn encoding_name(encoding: &Option<Charset>) -> &'static str {
+    encoding.map_or("UTF-8", Charset::name)
 }
 
 fn setting<T: serde::Serialize>(s: &Setting<T>) -> Value {
@@ -215,6 +226,7 @@ fn as_json(settings: &Settings, files: &[(&Path, FileLanguages)]) -> Value {
             "exclude": setting(&settings.exclude),
             "rules": rules,
             "fail-on": {"value": settings.fail_on.value.as_str(), "from": settings.fail_on.from.to_string()},
+            "encoding": {"value": encoding_name(&settings.encoding.value), "from": settings.encoding.from.to_string()},
             "languages": languages,
         },
         "files": files,

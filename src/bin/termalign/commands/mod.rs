@@ -85,6 +85,10 @@ pub(crate) fn resolve_settings(
     fail_on_default: config::FailOn,
 ) -> Result<Settings> {
     let config = load_config(global)?;
+    let overrides = Overrides {
+        encoding: global.encoding,
+        ..overrides
+    };
     Ok(Settings::resolve(config, overrides, fail_on_default))
 }
 
@@ -216,6 +220,12 @@ pub(crate) fn print_errors(errors: &[termalign::Error]) {
             termalign::Error::SeveralTargetLanguages { .. } => {
                 note(&format!("error: {e}; choose one with --target-lang"))
             }
+            termalign::Error::Encoding {
+                encoding: "UTF-8",
+                ..
+            } => note(&format!(
+                "error: {e}; if the file is in another encoding, declare it in the file or name it with --encoding"
+            )),
             _ => crate::report_error(e),
         }
     }
