@@ -330,3 +330,20 @@ fn segment_states_and_empty_targets() {
     let input = rel(&fixture("align/states-2.0.xlf"));
     assert_eq!(findings(&[&input]), ["5:40 unfinished-segment draft 澳门"]);
 }
+
+/// Placeholders are not words: a term inside `%(…)s`, `{…}`, `{{ … }}`,
+/// `${…}`, `%{…}`, a tag or a code span is no finding, while the prose
+/// around them and the text of ICU plural branches is checked, at exact
+/// columns.
+#[test]
+fn placeholders_are_masked_and_plural_branches_checked() {
+    let po = rel(&fixture("align/placeholders.po"));
+    assert_eq!(
+        findings(&[&po]),
+        [
+            "9:86 deprecated-term 1 Macau",
+            "12:32 deprecated-term 2 Macau",
+            "12:53 deprecated-term 2 Macau",
+        ]
+    );
+}

@@ -393,3 +393,18 @@ fn identifiers_are_not_rewritten() {
         "{stdout}"
     );
 }
+
+/// `--fix` in a catalogue rewrites the prose term and leaves every
+/// placeholder that holds one as it was.
+#[test]
+fn placeholders_are_not_rewritten() {
+    let p = Project::new();
+    let before = "msgid \"\"\nmsgstr \"\"\n\"Language: en\\n\"\n\nmsgid \"x\"\nmsgstr \"%(Macau)s {Macau} {{ Macau }} <Macau> in Macau\"\n";
+    let path = p.write("a.po", before.as_bytes());
+    let (_, stderr, code) = p.check(&["--fix", "a.po"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        before.replace("in Macau", "in Macao")
+    );
+}

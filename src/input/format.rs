@@ -23,6 +23,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::input::{self, Bilingual, Prose, Segment, SourceFile};
 use crate::suppress::CommentSyntax;
+use crate::text::placeholder;
 
 /// The formats termalign reads. Each has one [`FormatDef`] in [`FORMATS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -150,6 +151,10 @@ pub struct FormatDef {
     /// replacing it would delete the markup.
     pub markup: &'static [char],
     pub escaping: Escaping,
+    /// Whether its texts are strings a program fills in (catalogues,
+    /// resource files): their placeholders and inline tags are masked
+    /// ([`crate::text::placeholder`]) before anything is checked.
+    pub placeholders: bool,
     /// The comment syntaxes the reader reports in [`Prose::comments`] and
     /// [`Bilingual::comments`]: where a `termalign:` directive may stand
     /// besides alone on its line (tested against a sample per format).
@@ -178,6 +183,7 @@ pub static FORMATS: &[FormatDef] = &[
         declared_encoding: None,
         markup: &[],
         escaping: Escaping::Verbatim,
+        placeholders: false,
         comments: &[
             CommentSyntax::Hash,
             CommentSyntax::Slashes,
@@ -196,6 +202,7 @@ pub static FORMATS: &[FormatDef] = &[
         declared_encoding: None,
         markup: &['<', '>', '*', '`', '[', ']'],
         escaping: Escaping::Verbatim,
+        placeholders: false,
         comments: &[CommentSyntax::Html],
     },
     FormatDef {
@@ -211,6 +218,7 @@ pub static FORMATS: &[FormatDef] = &[
         declared_encoding: Some(html_meta_charset),
         markup: &['<', '>'],
         escaping: Escaping::XmlText,
+        placeholders: false,
         comments: &[CommentSyntax::Html],
     },
     FormatDef {
@@ -224,6 +232,7 @@ pub static FORMATS: &[FormatDef] = &[
         declared_encoding: None,
         markup: &['<', '>'],
         escaping: Escaping::XmlText,
+        placeholders: true,
         comments: &[CommentSyntax::Html, CommentSyntax::Note],
     },
     FormatDef {
@@ -237,6 +246,7 @@ pub static FORMATS: &[FormatDef] = &[
         declared_encoding: None,
         markup: &['<', '>'],
         escaping: Escaping::XmlText,
+        placeholders: true,
         comments: &[CommentSyntax::Html, CommentSyntax::Note],
     },
     FormatDef {
@@ -250,6 +260,7 @@ pub static FORMATS: &[FormatDef] = &[
         declared_encoding: Some(po_charset),
         markup: &[],
         escaping: Escaping::PoString,
+        placeholders: true,
         comments: &[CommentSyntax::Hash],
     },
     FormatDef {
@@ -263,6 +274,7 @@ pub static FORMATS: &[FormatDef] = &[
         declared_encoding: None,
         markup: &[],
         escaping: Escaping::Verbatim,
+        placeholders: true,
         comments: &[CommentSyntax::Hash],
     },
 ];
@@ -299,15 +311,23 @@ impl Format {
     /// that prose (a bilingual file's target language).
     pub fn read_document(self, file: &SourceFile) -> Result<Prose> {
         match self.def().reader {
-            Reader::Prose(read) => Ok(Prose {
-                language: self
-                    .def()
-                    .declared_language
-                    .and_then(|declared| declared(crate::span::head(&file.text, HEAD))),
-                ..read(file)?
-            }),
-            Reader::Pairs(read) => {
-                let bilingual = read(file, PairLanguages::default())?;
+            Reader::Prose(read) => {
+                let mut prose = Prose {
+                    language: self
+                        .def()
+                        .declared_language
+                        .and_then(|declared| declared(crate::span::head(&file.text, HEAD))),
+                    ..read(file)?
+                };
+                if self.def().placeholders {
+                    for s in &mut prose.segments {
+                        placeholder::mask(&mut s.text.text);
+                    }
+                }
+                Ok(prose)
+            }
+            Reader::Pairs(_) => {
+                let bilingual = self.read_pairs(file, PairLanguages::default())?;
                 Ok(Prose {
                     language: bilingual.target_lang,
                     comments: bilingual.comments,
@@ -330,7 +350,18 @@ impl Format {
     /// The segment pairs of `file`; an error for a monolingual format.
     pub fn read_pairs(self, file: &SourceFile, languages: PairLanguages<'_>) -> Result<Bilingual> {
         match self.def().reader {
-            Reader::Pairs(read) => read(file, languages),
+            Reader::Pairs(read) => {
+                let mut bilingual = read(file, languages)?;
+                if self.def().placeholders {
+                    for p in &mut bilingual.pairs {
+                        placeholder::mask(&mut p.source.text);
+                        if let Some(t) = &mut p.target {
+                            placeholder::mask(&mut t.text);
+                        }
+                    }
+                }
+                Ok(bilingual)
+            }
             Reader::Prose(_) => Err(Error::NotBilingual {
                 path: file.path.clone(),
                 format: self.name(),

@@ -3,6 +3,7 @@
 
 pub mod normalize;
 pub mod offset;
+pub mod placeholder;
 
 pub use normalize::{fold_str, is_han, normalize, Fold};
 pub use offset::{MappedText, MappedTextBuilder, OffsetMap, OffsetMapBuilder};
