@@ -24,6 +24,7 @@
 //! rules: {misspelled-term: off, case-mismatch: info}
 //! fail-on: warning
 //! encoding: windows-1252           # files that declare none; default: UTF-8
+//! states: final,review             # segments checked; default: all but locked
 //! languages:                       # per-path languages: the first match wins
 //!   - {glob: "**/*.zh.md", lang: zh}
 //!   - {glob: "fr/**", lang: fr}
@@ -44,6 +45,7 @@ use crate::engine::RuleSettings;
 use crate::error::{Error, Origin};
 use crate::finding::Severity;
 use crate::input::source::Charset;
+use crate::input::StateSet;
 use crate::lang::Lang;
 use crate::rule::RuleId;
 use crate::yaml::{self, Positions};
@@ -73,6 +75,7 @@ struct RawConfig {
     rules: Option<BTreeMap<String, Level>>,
     fail_on: Option<FailOn>,
     encoding: Option<String>,
+    states: Option<String>,
     languages: Option<Vec<RawLanguage>>,
 }
 
@@ -256,6 +259,8 @@ pub struct Config {
     pub fail_on: Option<Setting<FailOn>>,
     /// The encoding of input files that declare none.
     pub encoding: Option<Setting<Charset>>,
+    /// Which segments of bilingual files are checked, by state.
+    pub states: Option<Setting<StateSet>>,
     pub languages: Vec<LanguageRule>,
 }
 
@@ -349,6 +354,12 @@ impl Config {
             match label.parse::<Charset>() {
                 Ok(charset) => config.encoding = Some(Setting::config(charset, at("encoding"))),
                 Err(message) => errors.push(config_error(at("encoding"), message)),
+            }
+        }
+        if let Some(states) = raw.states {
+            match states.parse::<StateSet>() {
+                Ok(set) => config.states = Some(Setting::config(set, at("states"))),
+                Err(message) => errors.push(config_error(at("states"), message)),
             }
         }
         for (i, entry) in raw.languages.into_iter().flatten().enumerate() {
@@ -460,6 +471,8 @@ pub struct Overrides {
     pub fail_on: Option<FailOn>,
     /// `--encoding`.
     pub encoding: Option<Charset>,
+    /// `--states`.
+    pub states: Option<StateSet>,
 }
 
 /// The effective settings of a run: defaults, then the configuration file,
@@ -482,6 +495,8 @@ pub struct Settings {
     /// The encoding of input files that declare none (no byte-order mark,
     /// no declaration); `None`: UTF-8.
     pub encoding: Setting<Option<Charset>>,
+    /// Which segments of bilingual files are checked, by state.
+    pub states: Setting<StateSet>,
     /// Per-path languages, in the configuration's order.
     pub languages: Vec<LanguageRule>,
     /// The absolute directory of the configuration file: globs are relative
@@ -565,6 +580,12 @@ impl Settings {
                     from: c.from,
                 },
                 (None, None) => Setting::default(None),
+            },
+            states: match cli.states {
+                Some(s) => Setting::command_line(s),
+                None => config
+                    .states
+                    .unwrap_or(Setting::default(StateSet::default())),
             },
             languages: config.languages,
             base,

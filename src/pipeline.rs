@@ -146,7 +146,7 @@ pub fn check_file(
     language: LanguageChoice<'_>,
 ) -> Result<FileResult> {
     let format = detect_format(file);
-    let prose = format.read_document(file)?;
+    let prose = format.read_document_in(file, engine.states())?;
     let (language, guessed) = language.resolve(file, prose.language.as_deref(), || {
         let mut text = String::new();
         for s in &prose.segments {
@@ -279,13 +279,14 @@ pub fn align_one(
 ) -> Result<FileResult> {
     let file = source.read()?;
     let format = detect_format(&file);
-    let bilingual = format.read_pairs(
+    let mut bilingual = format.read_pairs(
         &file,
         PairLanguages {
             source: languages.source.as_deref(),
             target: languages.target.as_deref(),
         },
     )?;
+    bilingual.pairs.retain(|p| engine.states().admits(&p.state));
     let (source_lang, target_lang) = languages.resolve(&file, &bilingual)?;
     Ok(engine.check_bilingual(&file, None, &bilingual, &source_lang, &target_lang))
 }

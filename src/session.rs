@@ -158,7 +158,8 @@ impl Session {
     pub fn with_glossaries(settings: Settings, set: GlossarySet) -> Session {
         let has_glossaries = !set.glossaries.is_empty();
         Session {
-            engine: Engine::new(set, settings.rule_settings()),
+            engine: Engine::new(set, settings.rule_settings())
+                .checking_states(settings.states.value),
             settings,
             has_glossaries,
         }

@@ -347,3 +347,48 @@ fn placeholders_are_masked_and_plural_branches_checked() {
         ]
     );
 }
+
+/// SDLXLIFF's per-segment confirmation levels and locks, memoQ's
+/// `mq:status` and XLIFF 1.2 `state-qualifier` are segment states: drafts
+/// and empty targets are unfinished, rejected, pretranslated and fuzzy
+/// segments await review, locked segments are not checked unless asked.
+#[test]
+fn tool_segment_states_and_the_states_option() {
+    let sdl = rel(&fixture("align/trados.sdlxliff"));
+    let memoq = rel(&fixture("align/memoq.xlf"));
+    let rules = |found: Vec<String>| -> Vec<String> {
+        found
+            .into_iter()
+            .map(|f| f.split(' ').take(3).collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    assert_eq!(
+        rules(findings(&[&sdl])),
+        [
+            "9:72 unfinished-segment a1#2",
+            "10:34 deprecated-term a1#1",
+            "10:71 deprecated-term a1#2",
+            "15:38 needs-review a2#3",
+            "16:34 deprecated-term a2#3",
+            "27:38 unfinished-segment a4#5",
+        ]
+    );
+    assert_eq!(
+        rules(findings(&["--states", "final,locked", &sdl])),
+        ["10:34 deprecated-term a1#1", "22:34 deprecated-term a3#4"]
+    );
+    assert_eq!(
+        rules(findings(&[&memoq]))
+            .into_iter()
+            .filter(|f| !f.contains("deprecated-term"))
+            .collect::<Vec<_>>(),
+        [
+            "8:54 needs-review 2",
+            "9:51 unfinished-segment 3",
+            "10:28 needs-review 4",
+        ]
+    );
+    let (_, stderr, code) = align(&["--states", "draft", &sdl]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown segment state `draft`"), "{stderr}");
+}

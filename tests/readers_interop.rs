@@ -714,6 +714,7 @@ fn xliff11_states_of_a_real_file() {
             termalign::input::PairState::Final => "final".to_owned(),
             termalign::input::PairState::Untranslated(s) => format!("untranslated {s}"),
             termalign::input::PairState::NeedsReview(s) => format!("review {s}"),
+            termalign::input::PairState::Locked => "locked".to_owned(),
         })
         .collect();
     assert_eq!(

@@ -16,7 +16,7 @@ use crate::checks::{Check, CheckContext, Draft, PairRef, RuleId, CHECKS};
 use crate::finding::{Finding, Location, Severity};
 use crate::fuzzy::FuzzyIndex;
 use crate::glossary::{GlossarySet, TermId};
-use crate::input::{Bilingual, Prose, SourceFile};
+use crate::input::{Bilingual, Prose, SourceFile, StateSet};
 use crate::matcher::{Matcher, Occurrence};
 use crate::span::Span;
 use crate::suppress::Suppressions;
@@ -86,6 +86,8 @@ pub struct Engine {
     /// for every occurrence.
     active: Vec<&'static dyn Check>,
     indexes: Mutex<HashMap<String, Arc<LanguageIndex>>>,
+    /// Which segments of bilingual files are checked, by state.
+    states: StateSet,
 }
 
 impl Engine {
@@ -100,7 +102,19 @@ impl Engine {
             rules,
             active,
             indexes: Mutex::new(HashMap::new()),
+            states: StateSet::default(),
         }
+    }
+
+    /// The engine, checking the segments of bilingual files whose state is
+    /// in `states` (`--states`); by default all but the locked.
+    pub fn checking_states(self, states: StateSet) -> Engine {
+        Engine { states, ..self }
+    }
+
+    /// Which segments of bilingual files are checked.
+    pub fn states(&self) -> StateSet {
+        self.states
     }
 
     pub fn glossaries(&self) -> &GlossarySet {

@@ -21,7 +21,7 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::input::{self, Bilingual, Prose, Segment, SourceFile};
+use crate::input::{self, Bilingual, Prose, Segment, SourceFile, StateSet};
 use crate::suppress::CommentSyntax;
 use crate::text::placeholder;
 
@@ -310,6 +310,12 @@ impl Format {
     /// [`Format::read_prose`], with the language the file declares for
     /// that prose (a bilingual file's target language).
     pub fn read_document(self, file: &SourceFile) -> Result<Prose> {
+        self.read_document_in(file, StateSet::default())
+    }
+
+    /// [`Format::read_document`], keeping of a bilingual file only the
+    /// targets of segments whose state is in `states`.
+    pub fn read_document_in(self, file: &SourceFile, states: StateSet) -> Result<Prose> {
         match self.def().reader {
             Reader::Prose(read) => {
                 let mut prose = Prose {
@@ -334,6 +340,7 @@ impl Format {
                     segments: bilingual
                         .pairs
                         .into_iter()
+                        .filter(|p| states.admits(&p.state))
                         .filter_map(|p| {
                             p.target.map(|text| Segment {
                                 id: Some(p.id),

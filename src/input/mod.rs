@@ -79,25 +79,165 @@ pub enum PairState {
     /// `needs-translation`, XLIFF 2 `initial`.
     Untranslated(String),
     /// Translated and awaiting review: XLIFF 1.2 `needs-review-*`,
-    /// `needs-adaptation` and `needs-l10n`, XLIFF 1.1 `unreviewed` and
-    /// `rejected`, PO `#, fuzzy`.
+    /// `needs-adaptation` and `needs-l10n` (or any state qualified as a
+    /// fuzzy match, a machine or TM suggestion, or rejected), XLIFF 1.1
+    /// `unreviewed` and `rejected`, SDLXLIFF `RejectedTranslation` and
+    /// `RejectedSignOff`, memoQ pretranslated, partially edited or
+    /// rejected segments, PO `#, fuzzy`.
     NeedsReview(String),
+    /// Locked against editing (SDLXLIFF `locked="true"`): not checked
+    /// unless asked for.
+    Locked,
 }
 
 impl PairState {
-    /// The state of an XLIFF 1.2 `<target state="…">` or XLIFF 2
-    /// `<segment state="…">`.
-    pub fn from_xliff(state: Option<&str>) -> PairState {
-        match state.map(str::trim) {
+    /// The state of an XLIFF 1.2 `<target state="…" state-qualifier="…">`
+    /// or XLIFF 2 `<segment state="…">`.
+    pub fn from_xliff(state: Option<&str>, qualifier: Option<&str>) -> PairState {
+        let from_state = match state.map(str::trim) {
             Some(s @ ("new" | "needs-translation" | "initial")) => {
-                PairState::Untranslated(s.to_owned())
+                return PairState::Untranslated(s.to_owned())
             }
             // translate-toolkit's XLIFF 1.1 states `unreviewed` and
             // `rejected` ask for review too.
             Some(s @ ("unreviewed" | "rejected")) => PairState::NeedsReview(s.to_owned()),
             Some(s) if s.starts_with("needs-") => PairState::NeedsReview(s.to_owned()),
             _ => PairState::Final,
+        };
+        // A translation that is only a fuzzy match or a suggestion, or that
+        // a reviewer rejected, wants review whatever its state says.
+        match qualifier.map(str::trim) {
+            Some(q @ ("fuzzy-match" | "mt-suggestion" | "tm-suggestion"))
+                if from_state == PairState::Final =>
+            {
+                PairState::NeedsReview(q.to_owned())
+            }
+            Some(q) if q.starts_with("rejected-") && from_state == PairState::Final => {
+                PairState::NeedsReview(q.to_owned())
+            }
+            _ => from_state,
         }
+    }
+
+    /// The state of an SDLXLIFF `<sdl:seg conf="…" locked="…">`.
+    pub fn from_sdl(conf: Option<&str>, locked: bool) -> PairState {
+        if locked {
+            return PairState::Locked;
+        }
+        match conf.map(str::trim) {
+            None | Some("" | "Unspecified") => PairState::Untranslated("not translated".to_owned()),
+            Some(c @ "Draft") => PairState::Untranslated(c.to_owned()),
+            Some(c @ ("RejectedTranslation" | "RejectedSignOff")) => {
+                PairState::NeedsReview(c.to_owned())
+            }
+            // Translated, ApprovedTranslation, ApprovedSignOff.
+            Some(_) => PairState::Final,
+        }
+    }
+
+    /// The state of a memoQ XLIFF `mq:status="…"`.
+    pub fn from_memoq(status: &str) -> PairState {
+        match status.trim() {
+            s @ "NotStarted" => PairState::Untranslated(s.to_owned()),
+            s @ ("PartiallyEdited"
+            | "Pretranslated"
+            | "Rejected"
+            | "MachineTranslated"
+            | "AssembledFromFragments"
+            | "Edited") => PairState::NeedsReview(s.to_owned()),
+            // ManuallyConfirmed, Reviewer1Confirmed, Reviewer2Confirmed, …
+            _ => PairState::Final,
+        }
+    }
+
+    /// Which of `--states` this state is.
+    pub fn kind(&self) -> StateKind {
+        match self {
+            PairState::Final => StateKind::Final,
+            PairState::Untranslated(_) => StateKind::Untranslated,
+            PairState::NeedsReview(_) => StateKind::Review,
+            PairState::Locked => StateKind::Locked,
+        }
+    }
+}
+
+/// The kinds of segment state `--states` chooses from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateKind {
+    Final,
+    Review,
+    Untranslated,
+    Locked,
+}
+
+impl StateKind {
+    const ALL: [(&'static str, StateKind); 4] = [
+        ("final", StateKind::Final),
+        ("review", StateKind::Review),
+        ("untranslated", StateKind::Untranslated),
+        ("locked", StateKind::Locked),
+    ];
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// Which segments are checked, by state (`--states`, `states:`): by
+/// default every one but the locked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StateSet(u8);
+
+impl Default for StateSet {
+    fn default() -> Self {
+        StateSet(StateKind::Final.bit() | StateKind::Review.bit() | StateKind::Untranslated.bit())
+    }
+}
+
+impl StateSet {
+    pub fn admits(self, state: &PairState) -> bool {
+        self.0 & state.kind().bit() != 0
+    }
+
+    /// The names in the set, comma-separated, in their canonical order.
+    pub fn names(self) -> String {
+        StateKind::ALL
+            .iter()
+            .filter(|(_, k)| self.0 & k.bit() != 0)
+            .map(|(name, _)| *name)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+impl std::str::FromStr for StateSet {
+    type Err = String;
+
+    /// `final,review,untranslated,locked` (any of them), or `all`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        let mut set = 0;
+        for name in s.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            if name.eq_ignore_ascii_case("all") {
+                set = 0b1111;
+                continue;
+            }
+            let (_, kind) = StateKind::ALL
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .ok_or_else(|| {
+                    format!(
+                        "unknown segment state `{name}` (expected final, review, untranslated, locked or all)"
+                    )
+                })?;
+            set |= kind.bit();
+        }
+        if set == 0 {
+            return Err(
+                "no segment state named (expected final, review, untranslated, locked or all)"
+                    .into(),
+            );
+        }
+        Ok(StateSet(set))
     }
 }
 
@@ -113,6 +253,66 @@ pub struct Bilingual {
     pub pairs: Vec<SegmentPair>,
     /// Where suppression directives may stand, in file order.
     pub comments: Vec<Comment>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_sets_parse_and_admit() {
+        let default = StateSet::default();
+        assert!(default.admits(&PairState::Final));
+        assert!(default.admits(&PairState::Untranslated("new".into())));
+        assert!(!default.admits(&PairState::Locked));
+        let set: StateSet = "Final, locked".parse().unwrap();
+        assert_eq!(set.names(), "final,locked");
+        assert!(!set.admits(&PairState::NeedsReview("fuzzy".into())));
+        assert_eq!(
+            "all".parse::<StateSet>().unwrap().names(),
+            "final,review,untranslated,locked"
+        );
+        assert!("".parse::<StateSet>().is_err());
+        assert!("final,draft".parse::<StateSet>().is_err());
+    }
+
+    #[test]
+    fn tool_states_map_to_kinds() {
+        let kind = |s: PairState| s.kind();
+        assert_eq!(
+            kind(PairState::from_sdl(Some("Draft"), false)),
+            StateKind::Untranslated
+        );
+        assert_eq!(
+            kind(PairState::from_sdl(None, false)),
+            StateKind::Untranslated
+        );
+        assert_eq!(
+            kind(PairState::from_sdl(Some("RejectedSignOff"), false)),
+            StateKind::Review
+        );
+        assert_eq!(
+            kind(PairState::from_sdl(Some("ApprovedSignOff"), false)),
+            StateKind::Final
+        );
+        assert_eq!(
+            kind(PairState::from_sdl(Some("ApprovedSignOff"), true)),
+            StateKind::Locked
+        );
+        assert_eq!(
+            kind(PairState::from_memoq("Reviewer1Confirmed")),
+            StateKind::Final
+        );
+        assert_eq!(
+            kind(PairState::from_memoq("PartiallyEdited")),
+            StateKind::Review
+        );
+        let xliff = |s, q| PairState::from_xliff(Some(s), Some(q)).kind();
+        assert_eq!(xliff("translated", "mt-suggestion"), StateKind::Review);
+        assert_eq!(xliff("translated", "rejected-length"), StateKind::Review);
+        assert_eq!(xliff("translated", "leveraged-tm"), StateKind::Final);
+        assert_eq!(xliff("new", "fuzzy-match"), StateKind::Untranslated);
+    }
 }
 
 /// Helpers for the readers' tests.

@@ -134,8 +134,39 @@ fn read_trans_unit(
     let Some(id) = translatable_unit_id(xml, unit, inherited)? else {
         return Ok(());
     };
-    let [source, seg_source, target] =
-        xml.read_parts([("source", false), ("seg-source", true), ("target", true)])?;
+    // SDLXLIFF keeps each segment's confirmation level and lock in
+    // `<sdl:seg-defs><sdl:seg id conf locked/>`; memoQ its status on the
+    // unit.
+    let mut sdl: Vec<(String, PairState)> = Vec::new();
+    let memoq = xml.attr(unit, "mq:status")?;
+    let [source, seg_source, target] = xml.read_parts_and(
+        [("source", false), ("seg-source", true), ("target", true)],
+        &mut |xml, tag| {
+            if tag.local != "seg-defs" {
+                return Ok(false);
+            }
+            let seg_state = |xml: &Xml<'_>, seg: &Tag<'_>| -> Result<(String, PairState)> {
+                let id = xml.attr(seg, "id")?.unwrap_or_default();
+                let conf = xml.attr(seg, "conf")?;
+                let locked = xml.attr(seg, "locked")?.is_some_and(|l| l == "true");
+                Ok((id, PairState::from_sdl(conf.as_deref(), locked)))
+            };
+            loop {
+                match xml.next()? {
+                    Node::Empty(seg) if seg.local == "seg" => sdl.push(seg_state(xml, &seg)?),
+                    Node::Start(seg) if seg.local == "seg" => {
+                        sdl.push(seg_state(xml, &seg)?);
+                        xml.skip_element()?;
+                    }
+                    Node::Start(_) => {
+                        xml.skip_element()?;
+                    }
+                    Node::End(_) => return Ok(true),
+                    _ => {}
+                }
+            }
+        },
+    )?;
     let source = source.ok_or_else(|| {
         xml.error(
             unit.span.start,
@@ -143,7 +174,19 @@ fn read_trans_unit(
         )
     })?;
     let entry = Some(Span::new(unit.span.start, xml.position()));
-    let state = PairState::from_xliff(target.as_ref().and_then(|t| t.state.as_deref()));
+    let state = match &memoq {
+        Some(status) => PairState::from_memoq(status),
+        None => PairState::from_xliff(
+            target.as_ref().and_then(|t| t.state.as_deref()),
+            target.as_ref().and_then(|t| t.state_qualifier.as_deref()),
+        ),
+    };
+    // A segment's own SDLXLIFF state, where it has one.
+    let state_of = |mid: &str| {
+        sdl.iter()
+            .find(|(id, _)| id == mid)
+            .map_or_else(|| state.clone(), |(_, s)| s.clone())
+    };
     let segmented_target = target.as_ref().is_none_or(|t| !t.segments.is_empty());
     match seg_source {
         Some(segs) if !segs.segments.is_empty() && segmented_target => {
@@ -154,7 +197,7 @@ fn read_trans_unit(
                     id: format!("{id}#{mid}"),
                     source: text,
                     target: found.map(|i| target_segs.swap_remove(i).1),
-                    state: state.clone(),
+                    state: state_of(&mid),
                     entry,
                 });
             }
@@ -208,7 +251,7 @@ fn read_unit(
         match xml.next()? {
             Node::Start(tag) if tag.is("segment") => {
                 let seg_id = xml.attr(&tag, "id")?;
-                let seg_state = PairState::from_xliff(xml.attr(&tag, "state")?.as_deref());
+                let seg_state = PairState::from_xliff(xml.attr(&tag, "state")?.as_deref(), None);
                 let [source, target] = xml.read_parts([("source", false), ("target", false)])?;
                 let source = source.ok_or_else(|| {
                     xml.error(

@@ -65,6 +65,8 @@ pub(crate) struct Content {
     pub segments: Vec<(String, MappedText)>,
     /// The element's `state` attribute (XLIFF 1.2 `<target state>`).
     pub state: Option<String>,
+    /// Its `state-qualifier` (XLIFF 1.2 `fuzzy-match`, `mt-suggestion`, …).
+    pub state_qualifier: Option<String>,
 }
 
 /// Elements whose content is native code or a sub-flow, not text of the
@@ -387,6 +389,7 @@ impl<'a> Xml<'a> {
             text: whole.finish(),
             segments: segs,
             state: None,
+            state_qualifier: None,
         })
     }
 
@@ -397,18 +400,37 @@ impl<'a> Xml<'a> {
         &mut self,
         parts: [(&str, bool); N],
     ) -> Result<[Option<Content>; N]> {
+        self.read_parts_and(parts, &mut |_, _| Ok(false))
+    }
+
+    /// [`Xml::read_parts`], offering every other child's start tag to
+    /// `other` first: it may read the element through its end (returning
+    /// `true`), else the element is skipped. Tool extensions (SDLXLIFF's
+    /// `<sdl:seg-defs>`) are read this way.
+    pub fn read_parts_and<const N: usize>(
+        &mut self,
+        parts: [(&str, bool); N],
+        other: &mut dyn FnMut(&mut Xml<'a>, &Tag<'a>) -> Result<bool>,
+    ) -> Result<[Option<Content>; N]> {
         let mut found: [Option<Content>; N] = std::array::from_fn(|_| None);
         loop {
             match self.next()? {
                 Node::Start(tag) => match parts.iter().position(|(name, _)| tag.is(name)) {
                     Some(i) if found[i].is_none() => {
                         let state = self.attr(&tag, "state")?;
+                        let state_qualifier = self.attr(&tag, "state-qualifier")?;
                         let mut content = self.content(&tag, parts[i].1)?;
                         content.state = state;
+                        content.state_qualifier = state_qualifier;
                         found[i] = Some(content);
                     }
-                    _ => {
+                    Some(_) => {
                         self.skip_element()?;
+                    }
+                    None => {
+                        if !other(self, &tag)? {
+                            self.skip_element()?;
+                        }
                     }
                 },
                 Node::Empty(tag) => {
@@ -416,6 +438,7 @@ impl<'a> Xml<'a> {
                         if found[i].is_none() {
                             let mut content = Xml::empty_content(&tag);
                             content.state = self.attr(&tag, "state")?;
+                            content.state_qualifier = self.attr(&tag, "state-qualifier")?;
                             found[i] = Some(content);
                         }
                     }
@@ -432,6 +455,7 @@ impl<'a> Xml<'a> {
             text: MappedTextBuilder::new(tag.span.end).finish(),
             segments: Vec::new(),
             state: None,
+            state_qualifier: None,
         }
     }
 

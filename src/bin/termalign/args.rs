@@ -9,6 +9,7 @@ pub use termalign::config::FailOn;
 use termalign::finding::Severity;
 pub use termalign::glossary::import::InteropFormat;
 use termalign::input::source::Charset;
+use termalign::input::StateSet;
 use termalign::lang::Lang;
 pub use termalign::report::coverage::Grouping;
 
@@ -52,6 +53,12 @@ pub struct GlobalOptions {
     /// gbk, shift_jis, …) instead of UTF-8.
     #[arg(long, global = true, value_name = "LABEL")]
     pub encoding: Option<Charset>,
+    /// Which segments of XLIFF, PO and other bilingual files are checked, by
+    /// the state the file marks: a comma-separated list of final, review
+    /// (needs review, fuzzy), untranslated (new, draft), locked, or all
+    /// [default: final,review,untranslated, or the config's `states`].
+    #[arg(long, global = true, value_name = "STATES")]
+    pub states: Option<StateSet>,
 }
 
 #[derive(Debug, Subcommand)]

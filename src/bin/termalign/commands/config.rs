@@ -133,6 +133,11 @@ fn yaml(settings: &Settings, files: &[(&Path, FileLanguages)]) -> String {
         encoding_name(&settings.encoding.value),
         settings.encoding.from
     ));
+    out.push_str(&format!(
+        "states: {}  # {} (segments of bilingual files checked)\n",
+        settings.states.value.names(),
+        settings.states.from
+    ));
     if settings.languages.is_empty() {
         out.push_str("languages: []  # default\n");
     } else {
@@ -227,6 +232,7 @@ fn as_json(settings: &Settings, files: &[(&Path, FileLanguages)]) -> Value {
             "rules": rules,
             "fail-on": {"value": settings.fail_on.value.as_str(), "from": settings.fail_on.from.to_string()},
             "encoding": {"value": encoding_name(&settings.encoding.value), "from": settings.encoding.from.to_string()},
+            "states": {"value": settings.states.value.names(), "from": settings.states.from.to_string()},
             "languages": languages,
         },
         "files": files,

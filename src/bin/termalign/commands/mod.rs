@@ -87,6 +87,7 @@ pub(crate) fn resolve_settings(
     let config = load_config(global)?;
     let overrides = Overrides {
         encoding: global.encoding,
+        states: global.states,
         ..overrides
     };
     Ok(Settings::resolve(config, overrides, fail_on_default))
