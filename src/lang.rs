@@ -146,6 +146,63 @@ pub fn stemmer_for(lang: &str) -> Option<rust_stemmers::Algorithm> {
 /// How much of a text identification reads.
 pub const IDENTIFY_HEAD: usize = 16 * 1024;
 
+/// Where the language a file was checked in came from, in the order they
+/// are tried (SPEC §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageFrom {
+    /// `--lang`, `--source-lang`, `--target-lang`.
+    CommandLine,
+    /// The file's own declaration (PO `Language`, XLIFF `srcLang`, HTML
+    /// `lang`, Markdown front matter, …).
+    Declared,
+    /// `termalign.yaml`, for all files or for the file's path.
+    Config,
+    /// The format's convention (gettext: msgids are English).
+    Convention,
+    /// Identified from the text.
+    Identified,
+    /// termalign's default.
+    Default,
+}
+
+impl fmt::Display for LanguageFrom {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            LanguageFrom::CommandLine => "command line",
+            LanguageFrom::Declared => "declared in the file",
+            LanguageFrom::Config => "configuration",
+            LanguageFrom::Convention => "the format's convention",
+            LanguageFrom::Identified => "identified from the text",
+            LanguageFrom::Default => "default",
+        })
+    }
+}
+
+/// The language a file was checked in, and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChosenLanguage {
+    pub tag: String,
+    pub from: LanguageFrom,
+}
+
+impl ChosenLanguage {
+    pub fn new(tag: impl Into<String>, from: LanguageFrom) -> Self {
+        ChosenLanguage {
+            tag: tag.into(),
+            from,
+        }
+    }
+}
+/// The languages one file was checked in (SPEC §5): `language` is the
+/// checked text's (a bilingual file's target), `source` a bilingual file's
+/// source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileLanguage {
+    pub path: std::path::PathBuf,
+    pub language: ChosenLanguage,
+    pub source: Option<ChosenLanguage>,
+}
+
 /// The language of `text` by statistical identification (whatlang), when
 /// the identification is reliable and the language has an ISO 639-1 code
 /// termalign knows; else `None`. The last resort of SPEC §2's order, for a

@@ -9,6 +9,7 @@ use crate::engine::{Engine, FileResult};
 use crate::error::{Error, Result};
 use crate::input::source::Decoding;
 use crate::input::{self, Bilingual, Format, PairLanguages, SourceFile};
+use crate::lang::{ChosenLanguage, LanguageFrom};
 
 /// An input: where it comes from, and how its bytes are decoded.
 #[derive(Debug, Clone)]
@@ -100,22 +101,24 @@ impl<'a> LanguageChoice<'a> {
     /// bilingual file's target language), and whether it was identified
     /// from `text`. A declared tag is validated and canonicalized like
     /// every other.
-    fn resolve(
+    pub fn resolve(
         self,
         file: &SourceFile,
         declared: Option<&str>,
         text: impl FnOnce() -> String,
-    ) -> Result<(String, bool)> {
+    ) -> Result<ChosenLanguage> {
         Ok(match (self, declared) {
-            (LanguageChoice::Given(tag), _) => (tag.to_owned(), false),
-            (_, Some(tag)) => (canonical_declared(file, tag)?, false),
-            (LanguageChoice::Fallback(tag), None) => (tag.to_owned(), false),
+            (LanguageChoice::Given(tag), _) => ChosenLanguage::new(tag, LanguageFrom::CommandLine),
+            (_, Some(tag)) => {
+                ChosenLanguage::new(canonical_declared(file, tag)?, LanguageFrom::Declared)
+            }
+            (LanguageChoice::Fallback(tag), None) => ChosenLanguage::new(tag, LanguageFrom::Config),
             (LanguageChoice::Default(tag), None) => match crate::lang::identify(&text()) {
-                // Only a guess that changes the language is worth a note.
+                // Only a guess that changes the language counts as one.
                 Some(lang) if lang.primary() != crate::lang::primary_subtag(tag) => {
-                    (lang.into_string(), true)
+                    ChosenLanguage::new(lang.into_string(), LanguageFrom::Identified)
                 }
-                _ => (tag.to_owned(), false),
+                _ => ChosenLanguage::new(tag, LanguageFrom::Default),
             },
         })
     }
@@ -147,20 +150,48 @@ pub fn check_file(
 ) -> Result<FileResult> {
     let format = detect_format(file);
     let prose = format.read_document_in(file, engine.states())?;
-    let (language, guessed) = language.resolve(file, prose.language.as_deref(), || {
-        let mut text = String::new();
-        for s in &prose.segments {
-            if text.len() > crate::lang::IDENTIFY_HEAD {
-                break;
-            }
-            text.push_str(&s.text.text);
-            text.push('\n');
-        }
-        text
-    })?;
-    let mut result = engine.check_document(file, &prose, &language);
-    result.guessed_language = guessed.then_some(language);
+    let language = language.resolve(file, prose.language.as_deref(), || head_text(&prose))?;
+    let mut result = engine.check_document(file, &prose, &language.tag);
+    result.language = Some(language);
     Ok(result)
+}
+
+/// The beginning of a file's prose, enough to identify its language.
+fn head_text(prose: &input::Prose) -> String {
+    let mut text = String::new();
+    for s in &prose.segments {
+        if text.len() > crate::lang::IDENTIFY_HEAD {
+            break;
+        }
+        text.push_str(&s.text.text);
+        text.push('\n');
+    }
+    text
+}
+
+/// The languages `file` is checked in as `check` (`choice`) and, when it is
+/// bilingual, as `align` (`languages`) checks it: what `config --show FILE`
+/// tells.
+pub fn file_languages(
+    file: &SourceFile,
+    choice: LanguageChoice<'_>,
+    languages: &AlignLanguages,
+) -> Result<crate::lang::FileLanguage> {
+    let format = detect_format(file);
+    let prose = format.read_document(file)?;
+    let language = choice.resolve(file, prose.language.as_deref(), || head_text(&prose))?;
+    let source = match format.def().sides() {
+        input::Sides::Bilingual => {
+            let bilingual = format.read_pairs(file, PairLanguages::default())?;
+            Some(languages.resolve(file, &bilingual)?.0)
+        }
+        input::Sides::Monolingual => None,
+    };
+    Ok(crate::lang::FileLanguage {
+        path: file.path.clone(),
+        language,
+        source,
+    })
 }
 
 /// Checks every input, each in the language `language_of` gives for its
@@ -243,7 +274,13 @@ impl Default for AlignLanguages {
 }
 
 impl AlignLanguages {
-    fn resolve(&self, file: &SourceFile, declared: &Bilingual) -> Result<(String, String)> {
+    /// The source and target languages of a bilingual `file` that
+    /// declares what `declared` says.
+    pub fn resolve(
+        &self,
+        file: &SourceFile,
+        declared: &Bilingual,
+    ) -> Result<(ChosenLanguage, ChosenLanguage)> {
         let declared_source = declared
             .source_lang
             .as_deref()
@@ -254,19 +291,20 @@ impl AlignLanguages {
             .as_deref()
             .map(|t| canonical_declared(file, t))
             .transpose()?;
-        let source = self
-            .source
-            .clone()
-            .or(declared_source)
-            .or_else(|| self.configured_source.clone())
-            .or_else(|| declared.conventional_source.map(str::to_owned))
-            .unwrap_or_else(|| self.default_source.clone());
-        let target = self
-            .target
-            .clone()
-            .or(declared_target)
-            .or_else(|| self.configured_target.clone())
-            .unwrap_or_else(|| self.default_target.clone());
+        let chosen = |tag: &Option<String>, from| tag.clone().map(|t| ChosenLanguage::new(t, from));
+        let source = chosen(&self.source, LanguageFrom::CommandLine)
+            .or(declared_source.map(|t| ChosenLanguage::new(t, LanguageFrom::Declared)))
+            .or_else(|| chosen(&self.configured_source, LanguageFrom::Config))
+            .or_else(|| {
+                declared
+                    .conventional_source
+                    .map(|t| ChosenLanguage::new(t, LanguageFrom::Convention))
+            })
+            .unwrap_or_else(|| ChosenLanguage::new(&self.default_source, LanguageFrom::Default));
+        let target = chosen(&self.target, LanguageFrom::CommandLine)
+            .or(declared_target.map(|t| ChosenLanguage::new(t, LanguageFrom::Declared)))
+            .or_else(|| chosen(&self.configured_target, LanguageFrom::Config))
+            .unwrap_or_else(|| ChosenLanguage::new(&self.default_target, LanguageFrom::Default));
         Ok((source, target))
     }
 }
@@ -288,7 +326,11 @@ pub fn align_one(
     )?;
     bilingual.pairs.retain(|p| engine.states().admits(&p.state));
     let (source_lang, target_lang) = languages.resolve(&file, &bilingual)?;
-    Ok(engine.check_bilingual(&file, None, &bilingual, &source_lang, &target_lang))
+    let mut result =
+        engine.check_bilingual(&file, None, &bilingual, &source_lang.tag, &target_lang.tag);
+    result.source_language = Some(source_lang);
+    result.language = Some(target_lang);
+    Ok(result)
 }
 
 /// Aligns every input, each with the languages `languages_of` gives for its
@@ -319,13 +361,16 @@ pub fn align_parallel(
     let target_file = target.read()?;
     let bilingual = input::parallel::read(&source_file, &target_file)?;
     let (source_lang, target_lang) = languages.resolve(&target_file, &bilingual)?;
-    Ok(engine.check_bilingual(
+    let mut result = engine.check_bilingual(
         &target_file,
         Some(&source_file),
         &bilingual,
-        &source_lang,
-        &target_lang,
-    ))
+        &source_lang.tag,
+        &target_lang.tag,
+    );
+    result.source_language = Some(source_lang);
+    result.language = Some(target_lang);
+    Ok(result)
 }
 
 #[cfg(test)]

@@ -419,6 +419,18 @@ impl Session {
     /// it, and who chose it: the command line (it wins over what the file
     /// declares), the configuration, or nobody (then the file's text may be
     /// identified).
+    /// The languages the file at `path` is checked in, and where each comes
+    /// from: the file is read, as check and align read it.
+    pub fn file_languages(&self, path: &Path) -> Result<crate::lang::FileLanguage> {
+        let file = SourceFile::read_with(path, self.decoding())?;
+        let (language, from) = self.language_of(path);
+        pipeline::file_languages(
+            &file,
+            LanguageChoice::new(&language, &from),
+            &self.align_languages(path),
+        )
+    }
+
     fn language_of(&self, path: &Path) -> (String, Provenance) {
         let lang = self.settings.languages_for(path).lang;
         (lang.value.into_string(), lang.from)

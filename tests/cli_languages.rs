@@ -201,3 +201,69 @@ fn undeclared_files_are_identified_and_said_so() {
     let (_, stderr, _) = common::outcome(out);
     assert!(!stderr.contains("identified"), "{stderr}");
 }
+
+/// Each file's languages and where they came from are in the JSON report,
+/// and `config --show FILE` reads the file to tell the same.
+#[test]
+fn the_chosen_languages_and_their_provenance_are_reported() {
+    let dir = project(FRENCH_PO);
+    fs::write(
+        dir.path().join("note.txt"),
+        "这是一份关于中国和欧盟人权对话的简短说明，双方在会上交换了意见。\n",
+    )
+    .unwrap();
+    let (json, _, _) = run_in(dir.path(), &["align", "fr.po"]);
+    assert_eq!(
+        json["languages"],
+        serde_json::json!([{
+            "path": "fr.po", "lang": "fr", "lang_from": "declared in the file",
+            "source_lang": "en", "source_lang_from": "the format's convention"
+        }])
+    );
+    let (json, _, _) = run_in(dir.path(), &["check", "--lang", "de", "fr.po", "note.txt"]);
+    let langs: Vec<(String, String)> = json["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["lang"].as_str().unwrap().into(),
+                l["lang_from"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        langs,
+        [
+            ("de".into(), "command line".into()),
+            ("de".into(), "command line".into())
+        ]
+    );
+    let (json, _, _) = run_in(dir.path(), &["check", "note.txt"]);
+    assert_eq!(json["languages"][0]["lang"], "zh");
+    assert_eq!(
+        json["languages"][0]["lang_from"],
+        "identified from the text"
+    );
+
+    let (json, stderr, code) = run_in(dir.path(), &["config", "--show", "fr.po", "note.txt"]);
+    assert_eq!(code, 0, "{stderr}");
+    let files = json["files"].as_array().unwrap();
+    assert_eq!(
+        files[0]["checked-lang"],
+        serde_json::json!({"value": "fr", "from": "declared in the file"})
+    );
+    assert_eq!(
+        files[0]["aligned-source-lang"],
+        serde_json::json!({"value": "en", "from": "the format's convention"})
+    );
+    assert_eq!(
+        files[1]["checked-lang"],
+        serde_json::json!({"value": "zh", "from": "identified from the text"})
+    );
+    assert_eq!(files[1]["aligned-source-lang"], Value::Null);
+    // A file that cannot be read is an error, not a guess.
+    let (_, stderr, code) = run_in(dir.path(), &["config", "--show", "missing.po"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("missing.po"), "{stderr}");
+}

@@ -17,6 +17,7 @@ use crate::finding::{Finding, Location, Severity};
 use crate::fuzzy::FuzzyIndex;
 use crate::glossary::{GlossarySet, TermId};
 use crate::input::{Bilingual, Prose, SourceFile, StateSet};
+use crate::lang::ChosenLanguage;
 use crate::matcher::{Matcher, Occurrence};
 use crate::span::Span;
 use crate::suppress::Suppressions;
@@ -68,7 +69,11 @@ pub struct FileResult {
     pub segments: usize,
     /// The language the file was checked in, when it was identified from
     /// its text (nothing declared or configured one).
-    pub guessed_language: Option<String>,
+    /// The language the file was checked in (a bilingual file's target
+    /// language), and where it came from; set by the pipeline.
+    pub language: Option<ChosenLanguage>,
+    /// A bilingual file's source language.
+    pub source_language: Option<ChosenLanguage>,
 }
 
 struct LanguageIndex {
@@ -182,7 +187,8 @@ impl Engine {
             suppressed,
             uses,
             segments: 0,
-            guessed_language: None,
+            language: None,
+            source_language: None,
         }
     }
 
@@ -256,7 +262,8 @@ impl Engine {
             suppressed,
             uses,
             segments: bilingual.pairs.len(),
-            guessed_language: None,
+            language: None,
+            source_language: None,
         }
     }
 }

@@ -32,6 +32,7 @@ pub use coverage::Coverage;
 use crate::engine::FileResult;
 use crate::error::Error;
 use crate::finding::{Finding, Severity};
+use crate::lang::{FileLanguage, LanguageFrom};
 
 /// The findings of one run, sorted by path then position.
 #[derive(Debug, Clone, Default)]
@@ -55,6 +56,9 @@ pub struct Report {
     /// Files whose language was identified from their text (nothing
     /// declared or configured one): (path, language), sorted by path.
     pub guessed_languages: Vec<(PathBuf, String)>,
+    /// The languages each file was checked in, and where they came from,
+    /// sorted by path.
+    pub languages: Vec<FileLanguage>,
 }
 
 /// An input that could not be checked, as reports show it.
@@ -142,10 +146,28 @@ impl Report {
             guessed_languages: {
                 let mut guessed: Vec<(PathBuf, String)> = results
                     .iter()
-                    .filter_map(|r| Some((r.path.clone(), r.guessed_language.clone()?)))
+                    .filter_map(|r| {
+                        let l = r.language.as_ref()?;
+                        (l.from == LanguageFrom::Identified)
+                            .then(|| (r.path.clone(), l.tag.clone()))
+                    })
                     .collect();
                 guessed.sort();
                 guessed
+            },
+            languages: {
+                let mut languages: Vec<FileLanguage> = results
+                    .iter()
+                    .filter_map(|r| {
+                        Some(FileLanguage {
+                            path: r.path.clone(),
+                            language: r.language.clone()?,
+                            source: r.source_language.clone(),
+                        })
+                    })
+                    .collect();
+                languages.sort_by(|a, b| a.path.cmp(&b.path));
+                languages
             },
         }
     }

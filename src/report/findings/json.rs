@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::emit::Emit;
 use crate::finding::{Finding, Location};
+use crate::lang::FileLanguage;
 use crate::report::{Failure, Report, Summary};
 
 /// The JSON document.
@@ -42,7 +43,38 @@ pub struct JsonReport {
     /// Inputs that could not be checked (SPEC §2): the run failed.
     #[serde(default)]
     pub errors: Vec<JsonError>,
+    /// The languages each file was checked in and where each came from
+    /// (SPEC §5), sorted by path.
+    #[serde(default)]
+    pub languages: Vec<JsonFileLanguage>,
     pub summary: JsonSummary,
+}
+
+/// One file's languages: `lang` is the checked text's (a bilingual file's
+/// target), `source_lang` a bilingual file's source; each `from` says where
+/// it came from (`command line`, `declared in the file`, `configuration`,
+/// `the format's convention`, `identified from the text`, `default`).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct JsonFileLanguage {
+    pub path: String,
+    pub lang: String,
+    pub lang_from: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source_lang: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source_lang_from: Option<String>,
+}
+
+impl JsonFileLanguage {
+    pub fn new(l: &FileLanguage) -> JsonFileLanguage {
+        JsonFileLanguage {
+            path: l.path.display().to_string(),
+            lang: l.language.tag.clone(),
+            lang_from: l.language.from.to_string(),
+            source_lang: l.source.as_ref().map(|s| s.tag.clone()),
+            source_lang_from: l.source.as_ref().map(|s| s.from.to_string()),
+        }
+    }
 }
 
 /// An input that could not be checked.
@@ -212,6 +244,7 @@ impl Emit<Report> for JsonEmitter {
                     .collect()
             }),
             errors: report.failures.iter().map(JsonError::new).collect(),
+            languages: report.languages.iter().map(JsonFileLanguage::new).collect(),
             summary: JsonSummary::new(&report.summary()),
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;

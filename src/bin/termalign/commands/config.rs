@@ -20,6 +20,8 @@ use serde_json::{json, Value};
 use termalign::checks::CHECKS;
 use termalign::config::{FailOn, FileLanguages, Setting, Settings};
 use termalign::input::source::Charset;
+use termalign::lang::{ChosenLanguage, FileLanguage};
+use termalign::session::Session;
 
 use super::{overrides, resolve_settings};
 use crate::args::{ConfigArgs, ConfigFormat, GlobalOptions};
@@ -30,11 +32,17 @@ pub(crate) fn run(args: ConfigArgs, global: &GlobalOptions) -> Result<u8> {
     let _ = args.show;
     let cli = overrides(&args.glossary, args.lang.clone(), &args.rules, args.fail_on);
     let settings = resolve_settings(global, cli, FailOn::Warning)?;
-    let files: Vec<(&Path, FileLanguages)> = args
-        .paths
-        .iter()
-        .map(|p| (p.as_path(), settings.languages_for(p)))
-        .collect();
+    // The files named are read, so what they declare and what their text
+    // says count, as in check and align.
+    let mut files: Vec<File<'_>> = Vec::new();
+    if !args.paths.is_empty() {
+        let session =
+            Session::allowing_no_glossaries(settings.clone()).map_err(super::glossary_errors)?;
+        for path in &args.paths {
+            let read = session.file_languages(path)?;
+            files.push((path.as_path(), settings.languages_for(path), read));
+        }
+    }
     let text = match args.format {
         ConfigFormat::Yaml => yaml(&settings, &files),
         ConfigFormat::Json => {
@@ -71,7 +79,11 @@ fn scalar<T: serde::Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-fn yaml(settings: &Settings, files: &[(&Path, FileLanguages)]) -> String {
+/// A file named on the command line: its path, the languages the settings
+/// give it, and those it is checked in once read.
+type File<'p> = (&'p Path, FileLanguages, FileLanguage);
+
+fn yaml(settings: &Settings, files: &[File<'_>]) -> String {
     let mut out = String::new();
     let mut line = |text: String, from: &dyn std::fmt::Display| {
         out.push_str(&format!("{text}  # {from}\n"));
@@ -152,7 +164,7 @@ fn yaml(settings: &Settings, files: &[(&Path, FileLanguages)]) -> String {
     }
     if !files.is_empty() {
         out.push_str("# the languages of the files named\nfiles:\n");
-        for (path, langs) in files {
+        for (path, langs, read) in files {
             out.push_str(&format!("  {}:\n", scalar(&path.display().to_string())));
             for (key, s) in [
                 ("lang", &langs.lang),
@@ -160,6 +172,18 @@ fn yaml(settings: &Settings, files: &[(&Path, FileLanguages)]) -> String {
                 ("target-lang", &langs.target_lang),
             ] {
                 out.push_str(&format!("    {key}: {}  # {}\n", scalar(&s.value), s.from));
+            }
+            out.push_str(&format!(
+                "    checked-lang: {}  # {}\n",
+                scalar(&read.language.tag),
+                read.language.from
+            ));
+            if let Some(source) = &read.source {
+                out.push_str(&format!(
+                    "    aligned-source-lang: {}  # {}\n",
+                    scalar(&source.tag),
+                    source.from
+                ));
             }
         }
     }
@@ -189,7 +213,7 @@ fn setting<T: serde::Serialize>(s: &Setting<T>) -> Value {
     json!({"value": s.value, "from": s.from.to_string()})
 }
 
-fn as_json(settings: &Settings, files: &[(&Path, FileLanguages)]) -> Value {
+fn as_json(settings: &Settings, files: &[File<'_>]) -> Value {
     let rules: serde_json::Map<String, Value> = rules(settings)
         .into_iter()
         .map(|(name, level, from)| (name.to_owned(), json!({"value": level, "from": from})))
@@ -210,12 +234,15 @@ fn as_json(settings: &Settings, files: &[(&Path, FileLanguages)]) -> Value {
         .collect();
     let files: Vec<Value> = files
         .iter()
-        .map(|(path, l)| {
+        .map(|(path, l, read)| {
+            let chosen = |c: &ChosenLanguage| json!({"value": c.tag, "from": c.from.to_string()});
             json!({
                 "path": path.display().to_string(),
                 "lang": setting(&l.lang),
                 "source-lang": setting(&l.source_lang),
                 "target-lang": setting(&l.target_lang),
+                "checked-lang": chosen(&read.language),
+                "aligned-source-lang": read.source.as_ref().map(chosen),
             })
         })
         .collect();
