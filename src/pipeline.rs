@@ -157,7 +157,7 @@ pub fn check_file(
 }
 
 /// The beginning of a file's prose, enough to identify its language.
-fn head_text(prose: &input::Prose) -> String {
+pub(crate) fn head_text(prose: &input::Prose) -> String {
     let mut text = String::new();
     for s in &prose.segments {
         if text.len() > crate::lang::IDENTIFY_HEAD {

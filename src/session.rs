@@ -357,11 +357,12 @@ impl Session {
         sources: &[InputSource],
         language: &str,
         options: &extract::Options,
-    ) -> Result<(Extraction, Vec<Error>)> {
+    ) -> Result<(Extraction, LeftOut, Vec<Error>)> {
         let mut errors = Vec::new();
         let mut files: Vec<(String, Vec<String>)> = Vec::new();
+        let mut left_out = LeftOut::new();
         for source in sources {
-            match read_prose(source) {
+            match read_prose_in(source, language, &mut left_out) {
                 Ok(segments) => files.push((source.path().display().to_string(), segments)),
                 Err(e) => errors.push(e),
             }
@@ -374,7 +375,7 @@ impl Session {
             })
             .collect();
         let extraction = extract::extract(&docs, language, self.known_terms(), options)?;
-        Ok((extraction, errors))
+        Ok((extraction, left_out, errors))
     }
 
     /// `extract` on bilingual input: term pairs from the segment pairs of
@@ -415,10 +416,6 @@ impl Session {
         self.has_glossaries.then_some(&self.engine)
     }
 
-    /// The language of a monolingual input at `path` as the settings have
-    /// it, and who chose it: the command line (it wins over what the file
-    /// declares), the configuration, or nobody (then the file's text may be
-    /// identified).
     /// The languages the file at `path` is checked in, and where each comes
     /// from: the file is read, as check and align read it.
     pub fn file_languages(&self, path: &Path) -> Result<crate::lang::FileLanguage> {
@@ -431,6 +428,10 @@ impl Session {
         )
     }
 
+    /// The language of a monolingual input at `path` as the settings have
+    /// it, and who chose it: the command line (it wins over what the file
+    /// declares), the configuration, or nobody (then the file's text may be
+    /// identified).
     fn language_of(&self, path: &Path) -> (String, Provenance) {
         let lang = self.settings.languages_for(path).lang;
         (lang.value.into_string(), lang.from)
@@ -500,8 +501,34 @@ pub fn load_glossaries(settings: &Settings) -> Result<GlossarySet, Vec<Error>> {
 }
 
 /// The prose of one input, segment by segment.
-fn read_prose(source: &InputSource) -> Result<Vec<String>> {
+/// Paragraphs `extract` left out because they are in another language:
+/// how many, by primary language subtag.
+pub type LeftOut = std::collections::BTreeMap<String, usize>;
+
+/// The prose of `source` that is in `language`: each paragraph in the
+/// language it is identified as, else the file's (declared, else
+/// identified from its text); paragraphs in another language are counted
+/// in `left_out`, so that `中欧` and `La Chine` are not filed under English.
+fn read_prose_in(
+    source: &InputSource,
+    language: &str,
+    left_out: &mut LeftOut,
+) -> Result<Vec<String>> {
     let file = source.read()?;
-    let segments = format::detect(&file.path, &file.text).read_prose(&file)?;
-    Ok(segments.into_iter().map(|s| s.text.text).collect())
+    let prose = format::detect(&file.path, &file.text).read_document(&file)?;
+    let primary = |tag: &str| crate::lang::primary_subtag(tag).into_owned();
+    let wanted = primary(language);
+    let file_language = prose.language.as_deref().map(primary).or_else(|| {
+        crate::lang::identify(&pipeline::head_text(&prose)).map(|l| primary(l.as_str()))
+    });
+    let mut kept = Vec::with_capacity(prose.segments.len());
+    for segment in prose.segments {
+        let text = segment.text.text;
+        let paragraph = crate::lang::identify(&text).map(|l| primary(l.as_str()));
+        match paragraph.or_else(|| file_language.clone()) {
+            Some(other) if other != wanted => *left_out.entry(other).or_default() += 1,
+            _ => kept.push(text),
+        }
+    }
+    Ok(kept)
 }

@@ -527,3 +527,43 @@ fn german_spanish_and_russian_rank_terms_above_their_verbs() {
         }
     }
 }
+
+/// Text in another language than the one extracted is left out, and said
+/// so: Chinese and French copy beside English must not put `中欧` or
+/// `La Chine` among English candidates.
+#[test]
+fn other_languages_are_left_out_and_counted() {
+    let (out, stderr, code) = common::outcome(
+        termalign()
+            .args(["--isolated", "extract", "--format", "tsv"])
+            .args([
+                "examples/china-eu-dialogue-en.md",
+                "examples/zh-briefing.txt",
+                "examples/dialogue-chine-ue-fr.txt",
+            ])
+            .current_dir(root())
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(out.contains("European External Action Service"), "{out}");
+    for foreign in ["中欧", "对话", "La Chine", "de la"] {
+        assert!(
+            !out.lines().any(|l| l.split('\t').next() == Some(foreign)),
+            "{foreign} extracted as English:\n{out}"
+        );
+    }
+    assert!(
+        stderr.contains("left out 2 passages in other languages than `en` (fr: 1, zh: 1)"),
+        "{stderr}"
+    );
+    // Asked for, the Chinese copy is extracted.
+    let (out, _) = extract(&[
+        "--lang",
+        "zh",
+        "--format",
+        "tsv",
+        "examples/zh-briefing.txt",
+    ]);
+    assert!(out.lines().any(|l| l.starts_with("中欧")), "{out}");
+}

@@ -42,8 +42,19 @@ pub(crate) fn run(args: ExtractArgs, global: &GlobalOptions) -> Result<u8> {
         top: args.top,
         threshold: args.threshold,
     };
-    let (result, read_errors) = session.extract(&sources, args.lang.as_str(), &options)?;
+    let (result, left_out, read_errors) =
+        session.extract(&sources, args.lang.as_str(), &options)?;
     errors.extend(read_errors);
+    if !left_out.is_empty() && !global.quiet {
+        let total: usize = left_out.values().sum();
+        let by_language: Vec<String> = left_out.iter().map(|(l, n)| format!("{l}: {n}")).collect();
+        super::note(&format!(
+            "left out {total} {} in other languages than `{}` ({}); extract them with --lang",
+            if total == 1 { "passage" } else { "passages" },
+            args.lang,
+            by_language.join(", ")
+        ));
+    }
     let mut buffer = Vec::new();
     emitter(format(args.format)).emit(&result, &mut buffer)?;
     finish(&buffer, &errors)
