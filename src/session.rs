@@ -500,7 +500,6 @@ pub fn load_glossaries(settings: &Settings) -> Result<GlossarySet, Vec<Error>> {
     load_set(&sources)
 }
 
-/// The prose of one input, segment by segment.
 /// Paragraphs `extract` left out because they are in another language:
 /// how many, by primary language subtag.
 pub type LeftOut = std::collections::BTreeMap<String, usize>;
