@@ -206,7 +206,11 @@ fn read_trans_unit(
             id,
             source: source.text,
             target: target.map(|t| t.text),
-            state: state.clone(),
+            // An unsegmented unit's one `<sdl:seg>`, if it has one.
+            state: match sdl.as_slice() {
+                [(_, only)] => only.clone(),
+                _ => state.clone(),
+            },
             entry,
         }),
     }
@@ -538,5 +542,21 @@ mod tests {
             );
             assert!(matches!(err, crate::error::Error::Input { .. }));
         }
+    }
+
+    /// A unit without `<seg-source>` takes the state of its one
+    /// `<sdl:seg>`, as some SDLXLIFF exports write it.
+    #[test]
+    fn an_unsegmented_sdlxliff_unit_takes_its_seg_state() {
+        let f = file(
+            "a.sdlxliff",
+            r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2"><file source-language="en" target-language="fr"><body>
+<trans-unit id="1"><source>Hello</source><target>Bonjour</target><sdl:seg-defs><sdl:seg id="1" conf="Draft"/></sdl:seg-defs></trans-unit>
+<trans-unit id="2"><source>Bye</source><target>Salut</target><sdl:seg-defs><sdl:seg id="2" conf="ApprovedTranslation"/></sdl:seg-defs></trans-unit>
+</body></file></xliff>"#,
+        );
+        let b = read(&f).unwrap();
+        assert_eq!(pair(&b, "1").state, PairState::Untranslated("Draft".into()));
+        assert_eq!(pair(&b, "2").state, PairState::Final);
     }
 }
