@@ -34,6 +34,7 @@ pub enum Format {
     Tmx,
     Po,
     Tsv,
+    Json,
 }
 
 /// What a file of a format holds.
@@ -80,6 +81,8 @@ pub enum Escaping {
     XmlText,
     /// Inside a PO string: `\\`, `\"` and `\n`.
     PoString,
+    /// Inside a JSON string: `\\`, `\"` and control characters as escapes.
+    JsonString,
 }
 
 impl Escaping {
@@ -95,6 +98,21 @@ impl Escaping {
                 .replace('\\', "\\\\")
                 .replace('"', "\\\"")
                 .replace('\n', "\\n"),
+            Escaping::JsonString => {
+                let mut out = String::with_capacity(text.len());
+                for c in text.chars() {
+                    match c {
+                        '"' => out.push_str("\\\""),
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        '\r' => out.push_str("\\r"),
+                        '\t' => out.push_str("\\t"),
+                        c if c < ' ' => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                        c => out.push(c),
+                    }
+                }
+                out
+            }
         }
     }
 }
@@ -248,6 +266,19 @@ pub static FORMATS: &[FormatDef] = &[
         markup: &[],
         escaping: Escaping::Verbatim,
         comments: &[CommentSyntax::Hash],
+    },
+    FormatDef {
+        format: Format::Json,
+        name: "json",
+        description: "JSON message catalogues (i18next, ARB, Chrome `messages.json`): string values by key path",
+        extensions: &["json", "arb"],
+        sniff: None,
+        reader: Reader::Prose(input::json::read),
+        declared_language: Some(input::json::declared_locale),
+        // Values are not marked up here; escapes are rewritten whole.
+        markup: &[],
+        escaping: Escaping::JsonString,
+        comments: &[CommentSyntax::Slashes, CommentSyntax::SlashStar],
     },
 ];
 
@@ -551,7 +582,8 @@ mod tests {
             | Format::Xliff
             | Format::Tmx
             | Format::Po
-            | Format::Tsv => f,
+            | Format::Tsv
+            | Format::Json => f,
         };
         [
             Format::Text,
@@ -561,6 +593,7 @@ mod tests {
             Format::Tmx,
             Format::Po,
             Format::Tsv,
+            Format::Json,
         ]
         .into_iter()
         .map(every)
@@ -615,6 +648,7 @@ mod tests {
                 }
                 Format::Po => "# a\n#. b\nmsgid \"x\"\nmsgstr \"y\"\n",
                 Format::Tsv => "# a\nx\ty\n",
+                Format::Json => "// a\n{\"k\": /* b */ \"x\"}\n",
             };
             let file = crate::input::testing::file("sample", sample);
             let prose = format.read_document(&file).unwrap();
@@ -697,7 +731,7 @@ mod tests {
         assert!(!bilingual.contains(&"*.md".to_owned()));
         let pattern = file_name_pattern();
         assert!(pattern.starts_with(r"\.(txt|text|md|"), "{pattern}");
-        assert!(pattern.ends_with("|tsv)$"), "{pattern}");
+        assert!(pattern.ends_with("|tsv|json|arb)$"), "{pattern}");
     }
 
     #[test]
@@ -721,5 +755,9 @@ mod tests {
         assert_eq!(Escaping::PoString.apply("a \"b\" \\"), "a \\\"b\\\" \\\\");
         assert_eq!(Escaping::Verbatim.apply("a & b"), "a & b");
         assert_eq!(Escaping::XmlText.apply("R&D <x>"), "R&amp;D &lt;x&gt;");
+        assert_eq!(
+            Escaping::JsonString.apply("a \"b\" \\ \n\u{1}é"),
+            "a \\\"b\\\" \\\\ \\n\\u0001é"
+        );
     }
 }
