@@ -205,3 +205,23 @@ fn arb_declares_its_language() {
         ]
     );
 }
+
+/// A walk takes message catalogues but not the tool manifests beside them
+/// (`package.json`, lock files), whose values are URLs and versions; named
+/// on the command line, a manifest is read.
+#[test]
+fn walks_leave_tool_manifests_out() {
+    let p = Project::new();
+    p.write("web/locales/en/common.json", b"{\"t\": \"Macau\"}");
+    p.write("web/package.json", b"{\"description\": \"Macau\"}");
+    p.write("web/tsconfig.app.json", b"{\"x\": \"Macau\"}");
+    let (stdout, stderr, _) = p.check(&["web"]);
+    let paths: Vec<&str> = stdout
+        .lines()
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert_eq!(paths, ["web/locales/en/common.json"], "{stderr}");
+    let (stdout, _, code) = p.check(&["web/package.json"]);
+    assert!(stdout.starts_with("web/package.json:1:18:"), "{stdout}");
+    assert_eq!(code, 1);
+}

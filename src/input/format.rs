@@ -147,6 +147,11 @@ pub struct FormatDef {
     /// File extensions, lower case, without the dot. A directory walk takes
     /// the files with one of these; the first is the usual one.
     pub extensions: &'static [&'static str],
+    /// File names with one of those extensions that a directory walk leaves
+    /// out (a `*` stands for any run of characters): tool manifests and lock
+    /// files, whose values are not prose. Named on the command line, they
+    /// are still read.
+    pub walk_skips: &'static [&'static str],
     /// What the content says, if anything.
     pub sniff: Option<fn(&Head<'_>) -> Option<Evidence>>,
     pub reader: Reader,
@@ -181,6 +186,7 @@ pub static FORMATS: &[FormatDef] = &[
         name: "text",
         description: "plain text; every line is prose",
         extensions: &["txt", "text"],
+        walk_skips: &[],
         sniff: None,
         reader: Reader::Prose(|file| Ok(input::plain::read(file))),
         declared_language: None,
@@ -198,6 +204,7 @@ pub static FORMATS: &[FormatDef] = &[
         name: "markdown",
         description: "CommonMark; code, URLs, HTML and front matter skipped",
         extensions: &["md", "markdown"],
+        walk_skips: &[],
         sniff: Some(|head| looks_like_markdown(head.text).then_some(Evidence::Suggestive)),
         reader: Reader::Prose(input::markdown::read),
         declared_language: Some(input::markdown::front_matter_lang),
@@ -210,6 +217,7 @@ pub static FORMATS: &[FormatDef] = &[
         name: "html",
         description: "HTML; tags, scripts, styles and attributes skipped, entities decoded",
         extensions: &["html", "htm", "xhtml"],
+        walk_skips: &[],
         sniff: Some(|head| {
             matches!(head.root, Some("html" | "head" | "body")).then_some(Evidence::Decisive)
         }),
@@ -224,6 +232,7 @@ pub static FORMATS: &[FormatDef] = &[
         name: "xliff",
         description: "XLIFF 1.2 and 2.x (also SDLXLIFF, MXLIFF): units' source and target",
         extensions: &["xlf", "xliff", "sdlxliff", "mxliff"],
+        walk_skips: &[],
         sniff: Some(|head| (head.root == Some("xliff")).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, _| input::xliff::read(file)),
         declared_language: None,
@@ -236,6 +245,7 @@ pub static FORMATS: &[FormatDef] = &[
         name: "tmx",
         description: "TMX 1.4 translation memory; `<tuv xml:lang>` per language",
         extensions: &["tmx"],
+        walk_skips: &[],
         sniff: Some(|head| (head.root == Some("tmx")).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, langs| input::tmx::read(file, langs.source, langs.target)),
         declared_language: None,
@@ -248,6 +258,7 @@ pub static FORMATS: &[FormatDef] = &[
         name: "po",
         description: "gettext PO and POT catalogues; msgid/msgstr pairs",
         extensions: &["po", "pot"],
+        walk_skips: &[],
         sniff: Some(|head| looks_like_po(head.text).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, _| input::po::read(file)),
         declared_language: None,
@@ -260,6 +271,7 @@ pub static FORMATS: &[FormatDef] = &[
         name: "tsv",
         description: "two tab-separated columns: source, target",
         extensions: &["tsv"],
+        walk_skips: &[],
         sniff: None,
         reader: Reader::Pairs(|file, _| input::tsv::read(file)),
         declared_language: None,
@@ -272,6 +284,25 @@ pub static FORMATS: &[FormatDef] = &[
         name: "json",
         description: "JSON message catalogues (i18next, ARB, Chrome `messages.json`): string values by key path",
         extensions: &["json", "arb"],
+        walk_skips: &[
+            "package.json",
+            "package-lock.json",
+            "npm-shrinkwrap.json",
+            "composer.json",
+            "bower.json",
+            "tsconfig.json",
+            "tsconfig.*.json",
+            "jsconfig.json",
+            "angular.json",
+            "lerna.json",
+            "nx.json",
+            "turbo.json",
+            "deno.json",
+            "renovate.json",
+            "vercel.json",
+            "firebase.json",
+            "manifest.json",
+        ],
         sniff: None,
         reader: Reader::Prose(input::json::read),
         declared_language: Some(input::json::declared_locale),
@@ -384,6 +415,31 @@ pub fn from_extension(path: &Path) -> Option<Format> {
         .iter()
         .find(|d| d.extensions.iter().any(|e| e.eq_ignore_ascii_case(ext)))
         .map(|d| d.format)
+}
+
+/// Whether a directory walk takes the file at `path`: one with a format's
+/// extension, unless its name is one of that format's `walk_skips`.
+pub fn walk_takes(path: &Path) -> bool {
+    let Some(format) = from_extension(path) else {
+        return false;
+    };
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    !format
+        .def()
+        .walk_skips
+        .iter()
+        .any(|pattern| match pattern.split_once('*') {
+            Some((prefix, suffix)) => {
+                name.len() >= prefix.len() + suffix.len()
+                    && name.starts_with(prefix)
+                    && name.ends_with(suffix)
+            }
+            None => name == *pattern,
+        })
 }
 
 /// `*.EXT` globs for every extension of the formats with `sides`, for a
@@ -732,6 +788,27 @@ mod tests {
         let pattern = file_name_pattern();
         assert!(pattern.starts_with(r"\.(txt|text|md|"), "{pattern}");
         assert!(pattern.ends_with("|tsv|json|arb)$"), "{pattern}");
+    }
+
+    #[test]
+    fn walks_skip_tool_manifests_but_take_catalogues() {
+        let cases: &[(&str, bool)] = &[
+            ("locales/en/translation.json", true),
+            ("app_en.arb", true),
+            ("web/package.json", false),
+            ("Package-Lock.json", false),
+            ("tsconfig.json", false),
+            ("tsconfig.app.json", false),
+            ("tsconfig.json.txt", true),
+            ("my-tsconfig.app.json", true),
+            ("_locales/en/messages.json", true),
+            ("manifest.json", false),
+            ("image.png", false),
+            ("notes.txt", true),
+        ];
+        for (path, want) in cases {
+            assert_eq!(walk_takes(Path::new(path)), *want, "{path}");
+        }
     }
 
     #[test]
