@@ -115,9 +115,10 @@ fn walk_dir(
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
                 let path = entry.path();
                 // Without include globs, a walk takes the files termalign can
-                // read (by extension), not images or binaries beside them.
+                // read (by extension), not images or binaries beside them,
+                // nor tool manifests such as package.json.
                 let included = if include.is_empty() {
-                    crate::input::format::from_extension(path).is_some()
+                    crate::input::format::walk_takes(path)
                 } else {
                     matches(include, root, base, path)
                 };

@@ -35,6 +35,7 @@ pub enum Format {
     Tmx,
     Po,
     Tsv,
+    Json,
 }
 
 /// What a file of a format holds.
@@ -81,6 +82,8 @@ pub enum Escaping {
     XmlText,
     /// Inside a PO string: `\\`, `\"` and `\n`.
     PoString,
+    /// Inside a JSON string: `\\`, `\"` and control characters as escapes.
+    JsonString,
 }
 
 impl Escaping {
@@ -96,6 +99,21 @@ impl Escaping {
                 .replace('\\', "\\\\")
                 .replace('"', "\\\"")
                 .replace('\n', "\\n"),
+            Escaping::JsonString => {
+                let mut out = String::with_capacity(text.len());
+                for c in text.chars() {
+                    match c {
+                        '"' => out.push_str("\\\""),
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        '\r' => out.push_str("\\r"),
+                        '\t' => out.push_str("\\t"),
+                        c if c < ' ' => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                        c => out.push(c),
+                    }
+                }
+                out
+            }
         }
     }
 }
@@ -134,6 +152,11 @@ pub struct FormatDef {
     /// File extensions, lower case, without the dot. A directory walk takes
     /// the files with one of these; the first is the usual one.
     pub extensions: &'static [&'static str],
+    /// File names with one of those extensions that a directory walk leaves
+    /// out (a `*` stands for any run of characters): tool manifests and lock
+    /// files, whose values are not prose. Named on the command line, they
+    /// are still read.
+    pub walk_skips: &'static [&'static str],
     /// What the content says, if anything.
     pub sniff: Option<fn(&Head<'_>) -> Option<Evidence>>,
     pub reader: Reader,
@@ -177,6 +200,7 @@ pub static FORMATS: &[FormatDef] = &[
         name: "text",
         description: "plain text; every line is prose",
         extensions: &["txt", "text"],
+        walk_skips: &[],
         sniff: None,
         reader: Reader::Prose(|file| Ok(input::plain::read(file))),
         declared_language: None,
@@ -196,6 +220,7 @@ pub static FORMATS: &[FormatDef] = &[
         name: "markdown",
         description: "CommonMark; code, URLs, HTML and front matter skipped",
         extensions: &["md", "markdown"],
+        walk_skips: &[],
         sniff: Some(|head| looks_like_markdown(head.text).then_some(Evidence::Suggestive)),
         reader: Reader::Prose(input::markdown::read),
         declared_language: Some(input::markdown::front_matter_lang),
@@ -210,6 +235,7 @@ pub static FORMATS: &[FormatDef] = &[
         name: "html",
         description: "HTML; tags, scripts, styles and attributes skipped, entities decoded",
         extensions: &["html", "htm", "xhtml"],
+        walk_skips: &[],
         sniff: Some(|head| {
             matches!(head.root, Some("html" | "head" | "body")).then_some(Evidence::Decisive)
         }),
@@ -226,6 +252,7 @@ pub static FORMATS: &[FormatDef] = &[
         name: "xliff",
         description: "XLIFF 1.2 and 2.x (also SDLXLIFF, MXLIFF): units' source and target",
         extensions: &["xlf", "xliff", "sdlxliff", "mxliff"],
+        walk_skips: &[],
         sniff: Some(|head| (head.root == Some("xliff")).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, _| input::xliff::read(file)),
         declared_language: None,
@@ -240,6 +267,7 @@ pub static FORMATS: &[FormatDef] = &[
         name: "tmx",
         description: "TMX 1.4 translation memory; `<tuv xml:lang>` per language",
         extensions: &["tmx"],
+        walk_skips: &[],
         sniff: Some(|head| (head.root == Some("tmx")).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, langs| input::tmx::read(file, langs.source, langs.target)),
         declared_language: None,
@@ -254,6 +282,7 @@ pub static FORMATS: &[FormatDef] = &[
         name: "po",
         description: "gettext PO and POT catalogues; msgid/msgstr pairs",
         extensions: &["po", "pot"],
+        walk_skips: &[],
         sniff: Some(|head| looks_like_po(head.text).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, _| input::po::read(file)),
         declared_language: None,
@@ -268,6 +297,7 @@ pub static FORMATS: &[FormatDef] = &[
         name: "tsv",
         description: "two tab-separated columns: source, target",
         extensions: &["tsv"],
+        walk_skips: &[],
         sniff: None,
         reader: Reader::Pairs(|file, _| input::tsv::read(file)),
         declared_language: None,
@@ -276,6 +306,40 @@ pub static FORMATS: &[FormatDef] = &[
         escaping: Escaping::Verbatim,
         placeholders: true,
         comments: &[CommentSyntax::Hash],
+    },
+    FormatDef {
+        format: Format::Json,
+        name: "json",
+        description: "JSON message catalogues (i18next, ARB, Chrome `messages.json`): string values by key path",
+        extensions: &["json", "arb"],
+        walk_skips: &[
+            "package.json",
+            "package-lock.json",
+            "npm-shrinkwrap.json",
+            "composer.json",
+            "bower.json",
+            "tsconfig.json",
+            "tsconfig.*.json",
+            "jsconfig.json",
+            "angular.json",
+            "lerna.json",
+            "nx.json",
+            "turbo.json",
+            "deno.json",
+            "renovate.json",
+            "vercel.json",
+            "firebase.json",
+            "manifest.json",
+        ],
+        sniff: None,
+        reader: Reader::Prose(input::json::read),
+        declared_language: Some(input::json::declared_locale),
+        declared_encoding: None,
+        // Values are not marked up here; escapes are rewritten whole.
+        markup: &[],
+        escaping: Escaping::JsonString,
+        placeholders: true,
+        comments: &[CommentSyntax::Slashes, CommentSyntax::SlashStar],
     },
 ];
 
@@ -407,6 +471,31 @@ pub fn from_extension(path: &Path) -> Option<Format> {
         .iter()
         .find(|d| d.extensions.iter().any(|e| e.eq_ignore_ascii_case(ext)))
         .map(|d| d.format)
+}
+
+/// Whether a directory walk takes the file at `path`: one with a format's
+/// extension, unless its name is one of that format's `walk_skips`.
+pub fn walk_takes(path: &Path) -> bool {
+    let Some(format) = from_extension(path) else {
+        return false;
+    };
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    !format
+        .def()
+        .walk_skips
+        .iter()
+        .any(|pattern| match pattern.split_once('*') {
+            Some((prefix, suffix)) => {
+                name.len() >= prefix.len() + suffix.len()
+                    && name.starts_with(prefix)
+                    && name.ends_with(suffix)
+            }
+            None => name == *pattern,
+        })
 }
 
 /// `*.EXT` globs for every extension of the formats with `sides`, for a
@@ -648,7 +737,8 @@ mod tests {
             | Format::Xliff
             | Format::Tmx
             | Format::Po
-            | Format::Tsv => f,
+            | Format::Tsv
+            | Format::Json => f,
         };
         [
             Format::Text,
@@ -658,6 +748,7 @@ mod tests {
             Format::Tmx,
             Format::Po,
             Format::Tsv,
+            Format::Json,
         ]
         .into_iter()
         .map(every)
@@ -712,6 +803,7 @@ mod tests {
                 }
                 Format::Po => "# a\n#. b\nmsgid \"x\"\nmsgstr \"y\"\n",
                 Format::Tsv => "# a\nx\ty\n",
+                Format::Json => "// a\n{\"k\": /* b */ \"x\"}\n",
             };
             let file = crate::input::testing::file("sample", sample);
             let prose = format.read_document(&file).unwrap();
@@ -794,7 +886,28 @@ mod tests {
         assert!(!bilingual.contains(&"*.md".to_owned()));
         let pattern = file_name_pattern();
         assert!(pattern.starts_with(r"\.(txt|text|md|"), "{pattern}");
-        assert!(pattern.ends_with("|tsv)$"), "{pattern}");
+        assert!(pattern.ends_with("|tsv|json|arb)$"), "{pattern}");
+    }
+
+    #[test]
+    fn walks_skip_tool_manifests_but_take_catalogues() {
+        let cases: &[(&str, bool)] = &[
+            ("locales/en/translation.json", true),
+            ("app_en.arb", true),
+            ("web/package.json", false),
+            ("Package-Lock.json", false),
+            ("tsconfig.json", false),
+            ("tsconfig.app.json", false),
+            ("tsconfig.json.txt", true),
+            ("my-tsconfig.app.json", true),
+            ("_locales/en/messages.json", true),
+            ("manifest.json", false),
+            ("image.png", false),
+            ("notes.txt", true),
+        ];
+        for (path, want) in cases {
+            assert_eq!(walk_takes(Path::new(path)), *want, "{path}");
+        }
     }
 
     #[test]
@@ -818,5 +931,9 @@ mod tests {
         assert_eq!(Escaping::PoString.apply("a \"b\" \\"), "a \\\"b\\\" \\\\");
         assert_eq!(Escaping::Verbatim.apply("a & b"), "a & b");
         assert_eq!(Escaping::XmlText.apply("R&D <x>"), "R&amp;D &lt;x&gt;");
+        assert_eq!(
+            Escaping::JsonString.apply("a \"b\" \\ \n\u{1}é"),
+            "a \\\"b\\\" \\\\ \\n\\u0001é"
+        );
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod format;
 pub mod html;
+pub mod json;
 pub mod markdown;
 pub mod parallel;
 pub mod plain;
@@ -318,7 +319,7 @@ mod tests {
 /// Helpers for the readers' tests.
 #[cfg(test)]
 pub(crate) mod testing {
-    use super::{Bilingual, SegmentPair, SourceFile};
+    use super::{Bilingual, Prose, SegmentPair, SourceFile};
     use crate::span::space::Seg;
     use crate::span::Span;
     use crate::text::MappedText;
@@ -361,23 +362,32 @@ pub(crate) mod testing {
     pub fn check_maps(file: &SourceFile, b: &Bilingual) {
         for p in &b.pairs {
             for m in std::iter::once(&p.source).chain(p.target.as_ref()) {
-                let mut last = 0;
-                let bounds: Vec<usize> = (0..=m.text.len())
-                    .filter(|&i| m.text.is_char_boundary(i))
-                    .collect();
-                for &i in &bounds {
-                    let s = m.source_span(Span::new(i, i));
-                    assert!(s.start >= last, "pair {}: map not monotonic at {i}", p.id);
-                    last = s.start;
-                }
-                for w in bounds.windows(2) {
-                    let s = m.source_span(Span::new(w[0], w[1]));
-                    assert!(s.end <= file.text.len());
-                    assert!(
-                        file.text.is_char_boundary(s.start) && file.text.is_char_boundary(s.end)
-                    );
-                }
+                check_map(file, &p.id, m);
             }
+        }
+    }
+
+    /// [`check_maps`] for every segment of a monolingual reading.
+    pub fn check_prose_maps(file: &SourceFile, prose: &Prose) {
+        for s in &prose.segments {
+            check_map(file, s.id.as_deref().unwrap_or("-"), &s.text);
+        }
+    }
+
+    fn check_map(file: &SourceFile, id: &str, m: &MappedText) {
+        let mut last = 0;
+        let bounds: Vec<usize> = (0..=m.text.len())
+            .filter(|&i| m.text.is_char_boundary(i))
+            .collect();
+        for &i in &bounds {
+            let s = m.source_span(Span::new(i, i));
+            assert!(s.start >= last, "pair {id}: map not monotonic at {i}");
+            last = s.start;
+        }
+        for w in bounds.windows(2) {
+            let s = m.source_span(Span::new(w[0], w[1]));
+            assert!(s.end <= file.text.len());
+            assert!(file.text.is_char_boundary(s.start) && file.text.is_char_boundary(s.end));
         }
     }
 }

@@ -1,0 +1,227 @@
+//! Resource files (JSON catalogues, Java properties, iOS strings): only
+//! values are prose (SPEC §8), and `--fix` rewrites only value text, with
+//! the format's escaping (SPEC §6). Each case holds `Macau` in a value and
+//! `macau` in keys, comments and metadata; after `--fix` the whole file
+//! must be byte for byte the expected one, so nothing outside the edited
+//! value moved.
+
+mod common;
+
+use std::fs;
+use std::path::PathBuf;
+
+const GLOSSARY: &str = "\
+glossary: house
+concepts:
+  - id: macao
+    terms:
+      en:
+        - Macao
+        - {term: Macau, status: deprecated, fix: auto}
+";
+
+struct Project {
+    dir: tempfile::TempDir,
+}
+
+impl Project {
+    fn new() -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("g.yaml"), GLOSSARY).unwrap();
+        Project { dir }
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    /// `termalign check` with the project glossary, in English:
+    /// (stdout, stderr, code).
+    fn check(&self, args: &[&str]) -> (String, String, i32) {
+        let mut all = vec!["--lang", "en", "--format", "line"];
+        all.extend(args);
+        self.check_as(&all)
+    }
+
+    /// `termalign check` with the project glossary and `args` alone.
+    fn check_as(&self, args: &[&str]) -> (String, String, i32) {
+        let out = common::termalign()
+            .current_dir(self.dir.path())
+            .args([
+                "--isolated",
+                "check",
+                "--no-default-glossaries",
+                "-g",
+                "g.yaml",
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        common::outcome(out)
+    }
+}
+
+/// (file name, before, after `--fix`, findings before the fix as
+/// `line:column segment`).
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+);
+
+const CASES: &[Case] = &[
+    (
+        "locales/en/translation.json",
+        "{\n  \"macau_title\": \"Macau\",\n  \"macau\": {\"city_one\": \"one city in Macau\", \"city_other\": \"Mac\\u0061u and \\\"more\\\"\"},\n  \"list\": [\"Macao\", 1]\n}\n",
+        "{\n  \"macau_title\": \"Macao\",\n  \"macau\": {\"city_one\": \"one city in Macao\", \"city_other\": \"Macao and \\\"more\\\"\"},\n  \"list\": [\"Macao\", 1]\n}\n",
+        &["2:19 macau_title", "3:38 macau.city_one", "3:61 macau.city_other"],
+    ),
+    (
+        "l10n/app_en.arb",
+        "{\n  \"@@locale\": \"en\",\n  \"macauTitle\": \"Macau\",\n  \"@macauTitle\": {\"description\": \"macau Macau\", \"placeholders\": {\"macau\": {\"example\": \"Macau\"}}}\n}\n",
+        "{\n  \"@@locale\": \"en\",\n  \"macauTitle\": \"Macao\",\n  \"@macauTitle\": {\"description\": \"macau Macau\", \"placeholders\": {\"macau\": {\"example\": \"Macau\"}}}\n}\n",
+        &["3:18 macauTitle"],
+    ),
+    (
+        "_locales/en/messages.json",
+        "{\n  // macau: Macau\n  \"macau\": {\n    \"message\": \"Macau guide\",\n    \"description\": \"Macau, the macau extension\"\n  }\n}\n",
+        "{\n  // macau: Macau\n  \"macau\": {\n    \"message\": \"Macao guide\",\n    \"description\": \"Macau, the macau extension\"\n  }\n}\n",
+        &["4:17 macau"],
+    ),
+];
+
+fn findings(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .map(|l| {
+            // `path:line:col: severity[rule] message (segment ID)`
+            let mut parts = l.splitn(4, ':');
+            let (_, line, col) = (parts.next(), parts.next().unwrap(), parts.next().unwrap());
+            let segment = l
+                .rsplit_once("(segment ")
+                .map_or("-", |(_, s)| s.trim_end_matches(')'));
+            format!("{line}:{col} {segment}")
+        })
+        .collect()
+}
+
+#[test]
+fn only_values_are_checked_and_named_by_their_key() {
+    let p = Project::new();
+    for (name, before, _, want) in CASES {
+        p.write(name, before.as_bytes());
+        let (stdout, stderr, code) = p.check(&[name]);
+        assert_eq!(findings(&stdout), *want, "{name}: {stdout}{stderr}");
+        assert_eq!(code, 1, "{name}: {stderr}");
+    }
+}
+
+#[test]
+fn fix_rewrites_only_value_text_byte_for_byte() {
+    let p = Project::new();
+    for (name, before, after, _) in CASES {
+        let path = p.write(name, before.as_bytes());
+        let (stdout, stderr, code) = p.check(&["--fix", name]);
+        assert_eq!(fs::read_to_string(&path).unwrap(), *after, "{name}");
+        assert_eq!((stdout.as_str(), code), ("", 0), "{name}: {stderr}");
+    }
+}
+
+/// A key is an identifier, never prose: `macau_title` and the like give no
+/// finding even with a glossary term `Macau`.
+#[test]
+fn keys_and_metadata_never_yield_findings() {
+    let p = Project::new();
+    let files: &[(&str, &str)] = &[
+        (
+            "a.json",
+            "{\"macau_title\": \"Macao\", \"Macau\": {\"Macau\": \"x\"}, \"@Macau\": {\"description\": \"Macau\"}}",
+        ),
+        ("b.arb", "{\"Macau\": \"Macao\", \"@Macau\": {\"description\": \"Macau\"}}"),
+    ];
+    for (name, text) in files {
+        p.write(name, text.as_bytes());
+        let (stdout, stderr, code) = p.check(&[name]);
+        assert_eq!((stdout.as_str(), code), ("", 0), "{name}: {stderr}");
+    }
+}
+
+#[test]
+fn bad_resource_files_name_the_position_and_exit_2() {
+    let p = Project::new();
+    let files: &[(&str, &str, &str)] = &[
+        (
+            "bad.json",
+            "{\n  \"a\": \"open\n}\n",
+            "bad.json:2:8: unterminated string",
+        ),
+        (
+            "bad.arb",
+            "{\"a\": \"\\x\"}",
+            "bad.arb:1:8: invalid escape `\\x`",
+        ),
+    ];
+    for (name, text, want) in files {
+        p.write(name, text.as_bytes());
+        let (stdout, stderr, code) = p.check(&[name]);
+        assert_eq!(code, 2, "{name}: {stdout}{stderr}");
+        assert!(stderr.contains(want), "{name}: {stderr}");
+        assert!(stdout.is_empty(), "{name}: {stdout}");
+    }
+}
+
+/// ARB's `@@locale` declares the file's language: a French catalogue is
+/// not checked against English terms.
+#[test]
+fn arb_declares_its_language() {
+    let p = Project::new();
+    p.write("app_fr.arb", b"{\"@@locale\": \"fr_CA\", \"t\": \"Macau\"}");
+    p.write("app_en.arb", b"{\"@@locale\": \"en\", \"t\": \"Macau\"}");
+    let (stdout, stderr, _) = p.check_as(&["--format", "json", "app_fr.arb", "app_en.arb"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stderr}"));
+    let found: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {}",
+                f["path"].as_str().unwrap(),
+                f["rule"].as_str().unwrap(),
+                f["language"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "app_en.arb deprecated-term en",
+            "app_fr.arb no-glossary-terms fr-CA"
+        ]
+    );
+}
+
+/// A walk takes message catalogues but not the tool manifests beside them
+/// (`package.json`, lock files), whose values are URLs and versions; named
+/// on the command line, a manifest is read.
+#[test]
+fn walks_leave_tool_manifests_out() {
+    let p = Project::new();
+    p.write("web/locales/en/common.json", b"{\"t\": \"Macau\"}");
+    p.write("web/package.json", b"{\"description\": \"Macau\"}");
+    p.write("web/tsconfig.app.json", b"{\"x\": \"Macau\"}");
+    let (stdout, stderr, _) = p.check(&["web"]);
+    let paths: Vec<&str> = stdout
+        .lines()
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert_eq!(paths, ["web/locales/en/common.json"], "{stderr}");
+    let (stdout, _, code) = p.check(&["web/package.json"]);
+    assert!(stdout.starts_with("web/package.json:1:18:"), "{stdout}");
+    assert_eq!(code, 1);
+}
