@@ -35,6 +35,7 @@ pub enum Format {
     Po,
     Tsv,
     Json,
+    Properties,
 }
 
 /// What a file of a format holds.
@@ -83,6 +84,10 @@ pub enum Escaping {
     PoString,
     /// Inside a JSON string: `\\`, `\"` and control characters as escapes.
     JsonString,
+    /// A Java properties value: `\\`, line breaks and tabs as escapes, and
+    /// characters beyond Latin-1 as `\uXXXX` (UTF-16 units), which every
+    /// reader of the format understands whatever encoding it assumes.
+    PropertiesValue,
 }
 
 impl Escaping {
@@ -108,6 +113,25 @@ impl Escaping {
                         '\r' => out.push_str("\\r"),
                         '\t' => out.push_str("\\t"),
                         c if c < ' ' => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                        c => out.push(c),
+                    }
+                }
+                out
+            }
+            Escaping::PropertiesValue => {
+                let mut out = String::with_capacity(text.len());
+                for c in text.chars() {
+                    match c {
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        '\r' => out.push_str("\\r"),
+                        '\t' => out.push_str("\\t"),
+                        '\x0c' => out.push_str("\\f"),
+                        c if u32::from(c) > 0xFF => {
+                            for unit in c.encode_utf16(&mut [0; 2]) {
+                                out.push_str(&format!("\\u{unit:04X}"));
+                            }
+                        }
                         c => out.push(c),
                     }
                 }
@@ -310,6 +334,20 @@ pub static FORMATS: &[FormatDef] = &[
         markup: &[],
         escaping: Escaping::JsonString,
         comments: &[CommentSyntax::Slashes, CommentSyntax::SlashStar],
+    },
+    FormatDef {
+        format: Format::Properties,
+        name: "properties",
+        description: "Java `.properties` resource bundles: values by key",
+        extensions: &["properties"],
+        walk_skips: &[],
+        sniff: None,
+        reader: Reader::Prose(input::properties::read),
+        declared_language: None,
+        markup: &[],
+        escaping: Escaping::PropertiesValue,
+        // `!` comments are reported as `#` ones: they behave alike.
+        comments: &[CommentSyntax::Hash],
     },
 ];
 
@@ -639,7 +677,8 @@ mod tests {
             | Format::Tmx
             | Format::Po
             | Format::Tsv
-            | Format::Json => f,
+            | Format::Json
+            | Format::Properties => f,
         };
         [
             Format::Text,
@@ -650,6 +689,7 @@ mod tests {
             Format::Po,
             Format::Tsv,
             Format::Json,
+            Format::Properties,
         ]
         .into_iter()
         .map(every)
@@ -705,6 +745,7 @@ mod tests {
                 Format::Po => "# a\n#. b\nmsgid \"x\"\nmsgstr \"y\"\n",
                 Format::Tsv => "# a\nx\ty\n",
                 Format::Json => "// a\n{\"k\": /* b */ \"x\"}\n",
+                Format::Properties => "# a\n! b\nk = x\n",
             };
             let file = crate::input::testing::file("sample", sample);
             let prose = format.read_document(&file).unwrap();
@@ -787,7 +828,7 @@ mod tests {
         assert!(!bilingual.contains(&"*.md".to_owned()));
         let pattern = file_name_pattern();
         assert!(pattern.starts_with(r"\.(txt|text|md|"), "{pattern}");
-        assert!(pattern.ends_with("|tsv|json|arb)$"), "{pattern}");
+        assert!(pattern.ends_with("|tsv|json|arb|properties)$"), "{pattern}");
     }
 
     #[test]
@@ -835,6 +876,10 @@ mod tests {
         assert_eq!(
             Escaping::JsonString.apply("a \"b\" \\ \n\u{1}é"),
             "a \\\"b\\\" \\\\ \\n\\u0001é"
+        );
+        assert_eq!(
+            Escaping::PropertiesValue.apply("é 澳门 😀 \\ \n"),
+            "é \\u6FB3\\u95E8 \\uD83D\\uDE00 \\\\ \\n"
         );
     }
 }

@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod parallel;
 pub mod plain;
 pub mod po;
+pub mod properties;
 mod sink;
 pub mod source;
 pub mod tmx;
