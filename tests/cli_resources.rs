@@ -1,4 +1,4 @@
-//! Resource files (JSON catalogues, Java properties): only
+//! Resource files (JSON catalogues, Java properties, iOS strings): only
 //! values are prose (SPEC §8), and `--fix` rewrites only value text, with
 //! the format's escaping (SPEC §6). Each case holds `Macau` in a value and
 //! `macau` in keys, comments and metadata; after `--fix` the whole file
@@ -98,6 +98,12 @@ const CASES: &[Case] = &[
         "# macau: Macau\n! Macau macau\nmacau_title = Macao\nmacau.city\\ name: Visit \\\n    Macao\\u0021\r\nmacau Macao\n",
         &["3:15 macau_title", "5:5 macau.city name", "6:7 macau"],
     ),
+    (
+        "en.lproj/Localizable.strings",
+        "/* macau: Macau */\n\"macau_title\" = \"Macau\"; // macau Macau\n\"macau.city\" = \"Visit \\\"Macau\\\"\\nnow\";\nmacau = Macau;\n",
+        "/* macau: Macau */\n\"macau_title\" = \"Macao\"; // macau Macau\n\"macau.city\" = \"Visit \\\"Macao\\\"\\nnow\";\nmacau = Macau;\n",
+        &["2:18 macau_title", "3:25 macau.city"],
+    ),
 ];
 
 fn findings(stdout: &str) -> Vec<String> {
@@ -149,6 +155,7 @@ fn keys_and_metadata_never_yield_findings() {
         ),
         ("b.arb", "{\"Macau\": \"Macao\", \"@Macau\": {\"description\": \"Macau\"}}"),
         ("c.properties", "# Macau\nMacau = Macao\nMacau\\ title: Macao\n"),
+        ("d.strings", "/* Macau */ \"Macau\" = \"Macao\"; // Macau\n"),
     ];
     for (name, text) in files {
         p.write(name, text.as_bytes());
@@ -170,6 +177,11 @@ fn bad_resource_files_name_the_position_and_exit_2() {
             "bad.arb",
             "{\"a\": \"\\x\"}",
             "bad.arb:1:8: invalid escape `\\x`",
+        ),
+        (
+            "bad.strings",
+            "\"a\" = \"b\";\n\"c\" = \"open;\n",
+            "bad.strings:2:7: unterminated string",
         ),
         (
             "bad.properties",
@@ -280,5 +292,27 @@ fn a_real_properties_file_gives_findings_only_in_values() {
     assert!(
         count > 0 && count == values,
         "{count} != {values}\n{stdout}"
+    );
+}
+
+/// `.strings` files are often UTF-16 with a byte-order mark: the fix is
+/// written in UTF-16 too, and every other byte stays.
+#[test]
+fn utf16_strings_are_fixed_in_utf16() {
+    let utf16 = |text: &str| {
+        let mut raw = vec![0xFF, 0xFE];
+        raw.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        raw
+    };
+    let p = Project::new();
+    let path = p.write(
+        "fr.lproj/InfoPlist.strings",
+        &utf16("/* macau */\r\n\"macau\" = \"Macau 澳门\";\r\n"),
+    );
+    let (stdout, stderr, code) = p.check(&["--fix", "fr.lproj/InfoPlist.strings"]);
+    assert_eq!((stdout.as_str(), code), ("", 0), "{stderr}");
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        utf16("/* macau */\r\n\"macau\" = \"Macao 澳门\";\r\n")
     );
 }

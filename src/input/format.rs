@@ -36,6 +36,7 @@ pub enum Format {
     Tsv,
     Json,
     Properties,
+    Strings,
 }
 
 /// What a file of a format holds.
@@ -88,6 +89,8 @@ pub enum Escaping {
     /// characters beyond Latin-1 as `\uXXXX` (UTF-16 units), which every
     /// reader of the format understands whatever encoding it assumes.
     PropertiesValue,
+    /// Inside a quoted `.strings` value: `\\`, `\"` and `\n`.
+    StringsValue,
 }
 
 impl Escaping {
@@ -99,7 +102,7 @@ impl Escaping {
                 .replace('&', "&amp;")
                 .replace('<', "&lt;")
                 .replace('>', "&gt;"),
-            Escaping::PoString => text
+            Escaping::PoString | Escaping::StringsValue => text
                 .replace('\\', "\\\\")
                 .replace('"', "\\\"")
                 .replace('\n', "\\n"),
@@ -348,6 +351,19 @@ pub static FORMATS: &[FormatDef] = &[
         escaping: Escaping::PropertiesValue,
         // `!` comments are reported as `#` ones: they behave alike.
         comments: &[CommentSyntax::Hash],
+    },
+    FormatDef {
+        format: Format::Strings,
+        name: "strings",
+        description: "iOS and macOS `.strings` files: values by key",
+        extensions: &["strings"],
+        walk_skips: &[],
+        sniff: None,
+        reader: Reader::Prose(input::strings::read),
+        declared_language: None,
+        markup: &[],
+        escaping: Escaping::StringsValue,
+        comments: &[CommentSyntax::SlashStar, CommentSyntax::Slashes],
     },
 ];
 
@@ -678,7 +694,8 @@ mod tests {
             | Format::Po
             | Format::Tsv
             | Format::Json
-            | Format::Properties => f,
+            | Format::Properties
+            | Format::Strings => f,
         };
         [
             Format::Text,
@@ -690,6 +707,7 @@ mod tests {
             Format::Tsv,
             Format::Json,
             Format::Properties,
+            Format::Strings,
         ]
         .into_iter()
         .map(every)
@@ -746,6 +764,7 @@ mod tests {
                 Format::Tsv => "# a\nx\ty\n",
                 Format::Json => "// a\n{\"k\": /* b */ \"x\"}\n",
                 Format::Properties => "# a\n! b\nk = x\n",
+                Format::Strings => "/* a */\n\"k\" = \"x\"; // b\n",
             };
             let file = crate::input::testing::file("sample", sample);
             let prose = format.read_document(&file).unwrap();
@@ -828,7 +847,10 @@ mod tests {
         assert!(!bilingual.contains(&"*.md".to_owned()));
         let pattern = file_name_pattern();
         assert!(pattern.starts_with(r"\.(txt|text|md|"), "{pattern}");
-        assert!(pattern.ends_with("|tsv|json|arb|properties)$"), "{pattern}");
+        assert!(
+            pattern.ends_with("|tsv|json|arb|properties|strings)$"),
+            "{pattern}"
+        );
     }
 
     #[test]
@@ -871,6 +893,7 @@ mod tests {
     #[test]
     fn escaping() {
         assert_eq!(Escaping::PoString.apply("a \"b\" \\"), "a \\\"b\\\" \\\\");
+        assert_eq!(Escaping::StringsValue.apply("\"b\"\n"), "\\\"b\\\"\\n");
         assert_eq!(Escaping::Verbatim.apply("a & b"), "a & b");
         assert_eq!(Escaping::XmlText.apply("R&D <x>"), "R&amp;D &lt;x&gt;");
         assert_eq!(

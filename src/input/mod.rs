@@ -15,6 +15,7 @@ pub mod po;
 pub mod properties;
 mod sink;
 pub mod source;
+pub mod strings;
 pub mod tmx;
 pub mod tsv;
 pub mod xliff;
