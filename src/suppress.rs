@@ -33,7 +33,8 @@ use crate::span::{LineIndex, Span};
 /// Where a format lets a directive stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CommentSyntax {
-    /// A `#` comment (`#.` too: PO's extracted comments).
+    /// A `#` comment (`#.` too: PO's extracted comments; and a Java
+    /// properties `!` comment, which behaves the same).
     Hash,
     /// A `//` comment.
     Slashes,

@@ -92,6 +92,18 @@ const CASES: &[Case] = &[
         "{\n  // macau: Macau\n  \"macau\": {\n    \"message\": \"Macao guide\",\n    \"description\": \"Macau, the macau extension\"\n  }\n}\n",
         &["4:17 macau"],
     ),
+    (
+        "src/main/resources/Messages_en.properties",
+        "# macau: Macau\n! Macau macau\nmacau_title = Macau\nmacau.city\\ name: Visit \\\n    Macau\\u0021\r\nmacau Macau\n",
+        "# macau: Macau\n! Macau macau\nmacau_title = Macao\nmacau.city\\ name: Visit \\\n    Macao\\u0021\r\nmacau Macao\n",
+        &["3:15 macau_title", "5:5 macau.city name", "6:7 macau"],
+    ),
+    (
+        "en.lproj/Localizable.strings",
+        "/* macau: Macau */\n\"macau_title\" = \"Macau\"; // macau Macau\n\"macau.city\" = \"Visit \\\"Macau\\\"\\nnow\";\nmacau = Macau;\n",
+        "/* macau: Macau */\n\"macau_title\" = \"Macao\"; // macau Macau\n\"macau.city\" = \"Visit \\\"Macao\\\"\\nnow\";\nmacau = Macau;\n",
+        &["2:18 macau_title", "3:25 macau.city"],
+    ),
 ];
 
 fn findings(stdout: &str) -> Vec<String> {
@@ -142,6 +154,8 @@ fn keys_and_metadata_never_yield_findings() {
             "{\"macau_title\": \"Macao\", \"Macau\": {\"Macau\": \"x\"}, \"@Macau\": {\"description\": \"Macau\"}}",
         ),
         ("b.arb", "{\"Macau\": \"Macao\", \"@Macau\": {\"description\": \"Macau\"}}"),
+        ("c.properties", "# Macau\nMacau = Macao\nMacau\\ title: Macao\n"),
+        ("d.strings", "/* Macau */ \"Macau\" = \"Macao\"; // Macau\n"),
     ];
     for (name, text) in files {
         p.write(name, text.as_bytes());
@@ -163,6 +177,16 @@ fn bad_resource_files_name_the_position_and_exit_2() {
             "bad.arb",
             "{\"a\": \"\\x\"}",
             "bad.arb:1:8: invalid escape `\\x`",
+        ),
+        (
+            "bad.strings",
+            "\"a\" = \"b\";\n\"c\" = \"open;\n",
+            "bad.strings:2:7: unterminated string",
+        ),
+        (
+            "bad.properties",
+            "a = b\nc = \\u00\n",
+            "bad.properties:2:5: malformed \\uxxxx escape",
         ),
     ];
     for (name, text, want) in files {
@@ -224,4 +248,71 @@ fn walks_leave_tool_manifests_out() {
     let (stdout, _, code) = p.check(&["web/package.json"]);
     assert!(stdout.starts_with("web/package.json:1:18:"), "{stdout}");
     assert_eq!(code, 1);
+}
+
+/// A real resource bundle (see tests/fixtures/input/resources/SOURCES.md)
+/// reads without error, and every finding lies in a value: after the
+/// line's `=`, named by the key before it.
+#[test]
+fn a_real_properties_file_gives_findings_only_in_values() {
+    let p = Project::new();
+    fs::write(
+        p.dir.path().join("g.yaml"),
+        "glossary: pets\nconcepts:\n  - id: owner\n    terms:\n      en:\n        - Pet owner\n        - {term: Owner, status: deprecated}\n",
+    )
+    .unwrap();
+    let fixture = common::fixture("input/resources/petclinic-messages.properties");
+    let text = fs::read_to_string(&fixture).unwrap();
+    let (stdout, stderr, code) = p.check(&[fixture.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    let lines: Vec<&str> = text.lines().collect();
+    let mut count = 0;
+    for finding in stdout.lines() {
+        let (_, position) = finding.split_once(".properties:").unwrap();
+        let mut parts = position.splitn(3, ':');
+        let line: usize = parts.next().unwrap().parse().unwrap();
+        let column: usize = parts.next().unwrap().parse().unwrap();
+        let source = lines[line - 1];
+        let (key, _) = source.split_once('=').unwrap_or_else(|| panic!("{source}"));
+        assert!(column > key.len() + 1, "{finding}");
+        assert!(finding.ends_with(&format!("(segment {key})")), "{finding}");
+        count += 1;
+    }
+    // The values that hold the word (not `Owners`), and only them: keys
+    // such as `addOwner` and `owner` hold it too.
+    let values = lines
+        .iter()
+        .filter_map(|l| l.split_once('=').map(|(_, v)| v))
+        .map(|v| {
+            v.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| *w == "Owner")
+                .count()
+        })
+        .sum::<usize>();
+    assert!(
+        count > 0 && count == values,
+        "{count} != {values}\n{stdout}"
+    );
+}
+
+/// `.strings` files are often UTF-16 with a byte-order mark: the fix is
+/// written in UTF-16 too, and every other byte stays.
+#[test]
+fn utf16_strings_are_fixed_in_utf16() {
+    let utf16 = |text: &str| {
+        let mut raw = vec![0xFF, 0xFE];
+        raw.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        raw
+    };
+    let p = Project::new();
+    let path = p.write(
+        "fr.lproj/InfoPlist.strings",
+        &utf16("/* macau */\r\n\"macau\" = \"Macau 澳门\";\r\n"),
+    );
+    let (stdout, stderr, code) = p.check(&["--fix", "fr.lproj/InfoPlist.strings"]);
+    assert_eq!((stdout.as_str(), code), ("", 0), "{stderr}");
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        utf16("/* macau */\r\n\"macau\" = \"Macao 澳门\";\r\n")
+    );
 }

@@ -36,6 +36,8 @@ pub enum Format {
     Po,
     Tsv,
     Json,
+    Properties,
+    Strings,
 }
 
 /// What a file of a format holds.
@@ -84,6 +86,12 @@ pub enum Escaping {
     PoString,
     /// Inside a JSON string: `\\`, `\"` and control characters as escapes.
     JsonString,
+    /// A Java properties value: `\\`, line breaks and tabs as escapes, and
+    /// characters beyond Latin-1 as `\uXXXX` (UTF-16 units), which every
+    /// reader of the format understands whatever encoding it assumes.
+    PropertiesValue,
+    /// Inside a quoted `.strings` value: `\\`, `\"` and `\n`.
+    StringsValue,
 }
 
 impl Escaping {
@@ -95,7 +103,7 @@ impl Escaping {
                 .replace('&', "&amp;")
                 .replace('<', "&lt;")
                 .replace('>', "&gt;"),
-            Escaping::PoString => text
+            Escaping::PoString | Escaping::StringsValue => text
                 .replace('\\', "\\\\")
                 .replace('"', "\\\"")
                 .replace('\n', "\\n"),
@@ -109,6 +117,25 @@ impl Escaping {
                         '\r' => out.push_str("\\r"),
                         '\t' => out.push_str("\\t"),
                         c if c < ' ' => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                        c => out.push(c),
+                    }
+                }
+                out
+            }
+            Escaping::PropertiesValue => {
+                let mut out = String::with_capacity(text.len());
+                for c in text.chars() {
+                    match c {
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        '\r' => out.push_str("\\r"),
+                        '\t' => out.push_str("\\t"),
+                        '\x0c' => out.push_str("\\f"),
+                        c if u32::from(c) > 0xFF => {
+                            for unit in c.encode_utf16(&mut [0; 2]) {
+                                out.push_str(&format!("\\u{unit:04X}"));
+                            }
+                        }
                         c => out.push(c),
                     }
                 }
@@ -340,6 +367,37 @@ pub static FORMATS: &[FormatDef] = &[
         escaping: Escaping::JsonString,
         placeholders: true,
         comments: &[CommentSyntax::Slashes, CommentSyntax::SlashStar],
+    },
+    FormatDef {
+        format: Format::Properties,
+        name: "properties",
+        description: "Java `.properties` resource bundles: values by key",
+        extensions: &["properties"],
+        walk_skips: &[],
+        sniff: None,
+        reader: Reader::Prose(input::properties::read),
+        declared_language: None,
+        declared_encoding: None,
+        markup: &[],
+        escaping: Escaping::PropertiesValue,
+        placeholders: true,
+        // `!` comments are reported as `#` ones: they behave alike.
+        comments: &[CommentSyntax::Hash],
+    },
+    FormatDef {
+        format: Format::Strings,
+        name: "strings",
+        description: "iOS and macOS `.strings` files: values by key",
+        extensions: &["strings"],
+        walk_skips: &[],
+        sniff: None,
+        reader: Reader::Prose(input::strings::read),
+        declared_language: None,
+        declared_encoding: None,
+        markup: &[],
+        escaping: Escaping::StringsValue,
+        placeholders: true,
+        comments: &[CommentSyntax::SlashStar, CommentSyntax::Slashes],
     },
 ];
 
@@ -738,7 +796,9 @@ mod tests {
             | Format::Tmx
             | Format::Po
             | Format::Tsv
-            | Format::Json => f,
+            | Format::Json
+            | Format::Properties
+            | Format::Strings => f,
         };
         [
             Format::Text,
@@ -749,6 +809,8 @@ mod tests {
             Format::Po,
             Format::Tsv,
             Format::Json,
+            Format::Properties,
+            Format::Strings,
         ]
         .into_iter()
         .map(every)
@@ -804,6 +866,8 @@ mod tests {
                 Format::Po => "# a\n#. b\nmsgid \"x\"\nmsgstr \"y\"\n",
                 Format::Tsv => "# a\nx\ty\n",
                 Format::Json => "// a\n{\"k\": /* b */ \"x\"}\n",
+                Format::Properties => "# a\n! b\nk = x\n",
+                Format::Strings => "/* a */\n\"k\" = \"x\"; // b\n",
             };
             let file = crate::input::testing::file("sample", sample);
             let prose = format.read_document(&file).unwrap();
@@ -886,7 +950,10 @@ mod tests {
         assert!(!bilingual.contains(&"*.md".to_owned()));
         let pattern = file_name_pattern();
         assert!(pattern.starts_with(r"\.(txt|text|md|"), "{pattern}");
-        assert!(pattern.ends_with("|tsv|json|arb)$"), "{pattern}");
+        assert!(
+            pattern.ends_with("|tsv|json|arb|properties|strings)$"),
+            "{pattern}"
+        );
     }
 
     #[test]
@@ -929,11 +996,16 @@ mod tests {
     #[test]
     fn escaping() {
         assert_eq!(Escaping::PoString.apply("a \"b\" \\"), "a \\\"b\\\" \\\\");
+        assert_eq!(Escaping::StringsValue.apply("\"b\"\n"), "\\\"b\\\"\\n");
         assert_eq!(Escaping::Verbatim.apply("a & b"), "a & b");
         assert_eq!(Escaping::XmlText.apply("R&D <x>"), "R&amp;D &lt;x&gt;");
         assert_eq!(
             Escaping::JsonString.apply("a \"b\" \\ \n\u{1}é"),
             "a \\\"b\\\" \\\\ \\n\\u0001é"
+        );
+        assert_eq!(
+            Escaping::PropertiesValue.apply("é 澳门 😀 \\ \n"),
+            "é \\u6FB3\\u95E8 \\uD83D\\uDE00 \\\\ \\n"
         );
     }
 }
