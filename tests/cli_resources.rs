@@ -316,3 +316,35 @@ fn utf16_strings_are_fixed_in_utf16() {
         utf16("/* macau */\r\n\"macau\" = \"Macao 澳门\";\r\n")
     );
 }
+
+/// Suppression directives stand in each resource format's own comments:
+/// JSONC `//` and `/* */`, properties `#` and `!`, `.strings` `/* */` and
+/// `//`, each on the line above or at the end of its line; the value with
+/// no directive is still reported.
+#[test]
+fn suppressions_stand_in_each_formats_comments() {
+    let p = Project::new();
+    p.write(
+        "a.json",
+        b"{\n  // termalign: ignore macao -- the brand keeps its old spelling\n  \"brand\": \"Macau Studios\",\n  \"city\": \"Macau\" /* termalign: ignore deprecated-term */,\n  \"other\": \"Macau\"\n}\n",
+    );
+    p.write(
+        "a.properties",
+        b"# termalign: ignore macao\nbrand=Macau Studios\n! termalign: ignore all\ncity=Macau\nother=Macau\n",
+    );
+    p.write(
+        "a.strings",
+        b"/* termalign: ignore macao */\n\"brand\" = \"Macau Studios\";\n\"city\" = \"Macau\"; // termalign: ignore\n\"other\" = \"Macau\";\n",
+    );
+    let (stdout, stderr, code) = p.check(&["a.json", "a.properties", "a.strings"]);
+    assert_eq!(code, 1, "{stderr}");
+    let found: Vec<&str> = stdout
+        .lines()
+        .map(|l| l.split(": ").next().unwrap())
+        .collect();
+    assert_eq!(
+        found,
+        ["a.json:5:13", "a.properties:5:7", "a.strings:4:12"],
+        "{stdout}"
+    );
+}
