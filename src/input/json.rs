@@ -22,6 +22,7 @@
 //! file:line:column.
 
 use crate::error::{Error, Result};
+use crate::input::escape;
 use crate::input::{Prose, Segment, SourceFile};
 use crate::span::Span;
 use crate::suppress::{Comment, CommentSyntax};
@@ -444,42 +445,15 @@ fn escape(text: &str, at: usize, b: &mut MappedTextBuilder) -> Parsed<usize> {
 /// The character of the `\uXXXX` escape at `at`, a surrogate pair written as
 /// two escapes taken together, and how many bytes it spans.
 fn unicode_escape(text: &str, at: usize) -> Parsed<(char, usize)> {
-    let unit = |from: usize| -> Option<u32> {
-        let hex = text.get(from + 2..from + 6)?;
-        if text.as_bytes()[from + 1] != b'u' || !hex.bytes().all(|h| h.is_ascii_hexdigit()) {
-            return None;
-        }
-        u32::from_str_radix(hex, 16).ok()
-    };
-    let Some(first) = unit(at) else {
-        return fail(
+    escape::unicode_escape(text, at, b"u").or_else(|bad| {
+        fail(
             at,
-            "invalid escape: `\\u` must be followed by four hex digits",
-        );
-    };
-    match first {
-        0xD800..=0xDBFF => {
-            let low = text[at + 6..]
-                .starts_with('\\')
-                .then(|| unit(at + 6))
-                .flatten()
-                .filter(|u| (0xDC00..=0xDFFF).contains(u));
-            let Some(low) = low else {
-                return fail(
-                    at,
-                    format!("lone surrogate `\\u{first:04X}`: a high surrogate must be followed by a low one"),
-                );
-            };
-            let c = char::from_u32(0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00))
-                .expect("a surrogate pair is a scalar value");
-            Ok((c, 12))
-        }
-        0xDC00..=0xDFFF => fail(
-            at,
-            format!("lone surrogate `\\u{first:04X}`: a low surrogate without a high one"),
-        ),
-        _ => Ok((char::from_u32(first).expect("not a surrogate"), 6)),
-    }
+            bad.message(
+                'u',
+                "invalid escape: `\\u` must be followed by four hex digits",
+            ),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! `SourceFile::text`. Markup, escapes and inline tags are handled by the
 //! readers; the matcher only ever sees prose.
 
+mod escape;
 pub mod format;
 pub mod html;
 pub mod json;

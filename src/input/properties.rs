@@ -18,6 +18,7 @@
 //! Each non-empty value is one segment whose id is its key.
 
 use crate::error::{Error, Result};
+use crate::input::escape;
 use crate::input::{Prose, Segment, SourceFile};
 use crate::span::Span;
 use crate::suppress::{Comment, CommentSyntax};
@@ -193,38 +194,15 @@ impl Lines<'_> {
     }
 
     fn unicode_escape(&self, at: usize) -> Result<(char, usize)> {
-        let text = self.text;
-        let unit = |from: usize| -> Option<u32> {
-            let hex = text.get(from + 2..from + 6)?;
-            let escape = text.as_bytes()[from..].starts_with(b"\\u");
-            (escape && hex.bytes().all(|h| h.is_ascii_hexdigit()))
-                .then(|| u32::from_str_radix(hex, 16).ok())
-                .flatten()
-        };
-        let Some(first) = unit(at) else {
-            return Err(self.error(
+        escape::unicode_escape(self.text, at, b"u").map_err(|bad| {
+            self.error(
                 at,
-                "malformed \\uxxxx escape: `\\u` must be followed by four hex digits",
-            ));
-        };
-        match first {
-            0xD800..=0xDBFF => {
-                let Some(low) = unit(at + 6).filter(|u| (0xDC00..=0xDFFF).contains(u)) else {
-                    return Err(self.error(
-                        at,
-                        format!("lone surrogate `\\u{first:04X}`: a high surrogate must be followed by a low one"),
-                    ));
-                };
-                let c = char::from_u32(0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00))
-                    .expect("a surrogate pair is a scalar value");
-                Ok((c, 12))
-            }
-            0xDC00..=0xDFFF => Err(self.error(
-                at,
-                format!("lone surrogate `\\u{first:04X}`: a low surrogate without a high one"),
-            )),
-            _ => Ok((char::from_u32(first).expect("not a surrogate"), 6)),
-        }
+                bad.message(
+                    'u',
+                    "malformed \\uxxxx escape: `\\u` must be followed by four hex digits",
+                ),
+            )
+        })
     }
 }
 

@@ -18,6 +18,7 @@
 //! word value (`key = value;`, rare) holds no space and is not prose.
 
 use crate::error::{Error, Result};
+use crate::input::escape;
 use crate::input::{Prose, Segment, SourceFile};
 use crate::span::Span;
 use crate::suppress::{Comment, CommentSyntax};
@@ -206,38 +207,15 @@ impl Parser<'_> {
     /// The character of the `\UXXXX` escape at `at` (a surrogate pair
     /// written as two escapes taken together) and how many bytes it spans.
     fn unicode_escape(&self, at: usize) -> Result<(char, usize)> {
-        let text = self.text;
-        let unit = |from: usize| -> Option<u32> {
-            let hex = text.get(from + 2..from + 6)?;
-            let escape = matches!(text.as_bytes().get(from..from + 2), Some(b"\\U" | b"\\u"));
-            (escape && hex.bytes().all(|h| h.is_ascii_hexdigit()))
-                .then(|| u32::from_str_radix(hex, 16).ok())
-                .flatten()
-        };
-        let Some(first) = unit(at) else {
-            return Err(self.error(
+        escape::unicode_escape(self.text, at, b"Uu").map_err(|bad| {
+            self.error(
                 at,
-                "invalid escape: `\\U` must be followed by four hex digits",
-            ));
-        };
-        match first {
-            0xD800..=0xDBFF => {
-                let Some(low) = unit(at + 6).filter(|u| (0xDC00..=0xDFFF).contains(u)) else {
-                    return Err(self.error(
-                        at,
-                        format!("lone surrogate `\\U{first:04X}`: a high surrogate must be followed by a low one"),
-                    ));
-                };
-                let c = char::from_u32(0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00))
-                    .expect("a surrogate pair is a scalar value");
-                Ok((c, 12))
-            }
-            0xDC00..=0xDFFF => Err(self.error(
-                at,
-                format!("lone surrogate `\\U{first:04X}`: a low surrogate without a high one"),
-            )),
-            _ => Ok((char::from_u32(first).expect("not a surrogate"), 6)),
-        }
+                bad.message(
+                    'U',
+                    "invalid escape: `\\U` must be followed by four hex digits",
+                ),
+            )
+        })
     }
 }
 
