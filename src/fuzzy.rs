@@ -96,6 +96,9 @@ impl FuzzyIndex {
             for term_id in set.terms_for(concept, language) {
                 let term = set.term(term_id);
                 for written in std::iter::once(&term.text).chain(&term.forms) {
+                    if set.is_shadowed(term_id, written) {
+                        continue;
+                    }
                     let folded = fold_str(written, Fold::ALL);
                     index.known.insert(folded.clone());
                     let chars: Vec<char> = folded.chars().collect();

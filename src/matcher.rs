@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rust_stemmers::Stemmer;
 
-use crate::glossary::{CaseMode, ConceptId, GlossarySet, MatchMode, TermId};
+use crate::glossary::{CaseMode, GlossarySet, MatchMode, TermId};
 use crate::lang::stemmer_for;
 use crate::span::space::{Norm, Seg};
 use crate::span::Span;
@@ -49,8 +49,10 @@ pub struct Occurrence {
     /// The glossary spelling it matched: the term or one of its `forms`.
     pub written: String,
     pub fold: FoldLevel,
-    /// Terms of other concepts it matches equally well (an ambiguous
-    /// deprecated name such as one old romanization of two places).
+    /// Terms of other concepts it matches equally well: a homonym (one
+    /// glossary giving the same term to two concepts), or an ambiguous
+    /// deprecated name such as one old romanization of two places. `term`
+    /// is the one with the strictest status.
     pub also: Vec<TermId>,
 }
 
@@ -140,7 +142,7 @@ impl Matcher {
                 let term = set.term(term_id);
                 for written in std::iter::once(&term.text).chain(&term.forms) {
                     let key = fold_str(written, Fold::ALL);
-                    if key.is_empty() {
+                    if key.is_empty() || set.is_shadowed(term_id, written) {
                         continue;
                     }
                     let variant = Variant {
@@ -285,16 +287,20 @@ impl Matcher {
                 j += 1;
             }
             if span.start >= last_end {
-                let best_concept = set.term(best.term).concept;
-                let mut also: Vec<TermId> = Vec::new();
-                let mut seen: Vec<ConceptId> = vec![best_concept];
+                // One term per concept, its first at the best level; of
+                // several concepts (homonyms), the strictest status first,
+                // so that a forbidden or deprecated reading is never hidden
+                // behind an approved one.
+                let mut readings: Vec<&Variant> = vec![best];
                 for &(_, l, v) in &scored[i + 1..j] {
                     let concept = set.term(v.term).concept;
-                    if l == level && !seen.contains(&concept) {
-                        seen.push(concept);
-                        also.push(v.term);
+                    if l == level && readings.iter().all(|r| set.term(r.term).concept != concept) {
+                        readings.push(v);
                     }
                 }
+                readings.sort_by_key(|v| std::cmp::Reverse(set.term(v.term).status));
+                let best = readings[0];
+                let also: Vec<TermId> = readings[1..].iter().map(|v| v.term).collect();
                 let in_text = normalized.map.map_span(span);
                 occurrences.push(Occurrence {
                     span: text.map.map_span(in_text),
@@ -515,6 +521,43 @@ concepts:
         let text = "in Xizang\nAutonomous  Region today";
         let found = find(&set, "en", text);
         assert_eq!(texts(&found), ["Xizang\nAutonomous  Region"]);
+    }
+
+    #[test]
+    fn a_homonym_leads_with_its_strictest_reading_and_shadowed_spellings_never_match() {
+        // The approved reading is defined first; the deprecated one still
+        // leads, so that it is reported.
+        let set = glossary(
+            "glossary: g\nconcepts:\n  - id: colony\n    terms:\n      en: [Burma]\n  - id: myanmar\n    terms:\n      en: [Myanmar, {term: Burma, status: deprecated}]\n",
+        );
+        let text = "Burma";
+        let found =
+            Matcher::new(&set, "en").find(&set, &MappedText::borrowed(text, Span::new(0, 5)));
+        assert_eq!(found.len(), 1);
+        assert_eq!(set.concept_of(found[0].term).key, "g/myanmar");
+        let also: Vec<&str> = found[0]
+            .also
+            .iter()
+            .map(|&t| set.concept_of(t).key.as_str())
+            .collect();
+        assert_eq!(also, ["g/colony"]);
+
+        let set = crate::glossary::load_set(&[
+            GlossarySource {
+                path: "first.yaml".into(),
+                text: "glossary: first\nconcepts:\n  - id: colony\n    terms:\n      en: [Burma]\n".into(),
+            },
+            GlossarySource {
+                path: "second.yaml".into(),
+                text: "glossary: second\nconcepts:\n  - id: myanmar\n    terms:\n      en: [Myanmar, {term: Burma, status: deprecated}]\n".into(),
+            },
+        ])
+        .unwrap();
+        let found =
+            Matcher::new(&set, "en").find(&set, &MappedText::borrowed(text, Span::new(0, 5)));
+        assert_eq!(found.len(), 1);
+        assert_eq!(set.concept_of(found[0].term).key, "first/colony");
+        assert!(found[0].also.is_empty());
     }
 
     #[test]

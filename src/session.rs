@@ -12,7 +12,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::config::{Provenance, Settings};
+use crate::config::{Provenance, Setting, Settings};
 use crate::engine::{Engine, FileResult};
 use crate::error::{Error, Result};
 use crate::extract::bilingual::{self, Alignment};
@@ -476,16 +476,27 @@ impl Session {
     }
 }
 
-/// The glossaries the settings name: the built-in ones unless turned off,
-/// then the configuration's and the command line's files. Every error of a
-/// failed load is returned.
+/// The glossaries the settings name, in priority order (SPEC §1, layered
+/// glossaries): the command line's files in the order given, then the
+/// configuration's in its order, then the built-in ones unless turned off.
+/// A term two glossaries claim belongs to the first; a file named twice
+/// counts once. Every error of a failed load is returned.
 pub fn load_glossaries(settings: &Settings) -> Result<GlossarySet, Vec<Error>> {
-    let mut sources = if settings.default_glossaries.value {
-        builtin::sources()
-    } else {
-        Vec::new()
-    };
-    for glossary in &settings.glossaries {
+    let mut named: Vec<&Setting<PathBuf>> = settings.glossaries.iter().collect();
+    // Stable: within the command line and within the configuration, the
+    // order they were written in.
+    named.sort_by_key(|g| !matches!(g.from, Provenance::CommandLine));
+    // A file named twice (on the command line and in the configuration)
+    // is loaded once, where it ranks highest.
+    let mut loaded: Vec<PathBuf> = Vec::with_capacity(named.len());
+    named.retain(|g| {
+        let path = std::fs::canonicalize(&g.value).unwrap_or_else(|_| g.value.clone());
+        let first = !loaded.contains(&path);
+        loaded.push(path);
+        first
+    });
+    let mut sources = Vec::with_capacity(named.len());
+    for glossary in named {
         match (GlossarySource::read(&glossary.value), &glossary.from) {
             (Ok(source), _) => sources.push(source),
             (Err(e), Provenance::Config(origin)) => {
@@ -496,6 +507,9 @@ pub fn load_glossaries(settings: &Settings) -> Result<GlossarySet, Vec<Error>> {
             }
             (Err(e), _) => return Err(vec![e]),
         }
+    }
+    if settings.default_glossaries.value {
+        sources.extend(builtin::sources());
     }
     load_set(&sources)
 }

@@ -49,6 +49,9 @@ impl<'e> TermLookup<'e> {
         };
         for concept in set.concept_ids() {
             for term in set.terms_for(concept, language) {
+                if set.is_shadowed(term, &set.term(term).text) {
+                    continue;
+                }
                 let folded = fold_str(&set.term(term).text, Fold::ALL);
                 if let Some(stems) = lookup.stems(&folded) {
                     lookup.by_stems.entry(stems).or_insert(term);

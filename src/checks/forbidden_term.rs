@@ -42,11 +42,28 @@ pub(super) fn status_draft(
     let term = cx.set.term(occ.term);
     let concept = cx.set.concept(term.concept);
     let suggestions = cx.replacements(occ);
+    // A homonym whose other reading is approved: say so, since the text
+    // may mean that one.
+    let approved_readings: Vec<String> = occ
+        .also
+        .iter()
+        .map(|&t| cx.set.term(t))
+        .filter(|t| t.status.is_approved())
+        .map(|t| format!("{} for {}", t.status, cx.set.concept(t.concept).key))
+        .collect();
+    let other_readings = if approved_readings.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " (but {}: check which is meant)",
+            approved_readings.join(" and ")
+        )
+    };
     let mut draft = Draft::new(
         meta,
         occ.span,
         format!(
-            "{} is {status} for {}{}",
+            "{} is {status} for {}{}{other_readings}",
             quote(&occ.text),
             concept.key,
             use_clause(&suggestions)

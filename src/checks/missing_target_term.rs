@@ -28,18 +28,24 @@ impl Check for MissingTargetTerm {
             return;
         };
         let mut reported = Vec::new();
+        let concepts = |occ: &crate::matcher::Occurrence| {
+            std::iter::once(occ.term)
+                .chain(occ.also.iter().copied())
+                .map(|t| cx.set.term(t).concept)
+                .collect::<Vec<_>>()
+        };
         for occ in pair.source {
             let concept = cx.set.term(occ.term).concept;
             if reported.contains(&concept) {
                 continue;
             }
-            let in_target = target
-                .iter()
-                .any(|t| cx.set.term(t.term).concept == concept);
-            let untranslated = pair
-                .source_terms_in_target
-                .iter()
-                .any(|t| cx.set.term(t.term).concept == concept);
+            // A homonym in the source is translated when the target has a
+            // term of any of the concepts it may name.
+            let readings = concepts(occ);
+            let names_one =
+                |t: &crate::matcher::Occurrence| concepts(t).iter().any(|c| readings.contains(c));
+            let in_target = target.iter().any(names_one);
+            let untranslated = pair.source_terms_in_target.iter().any(names_one);
             if in_target || untranslated {
                 continue;
             }
@@ -60,6 +66,15 @@ impl Check for MissingTargetTerm {
                 let p = cx.set.term(p).text.clone();
                 expected_sorted.retain(|t| *t != p);
                 expected_sorted.insert(0, p);
+            }
+            // A homonym's other readings translate it too.
+            for &other in &readings[1..] {
+                for t in cx.set.terms_for(other, pair.target_language) {
+                    let t = cx.set.term(t);
+                    if t.status.is_approved() && !expected_sorted.contains(&t.text) {
+                        expected_sorted.push(t.text.clone());
+                    }
+                }
             }
             let message = if expected_sorted.is_empty() {
                 format!(

@@ -131,10 +131,15 @@ pub struct CheckContext<'a> {
 
 impl CheckContext<'_> {
     /// Suggestions for an occurrence of `term`: the preferred term of the
-    /// same type in the checked language, for every concept it may name.
+    /// same type in the checked language, for every concept it may name
+    /// where it is not approved itself (a homonym's approved reading needs
+    /// no replacement).
     pub fn replacements(&self, occ: &Occurrence) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for &term in std::iter::once(&occ.term).chain(&occ.also) {
+            if term != occ.term && self.set.term(term).status.is_approved() {
+                continue;
+            }
             if let Some(p) = self.preferred_like(term) {
                 let text = self.set.term(p).text.clone();
                 if !out.contains(&text) {

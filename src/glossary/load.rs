@@ -130,7 +130,8 @@ impl GlossarySource {
     }
 }
 
-/// Parses, validates and merges glossary files. All errors of all files are
+/// Parses, validates and merges glossary files, `sources` in priority
+/// order, highest first ([`super::layers`]). All errors of all files are
 /// returned, each with its position; on any error nothing is returned.
 pub fn load_set(sources: &[GlossarySource]) -> std::result::Result<GlossarySet, Vec<Error>> {
     let mut parsed = Vec::new();
@@ -154,6 +155,7 @@ pub fn load_set(sources: &[GlossarySource]) -> std::result::Result<GlossarySet, 
     let positions: Vec<&Positions> = parsed.iter().map(|(_, _, p)| p).collect();
     errors.extend(validate::validate(&set, &positions));
     if errors.is_empty() {
+        super::layers::resolve(&mut set);
         Ok(set)
     } else {
         errors.sort_by_key(origin_of);

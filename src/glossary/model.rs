@@ -159,9 +159,34 @@ pub struct GlossarySet {
     pub glossaries: Vec<Glossary>,
     pub concepts: Vec<Concept>,
     pub terms: Vec<Term>,
+    /// Spellings of terms that a higher-priority glossary claims for
+    /// another concept ([`super::layers`]), sorted: never matched in text.
+    pub shadowed: Vec<Shadowing>,
+}
+
+/// One spelling of a term left out of matching because a higher-priority
+/// glossary has the same spelling (SPEC §1 "the same term") for another
+/// concept.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Shadowing {
+    /// The term whose spelling is no longer matched.
+    pub shadowed: TermId,
+    /// The spelling, as the glossary writes it: the term or one of its forms.
+    pub written: String,
+    /// The higher-priority glossary's term with that spelling.
+    pub by: TermId,
 }
 
 impl GlossarySet {
+    /// Whether `written`, a spelling of `term`, is left out of matching
+    /// because a higher-priority glossary claims it.
+    pub fn is_shadowed(&self, term: TermId, written: &str) -> bool {
+        // Few entries, and asked only while matchers are built.
+        self.shadowed
+            .iter()
+            .any(|s| s.shadowed == term && s.written == written)
+    }
+
     pub fn glossary(&self, id: GlossaryId) -> &Glossary {
         &self.glossaries[id.0 as usize]
     }

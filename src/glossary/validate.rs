@@ -1,6 +1,6 @@
 //! The rules of SPEC §1 that a well-formed YAML file can still break: ids,
-//! language tags, duplicate terms, missing preferred terms, terms shared
-//! between concepts, `ignore_in` phrases that cannot contain their term, and
+//! language tags, duplicate terms, missing preferred terms, `ignore_in`
+//! phrases that cannot contain their term, and
 //! `fix: auto` with nothing to fix to. Every error names file, line, column.
 
 use std::collections::HashMap;
@@ -85,7 +85,6 @@ pub(super) fn validate(set: &GlossarySet, positions: &[&Positions]) -> Vec<Error
             validate_concept(set, c, g, &at, &mut error);
         }
     }
-    validate_shared_terms(set, &mut error);
     errors
 }
 
@@ -192,51 +191,5 @@ fn validate_concept(
                 }
             }
         }
-    }
-}
-
-/// The same term in two concepts is allowed only when both uses are
-/// deprecated or forbidden: an ambiguous old name, never an approved one.
-fn validate_shared_terms(set: &GlossarySet, error: &mut impl FnMut(crate::error::Origin, String)) {
-    let mut by_form: HashMap<(String, String), Vec<TermId>> = HashMap::new();
-    for id in set.term_ids() {
-        let t = set.term(id);
-        if t.text.is_empty() {
-            continue;
-        }
-        let key = (
-            t.language.to_ascii_lowercase(),
-            fold_str(&t.text, Fold::CASE_ONLY),
-        );
-        by_form.entry(key).or_default().push(id);
-    }
-    let mut clashes: Vec<(TermId, TermId)> = Vec::new();
-    for ids in by_form.values() {
-        for (i, &a) in ids.iter().enumerate() {
-            for &b in &ids[i + 1..] {
-                let (ta, tb) = (set.term(a), set.term(b));
-                if ta.concept != tb.concept && (ta.status.is_approved() || tb.status.is_approved())
-                {
-                    clashes.push((a.min(b), a.max(b)));
-                }
-            }
-        }
-    }
-    clashes.sort();
-    // One error per term and concept it clashes with, however many spellings
-    // of the other concept match it.
-    clashes.dedup_by_key(|&mut (a, b)| (set.term(a).concept, b));
-    for (a, b) in clashes {
-        let (ta, tb) = (set.term(a), set.term(b));
-        error(
-            tb.origin.clone(),
-            format!(
-                "`{}` is also a term of `{}` ({}:{}); the same term may name two concepts only when it is deprecated or forbidden in both",
-                tb.text,
-                set.concept(ta.concept).key,
-                ta.origin.path.display(),
-                ta.origin.line
-            ),
-        );
     }
 }

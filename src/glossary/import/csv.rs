@@ -42,6 +42,7 @@ use std::collections::HashMap;
 use crate::error::{Error, Result};
 use crate::glossary::validate::is_language_tag;
 use crate::input::SourceFile;
+use crate::text::{fold_str, Fold};
 
 use super::{
     parse_status, parse_term_type, Draft, DraftConcept, DraftLanguage, DraftTerm, ImportOptions,
@@ -272,6 +273,9 @@ impl Reader<'_> {
                 _ => None,
             })
             .collect();
+        let grouping = group_column(columns, &tags, self.options.target_lang.as_deref());
+        // Concepts by their term in the grouping column, folded.
+        let mut by_target: HashMap<String, usize> = HashMap::new();
         for row in rows {
             self.check_width(row, columns, header)?;
             if row.cells.iter().all(|c| c.text.trim().is_empty()) {
@@ -332,7 +336,28 @@ impl Reader<'_> {
             for (at, message) in warnings {
                 self.warn(at, message);
             }
-            self.draft.concepts.push(concept);
+            let shared = grouping
+                .and_then(|i| row.cells.get(i))
+                .map(|cell| cell.text.trim())
+                .filter(|text| !text.is_empty() && concept.id.is_none())
+                .map(|text| (text.to_owned(), fold_str(text, Fold::CASE_ONLY)));
+            match shared.as_ref().and_then(|(_, key)| by_target.get(key)) {
+                Some(&first) => {
+                    let (text, _) = shared.as_ref().expect("matched a shared term");
+                    let line = self.draft.concepts[first].at.0;
+                    self.warn(
+                        row.start,
+                        format!("this row shares the term `{text}` with line {line}: imported as one concept with it"),
+                    );
+                    merge_concept(&mut self.draft.concepts[first], concept);
+                }
+                None => {
+                    if let Some((_, key)) = shared {
+                        by_target.insert(key, self.draft.concepts.len());
+                    }
+                    self.draft.concepts.push(concept);
+                }
+            }
         }
         Ok(())
     }
@@ -434,6 +459,60 @@ impl Reader<'_> {
         }
         Ok(())
     }
+}
+
+/// The column whose shared terms make rows one concept, in a file of one
+/// row per concept: the `target` column, else the language column of
+/// `--target-lang`, else the last column of terms when there are several.
+/// Rows that give the same translation for different source terms
+/// (`Peking` and `Beijing`, both `北京`) name one concept; rows that share a
+/// source term but translate it differently stay apart, as homonyms may.
+fn group_column(
+    columns: &[Column],
+    tags: &[Option<String>],
+    target: Option<&str>,
+) -> Option<usize> {
+    if let Some(i) = columns.iter().position(|c| *c == Column::Target) {
+        return Some(i);
+    }
+    let term_columns: Vec<usize> = (0..columns.len())
+        .filter(|&i| matches!(columns[i], Column::Lang(_)))
+        .collect();
+    if let Some(target) = target {
+        if let Some(&i) = term_columns.iter().find(|&&i| {
+            tags[i]
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case(target))
+        }) {
+            return Some(i);
+        }
+    }
+    (term_columns.len() > 1).then(|| *term_columns.last().expect("several"))
+}
+
+/// Adds `other`'s terms (those `into` lacks), notes and definitions to
+/// `into`.
+fn merge_concept(into: &mut DraftConcept, other: DraftConcept) {
+    for language in other.languages {
+        match into.languages.iter_mut().find(|l| l.tag == language.tag) {
+            Some(l) => {
+                for term in language.terms {
+                    let folded = fold_str(&term.text, Fold::CASE_ONLY);
+                    if !l
+                        .terms
+                        .iter()
+                        .any(|t| fold_str(&t.text, Fold::CASE_ONLY) == folded)
+                    {
+                        l.terms.push(term);
+                    }
+                }
+            }
+            None => into.languages.push(language),
+        }
+    }
+    into.notes.extend(other.notes);
+    into.definitions.extend(other.definitions);
+    into.domain = into.domain.take().or(other.domain);
 }
 
 fn apply_status(term: &mut DraftTerm, value: &str, at: usize, warnings: &mut Vec<(usize, String)>) {
@@ -677,6 +756,43 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn rows_that_share_a_translation_are_one_concept() {
+        let okapi = "Peking,北京\nbank,银行\nBeijing,北京\nbank,河岸\nPeiping, 北京 \n";
+        let d = read_with(okapi, Some("en"), Some("zh")).unwrap();
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            terms(&d),
+            [
+                vec![
+                    pair("en", "Peking"),
+                    pair("en", "Beijing"),
+                    pair("en", "Peiping"),
+                    pair("zh", "北京"),
+                ],
+                // One source term, two translations: homonyms, kept apart.
+                vec![pair("en", "bank"), pair("zh", "银行")],
+                vec![pair("en", "bank"), pair("zh", "河岸")],
+            ]
+        );
+        let warnings: Vec<String> = d.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            warnings,
+            [
+                "t.csv:3:1: this row shares the term `北京` with line 1: imported as one concept with it",
+                "t.csv:5:1: this row shares the term `北京` with line 1: imported as one concept with it",
+            ]
+        );
+        // In language columns, the last one (or --target-lang's) decides;
+        // rows with concept ids are grouped by those alone.
+        let d = read_with("en,fr\nhello,bonjour\nhi,Bonjour\n", None, None).unwrap();
+        assert_eq!(d.concepts.len(), 1);
+        let d = read_with("en,fr\nhello,bonjour\nhello,salut\n", None, Some("en")).unwrap();
+        assert_eq!(d.concepts.len(), 1);
+        let d = read_with("id,en,fr\na,hello,bonjour\nb,hi,bonjour\n", None, None).unwrap();
+        assert_eq!(d.concepts.len(), 2);
     }
 
     #[test]

@@ -344,20 +344,10 @@ struct Unmarked {
     several: usize,
 }
 
-/// Where a kept term is, for the "same term in two concepts" check.
-struct Seen {
-    concept: String,
-    approved: bool,
-    path: PathBuf,
-    line: usize,
-}
-
 #[derive(Default)]
 struct Finisher {
     warnings: Vec<Warning>,
     ids: HashSet<String>,
-    /// (language, folded term) -> its first kept occurrence.
-    seen: HashMap<(String, String), Seen>,
     languages: Vec<String>,
 }
 
@@ -484,8 +474,8 @@ impl Finisher {
             }
         }
 
-        // Empty terms, repeats within the concept, and terms another concept
-        // already has.
+        // Empty terms and repeats within the concept. A term another concept
+        // has too is kept: a glossary may hold homonyms (SPEC §1).
         for lang in &mut langs {
             let mut local: HashMap<String, usize> = HashMap::new();
             let mut kept = Vec::new();
@@ -506,22 +496,6 @@ impl Finisher {
                         ),
                     );
                     continue;
-                }
-                let approved = t.status.is_none_or(|s| s.is_approved());
-                if let Some(seen) = self.seen.get(&(lang.tag.clone(), folded.clone())) {
-                    if seen.approved || approved {
-                        let place = if seen.path == path {
-                            format!("line {}", seen.line)
-                        } else {
-                            format!("{}:{}", seen.path.display(), seen.line)
-                        };
-                        let message = format!(
-                            "`{}` (`{}`) is already a term of concept `{}` ({place}); a term may name two concepts only when it is deprecated in both, so it is not imported here",
-                            t.text, lang.tag, seen.concept,
-                        );
-                        self.warn(path, Some(t.at), message);
-                        continue;
-                    }
                 }
                 local.insert(folded, t.at.0);
                 kept.push(t);
@@ -593,17 +567,6 @@ impl Finisher {
                         continue;
                     }
                 }
-            }
-            for (t, doc) in lang.terms.iter().zip(&docs) {
-                self.seen.insert(
-                    (lang.tag.clone(), fold_str(&t.text, Fold::CASE_ONLY)),
-                    Seen {
-                        concept: id.clone(),
-                        approved: doc.status.is_approved(),
-                        path: path.to_path_buf(),
-                        line: t.at.0,
-                    },
-                );
             }
             if !self.languages.contains(&lang.tag) {
                 self.languages.push(lang.tag.clone());
@@ -877,7 +840,7 @@ mod tests {
     }
 
     #[test]
-    fn repeated_terms_and_ids_are_resolved() {
+    fn repeats_and_ids_are_resolved_and_homonyms_kept() {
         let (doc, warnings) = finish(vec![
             concept(
                 Some("x"),
@@ -911,11 +874,14 @@ mod tests {
         let ids: Vec<&str> = doc.concepts.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["x", "x-2", "c3", "c4"]);
         assert_eq!(statuses(&doc, 0, "en"), [("Bus".into(), Status::Preferred)]);
+        // A homonym (`bus` in two concepts) is kept in both.
         assert_eq!(
             statuses(&doc, 1, "en"),
-            [("coach".into(), Status::Preferred)]
+            [
+                ("BUS".into(), Status::Preferred),
+                ("coach".into(), Status::Admitted)
+            ]
         );
-        // Deprecated in both: allowed.
         assert_eq!(
             statuses(&doc, 3, "en"),
             [
@@ -932,10 +898,7 @@ mod tests {
             all.contains("concept id `x` is already used: this concept is imported as `x-2`"),
             "{all}"
         );
-        assert!(
-            all.contains("`BUS` (`en`) is already a term of concept `x` (line 1)"),
-            "{all}"
-        );
+        assert!(!all.contains("`BUS`"), "{all}");
         assert!(all.contains("empty term"), "{all}");
         assert!(all.contains("`x-klingon` is not a language tag"), "{all}");
     }

@@ -18,7 +18,7 @@ pub(crate) fn run(args: AlignArgs, global: &GlobalOptions) -> Result<u8> {
     );
     cli.source_lang = args.pairs.source_lang.clone();
     cli.target_lang = args.pairs.target_lang.clone();
-    let session = open_session(resolve_settings(global, cli, FailOn::Warning)?)?;
+    let session = open_session(resolve_settings(global, cli, FailOn::Warning)?, global)?;
     let parallel = args
         .pairs
         .source

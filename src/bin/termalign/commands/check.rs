@@ -20,7 +20,7 @@ pub(crate) fn run(args: CheckArgs, global: &GlobalOptions) -> Result<u8> {
         &args.output.rules,
         args.output.fail_on,
     );
-    let session = open_session(resolve_settings(global, cli, FailOn::Warning)?)?;
+    let session = open_session(resolve_settings(global, cli, FailOn::Warning)?, global)?;
     let (sources, walk_errors) =
         session.inputs(&args.paths, Walk::AllFormats, args.force_exclude)?;
     let progress = Progress::new(sources.len(), global);

@@ -28,10 +28,10 @@ pub(crate) fn run(args: ExtractArgs, global: &GlobalOptions) -> Result<u8> {
         || args.pairs.target_lang.is_some()
         || args.pairs.source.is_some();
     if bilingual {
-        return run_bilingual(args, settings);
+        return run_bilingual(args, settings, global);
     }
     Language::from_tag(args.lang.as_str())?;
-    let session = session(&args, settings)?;
+    let session = session(&args, settings, global)?;
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -62,13 +62,13 @@ pub(crate) fn run(args: ExtractArgs, global: &GlobalOptions) -> Result<u8> {
 
 /// The glossaries to mark known terms with; none at all is fine here
 /// (`--no-default-glossaries` alone), unlike for `check`.
-fn session(args: &ExtractArgs, mut settings: Settings) -> Result<Session> {
+fn session(args: &ExtractArgs, mut settings: Settings, global: &GlobalOptions) -> Result<Session> {
     if args.glossary.no_default_glossaries && args.glossary.glossaries.is_empty() {
         // Only the built-in glossaries were turned off: mark nothing, even
         // where the configuration names glossaries.
         settings.glossaries.clear();
     }
-    open_session_allowing_no_glossaries(settings)
+    open_session_allowing_no_glossaries(settings, global)
 }
 
 fn format(format: Option<ExtractFormat>) -> ExtractFormat {
@@ -105,12 +105,12 @@ fn finish(buffer: &[u8], errors: &[termalign::Error]) -> Result<u8> {
     Ok(super::exit_code(status(errors, false)))
 }
 
-fn run_bilingual(args: ExtractArgs, settings: Settings) -> Result<u8> {
+fn run_bilingual(args: ExtractArgs, settings: Settings, global: &GlobalOptions) -> Result<u8> {
     // The command line's languages, else the configuration's, else zh -> en
     // (pairs of several files are pooled, so one pair of languages rules).
     Language::from_tag(settings.source_lang.value.as_str())?;
     Language::from_tag(settings.target_lang.value.as_str())?;
-    let session = session(&args, settings)?;
+    let session = session(&args, settings, global)?;
     let parallel = args
         .pairs
         .source

@@ -20,7 +20,9 @@ use super::{glossary_errors, open_session, overrides, resolve_settings};
 use crate::args::{ExportArgs, GlobalOptions, GlossaryOptions, ImportArgs, ListFormat};
 use crate::EXIT_CLEAN;
 
-pub(crate) fn validate(files: &[PathBuf]) -> Result<u8> {
+/// `glossary validate FILES`: loads them together, in priority order as
+/// given, and says which terms one overrides in another.
+pub(crate) fn validate(files: &[PathBuf], global: &GlobalOptions) -> Result<u8> {
     let mut sources = Vec::new();
     for path in files {
         sources.push(GlossarySource::read(path)?);
@@ -36,6 +38,7 @@ pub(crate) fn validate(files: &[PathBuf]) -> Result<u8> {
             g.id
         )?;
     }
+    super::tell_shadowed_terms(&set, global);
     Ok(EXIT_CLEAN)
 }
 
@@ -45,7 +48,7 @@ pub(crate) fn validate(files: &[PathBuf]) -> Result<u8> {
 /// built-in ones and `--glossary` files, as `check` resolves them.
 fn loaded(options: &GlossaryOptions, global: &GlobalOptions) -> Result<GlossarySet> {
     let settings = resolve_settings(global, overrides(options, None, &[], None), FailOn::Warning)?;
-    Ok(open_session(settings)?.glossaries().clone())
+    Ok(open_session(settings, global)?.glossaries().clone())
 }
 
 pub(crate) fn list(

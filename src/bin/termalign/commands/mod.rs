@@ -43,7 +43,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::Report(args) => report_command::run(args, &global),
         Command::Extract(args) => extract::run(args, &global),
-        Command::Glossary(GlossaryCommand::Validate { files }) => glossary::validate(&files),
+        Command::Glossary(GlossaryCommand::Validate { files }) => {
+            glossary::validate(&files, &global)
+        }
         Command::Glossary(GlossaryCommand::List { glossary, format }) => {
             glossary::list(&glossary, format, &global)
         }
@@ -112,14 +114,36 @@ pub(crate) fn overrides(
 }
 
 /// A session over the settings: the glossaries they name, loaded, and the
-/// engine. Every error of a failed load is printed, one per line.
-pub(crate) fn open_session(settings: Settings) -> Result<Session> {
-    Session::new(settings).map_err(glossary_errors)
+/// engine. Every error of a failed load is printed, one per line; terms a
+/// higher-priority glossary overrides are noted.
+pub(crate) fn open_session(settings: Settings, global: &GlobalOptions) -> Result<Session> {
+    let session = Session::new(settings).map_err(glossary_errors)?;
+    tell_shadowed_terms(session.glossaries(), global);
+    Ok(session)
 }
 
 /// Like [`open_session`], with no glossary at all allowed (`extract`).
-pub(crate) fn open_session_allowing_no_glossaries(settings: Settings) -> Result<Session> {
-    Session::allowing_no_glossaries(settings).map_err(glossary_errors)
+pub(crate) fn open_session_allowing_no_glossaries(
+    settings: Settings,
+    global: &GlobalOptions,
+) -> Result<Session> {
+    let session = Session::allowing_no_glossaries(settings).map_err(glossary_errors)?;
+    tell_shadowed_terms(session.glossaries(), global);
+    Ok(session)
+}
+
+/// Says on stderr which terms of layered glossaries another glossary with
+/// priority overrides (SPEC §1), unless `--quiet`.
+pub(crate) fn tell_shadowed_terms(set: &termalign::glossary::GlossarySet, global: &GlobalOptions) {
+    if global.quiet {
+        return;
+    }
+    for s in &set.shadowed {
+        note(&format!(
+            "note: {}",
+            termalign::glossary::layers::describe(set, s)
+        ));
+    }
 }
 
 /// Several library errors as one, a `termalign: error:` line each. A single

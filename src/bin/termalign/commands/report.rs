@@ -44,7 +44,7 @@ pub(crate) fn run(args: ReportArgs, global: &GlobalOptions) -> Result<u8> {
     if args.fail_on.is_none() {
         settings.fail_on = Setting::default(FailOn::Never);
     }
-    let session = open_session(settings)?;
+    let session = open_session(settings, global)?;
     let (sources, walk_errors) = session.inputs(&args.paths, Walk::AllFormats, false)?;
     let progress = Progress::new(sources.len(), global);
     let mut outcome = session.report(&sources, &|path| progress.done(path));
