@@ -157,7 +157,8 @@ pub enum LanguageFrom {
     Declared,
     /// `termalign.yaml`, for all files or for the file's path.
     Config,
-    /// The format's convention (gettext: msgids are English).
+    /// The format's convention (gettext: msgids are English; a resource
+    /// file named after its locale, `fr.json`).
     Convention,
     /// Identified from the text.
     Identified,
@@ -176,6 +177,54 @@ impl fmt::Display for LanguageFrom {
             LanguageFrom::Default => "default",
         })
     }
+}
+
+/// The locale a resource file's path names by the i18n conventions of its
+/// ecosystem: the file name (`fr.json`, `pt-BR.yml`, `messages_fr.properties`,
+/// `strings_zh_CN.xml`) or a directory (`fr/`, `locales/fr-FR/`,
+/// `fr.lproj/`, Android `values-fr-rCA/`). Only two-letter languages count,
+/// with an optional script or region, so that words such as `app` or `new`
+/// (registered three-letter codes) are never taken for one.
+pub fn from_resource_path(path: &std::path::Path) -> Option<Lang> {
+    let locale = |s: &str| -> Option<Lang> {
+        let mut parts = s.split(['-', '_']);
+        let language = parts.next()?;
+        if language.len() != 2 || !language.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        let rest: Vec<&str> = parts.collect();
+        let well_formed = rest.len() <= 2
+            && rest.iter().all(|p| {
+                (p.len() == 2 && p.bytes().all(|b| b.is_ascii_alphabetic()))
+                    || (p.len() == 4 && p.bytes().all(|b| b.is_ascii_alphabetic()))
+            });
+        well_formed.then(|| Lang::parse(s).ok()).flatten()
+    };
+    let stem = path.file_stem()?.to_str()?;
+    if let Some(lang) = locale(stem) {
+        return Some(lang);
+    }
+    // `messages_fr`, `strings_zh_CN`, `app.fr` (a suffix after the base
+    // name: the last `_`/`.` part, or the last two for a region).
+    for separator in ['_', '.'] {
+        let parts: Vec<&str> = stem.split(separator).collect();
+        for take in [2, 1] {
+            if parts.len() > take {
+                let suffix = parts[parts.len() - take..].join("-");
+                if let Some(lang) = locale(&suffix) {
+                    return Some(lang);
+                }
+            }
+        }
+    }
+    let dir = path.parent()?.file_name()?.to_str()?;
+    let dir = dir.strip_suffix(".lproj").unwrap_or(dir);
+    if let Some(android) = dir.strip_prefix("values-") {
+        // `values-fr-rCA`: the region is written with an `r`.
+        let tag = android.replacen("-r", "-", 1);
+        return locale(&tag);
+    }
+    locale(dir)
 }
 
 /// The language a file was checked in, and where it came from.
@@ -234,6 +283,31 @@ pub fn identify(text: &str) -> Option<Lang> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn resource_paths_name_their_locale() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("locales/fr.json", Some("fr")),
+            ("i18n/pt_BR.json", Some("pt-BR")),
+            ("config/locales/zh-Hans.yml", Some("zh-Hans")),
+            ("src/main/resources/messages_fr.properties", Some("fr")),
+            ("messages_zh_CN.properties", Some("zh-CN")),
+            ("app.de.json", Some("de")),
+            ("public/locales/fr-FR/common.json", Some("fr-FR")),
+            ("fr.lproj/Localizable.strings", Some("fr")),
+            ("res/values-fr-rCA/strings.xml", Some("fr-CA")),
+            ("res/values/strings.xml", None),
+            ("messages.properties", None),
+            ("app/new.json", None),
+            ("src/app.json", None),
+            ("data/en_translation.json", None),
+            ("xx.json", None),
+        ];
+        for (path, want) in cases {
+            let got = from_resource_path(std::path::Path::new(path)).map(Lang::into_string);
+            assert_eq!(got.as_deref(), *want, "{path}");
+        }
+    }
+
     use super::*;
 
     #[test]

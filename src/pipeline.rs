@@ -113,15 +113,31 @@ impl<'a> LanguageChoice<'a> {
                 ChosenLanguage::new(canonical_declared(file, tag)?, LanguageFrom::Declared)
             }
             (LanguageChoice::Fallback(tag), None) => ChosenLanguage::new(tag, LanguageFrom::Config),
-            (LanguageChoice::Default(tag), None) => match crate::lang::identify(&text()) {
-                // Only a guess that changes the language counts as one.
-                Some(lang) if lang.primary() != crate::lang::primary_subtag(tag) => {
-                    ChosenLanguage::new(lang.into_string(), LanguageFrom::Identified)
-                }
-                _ => ChosenLanguage::new(tag, LanguageFrom::Default),
+            (LanguageChoice::Default(tag), None) => match path_convention(file)
+                .map(|lang| ChosenLanguage::new(lang.into_string(), LanguageFrom::Convention))
+            {
+                Some(conventional) => conventional,
+                None => match crate::lang::identify(&text()) {
+                    // Only a guess that changes the language counts as one.
+                    Some(lang) if lang.primary() != crate::lang::primary_subtag(tag) => {
+                        ChosenLanguage::new(lang.into_string(), LanguageFrom::Identified)
+                    }
+                    _ => ChosenLanguage::new(tag, LanguageFrom::Default),
+                },
             },
         })
     }
+}
+
+/// The locale a resource file's path names (`fr.json`, `values-fr/`,
+/// `messages_fr.properties`): the convention of formats whose values are
+/// by key, and of those only.
+fn path_convention(file: &SourceFile) -> Option<crate::lang::Lang> {
+    detect_format(file)
+        .def()
+        .keyed
+        .then(|| crate::lang::from_resource_path(&file.path))
+        .flatten()
 }
 
 /// A language tag a file declares, canonical, or an error naming the file.
@@ -348,9 +364,9 @@ pub fn align_each(
     )
 }
 
-/// Aligns two line-aligned plain files: line N of `source` is translated by
-/// line N of `target`. Findings point into the target file, except
-/// `missing-target-term`, which points at the source occurrence.
+/// Aligns two parallel files ([`input::parallel`]): two resource files by
+/// key, others line by line. Findings point into the target file, except
+/// those about the source (`missing-target-term`, a key the target lacks).
 pub fn align_parallel(
     engine: &Engine,
     source: &InputSource,
@@ -359,8 +375,39 @@ pub fn align_parallel(
 ) -> Result<FileResult> {
     let source_file = source.read()?;
     let target_file = target.read()?;
-    let bilingual = input::parallel::read(&source_file, &target_file)?;
-    let (source_lang, target_lang) = languages.resolve(&target_file, &bilingual)?;
+    let mut bilingual = input::parallel::read(&source_file, &target_file)?;
+    // Each side is a file of its own: the source's declaration is checked
+    // where it stands, and a side nothing names is identified from its text.
+    if let Some(tag) = &bilingual.source_lang {
+        bilingual.source_lang = Some(canonical_declared(&source_file, tag)?);
+    }
+    let (mut source_lang, mut target_lang) = languages.resolve(&target_file, &bilingual)?;
+    let identified = |side: &dyn Fn(&input::SegmentPair) -> Option<&str>| {
+        let mut text = String::new();
+        for p in &bilingual.pairs {
+            if text.len() > crate::lang::IDENTIFY_HEAD {
+                break;
+            }
+            text.push_str(side(p).unwrap_or_default());
+            text.push('\n');
+        }
+        crate::lang::identify(&text)
+            .map(|l| ChosenLanguage::new(l.into_string(), LanguageFrom::Identified))
+    };
+    let conventional = |file: &SourceFile| {
+        path_convention(file)
+            .map(|lang| ChosenLanguage::new(lang.into_string(), LanguageFrom::Convention))
+    };
+    if source_lang.from == LanguageFrom::Default {
+        source_lang = conventional(&source_file)
+            .or_else(|| identified(&|p| Some(p.source.text.as_str())))
+            .unwrap_or(source_lang);
+    }
+    if target_lang.from == LanguageFrom::Default {
+        target_lang = conventional(&target_file)
+            .or_else(|| identified(&|p| p.target.as_ref().map(|t| t.text.as_str())))
+            .unwrap_or(target_lang);
+    }
     let mut result = engine.check_bilingual(
         &target_file,
         Some(&source_file),

@@ -348,3 +348,68 @@ fn suppressions_stand_in_each_formats_comments() {
         "{stdout}"
     );
 }
+
+#[test]
+fn two_resource_files_align_by_key() {
+    let project = Project::new();
+    project.write(
+        "locales/en.json",
+        b"{\n  \"title\": \"Visit Macao\",\n  \"menu\": {\"city\": \"Macao city\", \"old\": \"Gone\"}\n}\n",
+    );
+    project.write(
+        "locales/fr.json",
+        b"{\n  \"menu\": {\"city\": \"Ville de Macau\"},\n  \"title\": \"Visitez Macao\",\n  \"extra\": \"En plus\"\n}\n",
+    );
+    let glossary = "glossary: house\nconcepts:\n  - id: macao\n    terms:\n      en: [Macao]\n      fr:\n        - Macao\n        - {term: Macau, status: deprecated}\n";
+    project.write("g.yaml", glossary.as_bytes());
+    let align = |args: &[&str]| {
+        common::outcome(
+            common::termalign()
+                .current_dir(project.dir.path())
+                .args([
+                    "--isolated",
+                    "align",
+                    "--no-default-glossaries",
+                    "-g",
+                    "g.yaml",
+                ])
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    let (stdout, stderr, code) =
+        align(&["--source", "locales/en.json", "--target", "locales/fr.json"]);
+    assert_eq!(code, 1, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "locales/en.json:3:42: warning[unfinished-segment] segment menu.old has no translation (segment menu.old)",
+            "locales/fr.json:2:30: warning[deprecated-term] `Macau` is deprecated for house/macao; use `Macao` (segment menu.city)",
+            "locales/fr.json:4:13: warning[unfinished-segment] segment extra is in the target but not in the source: nothing it translates (segment extra)",
+        ]
+    );
+    // The languages come from the files' names, and say so.
+    let (stdout, _, _) = align(&[
+        "--source",
+        "locales/en.json",
+        "--target",
+        "locales/fr.json",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["languages"][0]["lang"], "fr");
+    assert_eq!(json["languages"][0]["source_lang"], "en");
+    assert_eq!(json["languages"][0]["lang_from"], "the format's convention");
+
+    // A resource file and prose do not pair.
+    project.write("fr.txt", b"Visitez Macao\n");
+    let (stdout, stderr, code) = align(&["--source", "locales/en.json", "--target", "fr.txt"]);
+    assert_eq!((stdout.as_str(), code), ("", 2), "{stderr}");
+    assert!(
+        stderr.contains("cannot pair locales/en.json (json) with fr.txt (text)"),
+        "{stderr}"
+    );
+}

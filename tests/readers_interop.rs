@@ -715,6 +715,7 @@ fn xliff11_states_of_a_real_file() {
             termalign::input::PairState::Untranslated(s) => format!("untranslated {s}"),
             termalign::input::PairState::NeedsReview(s) => format!("review {s}"),
             termalign::input::PairState::Locked => "locked".to_owned(),
+            termalign::input::PairState::NotInSource => "not in source".to_owned(),
         })
         .collect();
     assert_eq!(

@@ -213,6 +213,9 @@ pub struct PairScan<'a> {
     pub target_language: &'a str,
     /// The whole source text of the pair, in file coordinates.
     pub source_span: Span,
+    /// The whole target text of the pair, in the target file's
+    /// coordinates, when there is one.
+    pub target_span: Option<Span>,
     /// Where the translation stands, as the file marks it.
     pub state: &'a PairState,
 }

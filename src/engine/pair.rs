@@ -106,6 +106,10 @@ impl Engine {
                     .source
                     .map
                     .map_span(Span::new(0, pair.source.text.len())),
+                target_span: pair
+                    .target
+                    .as_ref()
+                    .map(|t| t.map.map_span(Span::new(0, t.text.len()))),
                 state: &pair.state,
             };
             let before = drafts.len();

@@ -209,6 +209,10 @@ pub struct FormatDef {
     /// [`Bilingual::comments`]: where a `termalign:` directive may stand
     /// besides alone on its line (tested against a sample per format).
     pub comments: &'static [CommentSyntax],
+    /// Whether its texts are values by key (resource files), the segment
+    /// ids being the keys: `align --source A --target B` then pairs two
+    /// such files by key rather than by line ([`input::parallel`]).
+    pub keyed: bool,
 }
 
 impl FormatDef {
@@ -241,6 +245,7 @@ pub static FORMATS: &[FormatDef] = &[
             CommentSyntax::SlashStar,
             CommentSyntax::Html,
         ],
+        keyed: false,
     },
     FormatDef {
         format: Format::Markdown,
@@ -256,6 +261,7 @@ pub static FORMATS: &[FormatDef] = &[
         escaping: Escaping::Verbatim,
         placeholders: false,
         comments: &[CommentSyntax::Html],
+        keyed: false,
     },
     FormatDef {
         format: Format::Html,
@@ -273,6 +279,7 @@ pub static FORMATS: &[FormatDef] = &[
         escaping: Escaping::XmlText,
         placeholders: false,
         comments: &[CommentSyntax::Html],
+        keyed: false,
     },
     FormatDef {
         format: Format::Xliff,
@@ -288,6 +295,7 @@ pub static FORMATS: &[FormatDef] = &[
         escaping: Escaping::XmlText,
         placeholders: true,
         comments: &[CommentSyntax::Html, CommentSyntax::Note],
+        keyed: false,
     },
     FormatDef {
         format: Format::Tmx,
@@ -303,6 +311,7 @@ pub static FORMATS: &[FormatDef] = &[
         escaping: Escaping::XmlText,
         placeholders: true,
         comments: &[CommentSyntax::Html, CommentSyntax::Note],
+        keyed: false,
     },
     FormatDef {
         format: Format::Po,
@@ -318,6 +327,7 @@ pub static FORMATS: &[FormatDef] = &[
         escaping: Escaping::PoString,
         placeholders: true,
         comments: &[CommentSyntax::Hash],
+        keyed: false,
     },
     FormatDef {
         format: Format::Tsv,
@@ -333,6 +343,7 @@ pub static FORMATS: &[FormatDef] = &[
         escaping: Escaping::Verbatim,
         placeholders: true,
         comments: &[CommentSyntax::Hash],
+        keyed: false,
     },
     FormatDef {
         format: Format::Json,
@@ -367,6 +378,7 @@ pub static FORMATS: &[FormatDef] = &[
         escaping: Escaping::JsonString,
         placeholders: true,
         comments: &[CommentSyntax::Slashes, CommentSyntax::SlashStar],
+        keyed: true,
     },
     FormatDef {
         format: Format::Properties,
@@ -383,6 +395,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         // `!` comments are reported as `#` ones: they behave alike.
         comments: &[CommentSyntax::Hash],
+        keyed: true,
     },
     FormatDef {
         format: Format::Strings,
@@ -398,6 +411,7 @@ pub static FORMATS: &[FormatDef] = &[
         escaping: Escaping::StringsValue,
         placeholders: true,
         comments: &[CommentSyntax::SlashStar, CommentSyntax::Slashes],
+        keyed: true,
     },
 ];
 
@@ -886,6 +900,15 @@ mod tests {
             }
             for c in &prose.comments {
                 assert!(c.span.contains(c.body), "{format:?}: {c:?}");
+            }
+            // Keyed formats pair by segment id: every value has its key.
+            if format.def().keyed {
+                assert!(!prose.segments.is_empty(), "{format:?}");
+                assert!(
+                    prose.segments.iter().all(|s| s.id.as_deref() == Some("k")),
+                    "{format:?}: {:?}",
+                    prose.segments
+                );
             }
         }
     }

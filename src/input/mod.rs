@@ -92,6 +92,10 @@ pub enum PairState {
     /// Locked against editing (SDLXLIFF `locked="true"`): not checked
     /// unless asked for.
     Locked,
+    /// A key the target file has and the source file lacks (two resource
+    /// files paired by key): a leftover, or a string added on one side.
+    /// Counted as untranslated for `--states`.
+    NotInSource,
 }
 
 impl PairState {
@@ -158,7 +162,7 @@ impl PairState {
     pub fn kind(&self) -> StateKind {
         match self {
             PairState::Final => StateKind::Final,
-            PairState::Untranslated(_) => StateKind::Untranslated,
+            PairState::Untranslated(_) | PairState::NotInSource => StateKind::Untranslated,
             PairState::NeedsReview(_) => StateKind::Review,
             PairState::Locked => StateKind::Locked,
         }

@@ -1,19 +1,125 @@
-//! Two line-aligned plain-text files: line N of the source file is the
-//! source of the pair whose target is line N of the target file.
+//! Two parallel files, one per language, paired into [`Bilingual`] pairs.
 //!
-//! The pair id is the 1-based line number. Each text maps into its own file's
-//! `SourceFile::text`. Lines that are blank in both files are skipped; an
-//! empty target line gives `target: None` ("not translated"). One final line
-//! break is not a line; files with a different number of lines are a usage
-//! error naming both files and both counts.
+//! **Resource files** (formats whose registry entry is `keyed`: JSON
+//! catalogues, `.properties`, `.strings`, …) pair by key: the value of a
+//! key in the source file is the source of the pair whose target is the
+//! value of that key in the target file, wherever each stands. The pair id
+//! is the key (`#2`, `#3` added when a file repeats a key, paired in order).
+//! A key the target lacks is a pair without target (`unfinished-segment`);
+//! a key only the target has is a pair in state
+//! [`PairState::NotInSource`], reported in the target file. The two files
+//! may be of different keyed formats. Each side's languages are what its
+//! file declares.
+//!
+//! **Other files** pair line by line: line N of the source file is the
+//! source of the pair whose target is line N of the target file. The pair
+//! id is the 1-based line number. Lines that are blank in both files are
+//! skipped; an empty target line gives `target: None` ("not translated").
+//! One final line break is not a line; files with a different number of
+//! lines are a usage error naming both files and both counts.
+//!
+//! Each text maps into its own file's `SourceFile::text`. A keyed file
+//! paired with one that is not is a usage error.
+
+use std::collections::HashMap;
 
 use crate::error::{Error, Result};
 use crate::input::tsv::line_count;
-use crate::input::{Bilingual, PairState, SegmentPair, SourceFile};
+use crate::input::{format, Bilingual, PairState, Segment, SegmentPair, SourceFile};
+use crate::span::Span;
 use crate::text::MappedText;
 
-/// Pairs the lines of `source` with those of `target`.
+/// Pairs `source` with `target`: by key when both are resource files, else
+/// by line.
 pub fn read(source: &SourceFile, target: &SourceFile) -> Result<Bilingual> {
+    let formats = (
+        format::detect(&source.path, &source.text),
+        format::detect(&target.path, &target.text),
+    );
+    match (formats.0.def().keyed, formats.1.def().keyed) {
+        (true, true) => by_key(source, formats.0, target, formats.1),
+        (false, false) => by_line(source, target),
+        _ => {
+            let describe = |file: &SourceFile, f: format::Format| {
+                format!("{} ({})", file.path.display(), f.name())
+            };
+            Err(Error::Usage(format!(
+                "cannot pair {} with {}: resource files pair by key, other files by line, so both must be one or the other",
+                describe(source, formats.0),
+                describe(target, formats.1)
+            )))
+        }
+    }
+}
+
+/// Pairs the values of two resource files by key.
+fn by_key(
+    source: &SourceFile,
+    source_format: format::Format,
+    target: &SourceFile,
+    target_format: format::Format,
+) -> Result<Bilingual> {
+    let source_prose = source_format.read_document(source)?;
+    let target_prose = target_format.read_document(target)?;
+    let keyed = |segments: Vec<Segment>| -> Vec<(String, Segment)> {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        segments
+            .into_iter()
+            .map(|segment| {
+                let key = segment.id.clone().unwrap_or_default();
+                let n = seen.entry(key.clone()).or_default();
+                *n += 1;
+                let id = if *n == 1 { key } else { format!("{key}#{n}") };
+                (id, segment)
+            })
+            .collect()
+    };
+    let mut targets: Vec<(String, Option<Segment>)> = keyed(target_prose.segments)
+        .into_iter()
+        .map(|(id, segment)| (id, Some(segment)))
+        .collect();
+    let target_of: HashMap<String, usize> = targets
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.clone(), i))
+        .collect();
+    let mut pairs = Vec::with_capacity(targets.len());
+    for (id, segment) in keyed(source_prose.segments) {
+        let translated = target_of.get(&id).and_then(|&i| targets[i].1.take());
+        pairs.push(SegmentPair {
+            entry: translated.as_ref().and_then(|t| t.entry),
+            target: translated.map(|t| t.text),
+            id,
+            source: segment.text,
+            state: PairState::Final,
+        });
+    }
+    // Keys only the target has, in its order.
+    for (id, segment) in targets {
+        if let Some(t) = segment {
+            pairs.push(SegmentPair {
+                // No source: an empty text at the start of the source file.
+                source: MappedText::borrowed(&source.text, Span::new(0, 0)),
+                target: Some(t.text),
+                entry: t.entry,
+                id,
+                state: PairState::NotInSource,
+            });
+        }
+    }
+    Ok(Bilingual {
+        source_lang: source_prose.language,
+        target_lang: target_prose.language,
+        conventional_source: None,
+        pairs,
+        // Findings are reported in the target file, so its comments hold
+        // the suppressions.
+        comments: target_prose.comments,
+    })
+}
+
+/// Pairs the lines of `source` with those of `target`.
+fn by_line(source: &SourceFile, target: &SourceFile) -> Result<Bilingual> {
     let n = line_count(&source.text, source);
     let m = line_count(&target.text, target);
     if n != m {
@@ -96,6 +202,60 @@ mod tests {
                 .source_span(crate::span::Span::new(0, 8))
                 .start,
             26
+        );
+    }
+
+    #[test]
+    fn resource_files_pair_by_key_wherever_the_keys_stand() {
+        let s = file(
+            "en.json",
+            r#"{"a": "Alpha", "menu": {"b": "Beta", "c": "Gamma"}, "d": "Delta"}"#,
+        );
+        let t = file(
+            "fr.properties",
+            "# French\nmenu.c = Gamma fr\nextra = Extra\na = Alpha fr\nmenu.b =\n",
+        );
+        let b = read(&s, &t).unwrap();
+        assert_eq!(ids(&b), ["a", "menu.b", "menu.c", "d", "extra"]);
+        let got: Vec<(&str, String, &str, &PairState)> = b
+            .pairs
+            .iter()
+            .map(|p| (p.id.as_str(), p.source.text.clone(), target(p), &p.state))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a", "Alpha".into(), "Alpha fr", &PairState::Final),
+                ("menu.b", "Beta".into(), "<none>", &PairState::Final),
+                ("menu.c", "Gamma".into(), "Gamma fr", &PairState::Final),
+                ("d", "Delta".into(), "<none>", &PairState::Final),
+                ("extra", "".into(), "Extra", &PairState::NotInSource),
+            ]
+        );
+        // Each side maps into its own file.
+        let p = pair(&b, "menu.c");
+        assert_eq!(original(&s, &p.source, "Gamma"), "Gamma");
+        assert_eq!(original(&t, p.target.as_ref().unwrap(), "fr"), "fr");
+        assert_eq!(b.comments.len(), 1, "the target's comments");
+    }
+
+    #[test]
+    fn a_repeated_key_pairs_in_order() {
+        let s = file("en.properties", "k = one\nk = two\nk = three\n");
+        let t = file("fr.properties", "k = un\nk = deux\n");
+        let b = read(&s, &t).unwrap();
+        assert_eq!(ids(&b), ["k", "k#2", "k#3"]);
+        assert_eq!(target(pair(&b, "k#2")), "deux");
+        assert_eq!(target(pair(&b, "k#3")), "<none>");
+    }
+
+    #[test]
+    fn a_resource_file_does_not_pair_with_prose() {
+        let err = read(&file("en.json", r#"{"a": "b"}"#), &file("fr.txt", "b\n")).unwrap_err();
+        assert!(matches!(err, Error::Usage(_)));
+        assert_eq!(
+            err.to_string(),
+            "cannot pair en.json (json) with fr.txt (text): resource files pair by key, other files by line, so both must be one or the other"
         );
     }
 

@@ -66,7 +66,7 @@ pub enum Command {
     /// Lint target-language copy against the glossaries.
     Check(CheckArgs),
     /// Bilingual checks on source/target pairs (XLIFF, TMX, PO, TSV, or two
-    /// line-aligned files with --source/--target).
+    /// parallel files with --source/--target: by key, or by line).
     Align(AlignArgs),
     /// Coverage and inconsistency tables over a corpus.
     Report(ReportArgs),
@@ -200,10 +200,11 @@ pub struct PairOptions {
     /// `target-lang`, else en].
     #[arg(long)]
     pub target_lang: Option<Lang>,
-    /// Source side of two line-aligned plain files (with --target).
+    /// Source side of two parallel files (with --target): resource files
+    /// (JSON, .properties, .strings, …) pair by key, others line by line.
     #[arg(long, value_name = "FILE", requires = "target")]
     pub source: Option<PathBuf>,
-    /// Target side of two line-aligned plain files (with --source).
+    /// Target side of two parallel files (with --source).
     #[arg(long, value_name = "FILE", requires = "source")]
     pub target: Option<PathBuf>,
 }
