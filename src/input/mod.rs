@@ -127,6 +127,59 @@ impl PairState {
         }
     }
 
+    /// The state of an XLIFF 2 `<segment state="…" subState="…">`. The
+    /// `subState` is a tool's own `prefix:value` refinement; a value that
+    /// says the translation is a draft or not started makes the segment
+    /// untranslated, one that says it is a fuzzy or machine match, edited,
+    /// or rejected makes it need review, whatever `state` says short of
+    /// `initial`.
+    pub fn from_xliff2(state: Option<&str>, sub_state: Option<&str>) -> PairState {
+        let from_state = PairState::from_xliff(state, None);
+        let Some(written) = sub_state.map(str::trim).filter(|s| !s.is_empty()) else {
+            return from_state;
+        };
+        if matches!(from_state, PairState::Untranslated(_)) {
+            return from_state;
+        }
+        let value = written
+            .rsplit_once(':')
+            .map_or(written, |(_, v)| v)
+            .to_ascii_lowercase()
+            .replace(['_', ' '], "-");
+        let untranslated = [
+            "draft",
+            "new",
+            "initial",
+            "not-translated",
+            "untranslated",
+            "needs-translation",
+            "notstarted",
+            "not-started",
+        ];
+        // Prefixes, so that `MachineTranslated`, `fuzzy-match` and
+        // `rejected-inaccurate` count; short words only whole.
+        let review_prefixes = [
+            "needs-",
+            "review",
+            "unreviewed",
+            "fuzzy",
+            "machine",
+            "pretranslat",
+            "partially",
+            "rejected",
+        ];
+        let review_words = ["mt", "mt-suggestion", "tm-suggestion", "edited"];
+        if untranslated.contains(&value.as_str()) {
+            PairState::Untranslated(written.to_owned())
+        } else if review_prefixes.iter().any(|p| value.starts_with(p))
+            || review_words.contains(&value.as_str())
+        {
+            PairState::NeedsReview(written.to_owned())
+        } else {
+            from_state
+        }
+    }
+
     /// The state of an SDLXLIFF `<sdl:seg conf="…" locked="…">`.
     pub fn from_sdl(conf: Option<&str>, locked: bool) -> PairState {
         if locked {
@@ -266,6 +319,58 @@ pub struct Bilingual {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xliff2_sub_states_refine_the_state() {
+        let cases: &[(Option<&str>, Option<&str>, PairState)] = &[
+            (Some("translated"), None, PairState::Final),
+            (
+                Some("initial"),
+                Some("my:final"),
+                PairState::Untranslated("initial".into()),
+            ),
+            (
+                Some("translated"),
+                Some("mq:Draft"),
+                PairState::Untranslated("mq:Draft".into()),
+            ),
+            (
+                Some("translated"),
+                Some("okp:fuzzy-match"),
+                PairState::NeedsReview("okp:fuzzy-match".into()),
+            ),
+            (
+                Some("final"),
+                Some("x:needs-review-translation"),
+                PairState::NeedsReview("x:needs-review-translation".into()),
+            ),
+            (
+                Some("reviewed"),
+                Some("tool:MachineTranslated"),
+                PairState::NeedsReview("tool:MachineTranslated".into()),
+            ),
+            (Some("translated"), Some("x:newer"), PairState::Final),
+            (
+                Some("reviewed"),
+                Some("tool:machine-translated"),
+                PairState::NeedsReview("tool:machine-translated".into()),
+            ),
+            (
+                Some("translated"),
+                Some("x:Rejected"),
+                PairState::NeedsReview("x:Rejected".into()),
+            ),
+            (None, Some("x:signed-off"), PairState::Final),
+            (Some("final"), Some(""), PairState::Final),
+        ];
+        for (state, sub, want) in cases {
+            assert_eq!(
+                &PairState::from_xliff2(*state, *sub),
+                want,
+                "{state:?} {sub:?}"
+            );
+        }
+    }
 
     #[test]
     fn state_sets_parse_and_admit() {

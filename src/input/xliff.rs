@@ -255,7 +255,10 @@ fn read_unit(
         match xml.next()? {
             Node::Start(tag) if tag.is("segment") => {
                 let seg_id = xml.attr(&tag, "id")?;
-                let seg_state = PairState::from_xliff(xml.attr(&tag, "state")?.as_deref(), None);
+                let seg_state = PairState::from_xliff2(
+                    xml.attr(&tag, "state")?.as_deref(),
+                    xml.attr(&tag, "subState")?.as_deref(),
+                );
                 let [source, target] = xml.read_parts([("source", false), ("target", false)])?;
                 let source = source.ok_or_else(|| {
                     xml.error(
@@ -463,6 +466,27 @@ mod tests {
   </group>
  </file>
 </xliff>"##;
+
+    #[test]
+    fn xliff20_states_and_sub_states() {
+        let doc = r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr"><file id="f">
+<unit id="a"><segment state="initial"><source>One</source><target>Un</target></segment></unit>
+<unit id="b"><segment state="translated" subState="okp:fuzzy-match"><source>Two</source><target>Deux</target></segment></unit>
+<unit id="c"><segment state="translated" subState="mq:Draft"><source>Three</source><target>Trois</target></segment></unit>
+<unit id="d"><segment state="final" subState="my:signed-off"><source>Four</source><target>Quatre</target></segment></unit>
+</file></xliff>"#;
+        let b = read(&file("s.xlf", doc)).unwrap();
+        let states: Vec<&PairState> = b.pairs.iter().map(|p| &p.state).collect();
+        assert_eq!(
+            states,
+            [
+                &PairState::Untranslated("initial".into()),
+                &PairState::NeedsReview("okp:fuzzy-match".into()),
+                &PairState::Untranslated("mq:Draft".into()),
+                &PairState::Final,
+            ]
+        );
+    }
 
     #[test]
     fn xliff20_segments() {
