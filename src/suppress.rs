@@ -44,6 +44,9 @@ pub enum CommentSyntax {
     Html,
     /// The content of an XLIFF or TMX `<note>` element.
     Note,
+    /// A comment block of a document format, to the next blank line
+    /// (WebVTT `NOTE`).
+    Block,
 }
 
 /// A comment a reader saw in a file's text: where a directive may stand.
@@ -369,9 +372,22 @@ impl<'t> Scanner<'t> {
         let Some(j) = (i + 1..self.line_count()).find(|&j| !self.is_skippable(j, hash)) else {
             return Scope::Dangling;
         };
-        Scope::Lines {
-            first: j + 1,
-            last: j + 1,
+        // The next line starts an entry (a subtitle cue after a `NOTE`, an
+        // XLIFF unit after a comment): the directive is about that entry.
+        let start = self.line(j).start;
+        let entry = self
+            .entries
+            .iter()
+            .find(|e| e.start >= start && self.index.line_of(e.start) == j);
+        match entry {
+            Some(e) => Scope::Lines {
+                first: j + 1,
+                last: self.index.line_of(e.end.saturating_sub(1).max(e.start)) + 1,
+            },
+            None => Scope::Lines {
+                first: j + 1,
+                last: j + 1,
+            },
         }
     }
 

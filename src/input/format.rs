@@ -38,6 +38,8 @@ pub enum Format {
     Json,
     Properties,
     Strings,
+    Srt,
+    Vtt,
 }
 
 /// What a file of a format holds.
@@ -412,6 +414,38 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::SlashStar, CommentSyntax::Slashes],
         keyed: true,
+    },
+    FormatDef {
+        format: Format::Srt,
+        name: "srt",
+        description: "SubRip subtitles: cue text; numbers, timings and inline tags skipped",
+        extensions: &["srt"],
+        walk_skips: &[],
+        sniff: Some(|head| input::subtitles::looks_like_srt(head.text).then_some(Evidence::Decisive)),
+        reader: Reader::Prose(input::subtitles::read_srt),
+        declared_language: None,
+        declared_encoding: None,
+        markup: &['<', '>', '{', '}'],
+        escaping: Escaping::Verbatim,
+        placeholders: false,
+        comments: &[],
+        keyed: false,
+    },
+    FormatDef {
+        format: Format::Vtt,
+        name: "webvtt",
+        description: "WebVTT subtitles: cue text; header, timings, settings, tags, `STYLE` and `REGION` skipped; `NOTE` blocks are comments",
+        extensions: &["vtt"],
+        walk_skips: &[],
+        sniff: Some(|head| input::subtitles::looks_like_vtt(head.text).then_some(Evidence::Decisive)),
+        reader: Reader::Prose(input::subtitles::read_vtt),
+        declared_language: None,
+        declared_encoding: None,
+        markup: &['<', '>'],
+        escaping: Escaping::XmlText,
+        placeholders: false,
+        comments: &[CommentSyntax::Block],
+        keyed: false,
     },
 ];
 
@@ -812,7 +846,9 @@ mod tests {
             | Format::Tsv
             | Format::Json
             | Format::Properties
-            | Format::Strings => f,
+            | Format::Strings
+            | Format::Srt
+            | Format::Vtt => f,
         };
         [
             Format::Text,
@@ -825,6 +861,8 @@ mod tests {
             Format::Json,
             Format::Properties,
             Format::Strings,
+            Format::Srt,
+            Format::Vtt,
         ]
         .into_iter()
         .map(every)
@@ -882,6 +920,8 @@ mod tests {
                 Format::Json => "// a\n{\"k\": /* b */ \"x\"}\n",
                 Format::Properties => "# a\n! b\nk = x\n",
                 Format::Strings => "/* a */\n\"k\" = \"x\"; // b\n",
+                Format::Srt => "1\n00:00:01,000 --> 00:00:02,000\nx\n",
+                Format::Vtt => "WEBVTT\n\nNOTE a\n\n00:01.000 --> 00:02.000\nx\n",
             };
             let file = crate::input::testing::file("sample", sample);
             let prose = format.read_document(&file).unwrap();
@@ -974,7 +1014,7 @@ mod tests {
         let pattern = file_name_pattern();
         assert!(pattern.starts_with(r"\.(txt|text|md|"), "{pattern}");
         assert!(
-            pattern.ends_with("|tsv|json|arb|properties|strings)$"),
+            pattern.contains("|tsv|json|arb|properties|strings|") && pattern.ends_with(")$"),
             "{pattern}"
         );
     }

@@ -17,6 +17,7 @@ pub mod properties;
 mod sink;
 pub mod source;
 pub mod strings;
+pub mod subtitles;
 pub mod tmx;
 pub mod tsv;
 pub mod xliff;
