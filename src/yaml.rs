@@ -4,13 +4,16 @@
 //! their position; a second pass over yaml-rust2's parser events records where
 //! every node starts, so that validation errors found later (a duplicate id, a
 //! missing preferred term) can name the line and column of the node at fault.
+//!
+//! [`scalars`] serves the YAML i18n reader (`input::yaml_i18n`): every
+//! scalar of a document with its style, key path and start offset.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
-use yaml_rust2::scanner::Marker;
+use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use crate::error::Origin;
 
@@ -166,9 +169,233 @@ impl MarkedEventReceiver for Recorder {
     }
 }
 
+/// How a scalar is written (YAML 1.2 §7.3, §8.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScalarStyle {
+    Plain,
+    SingleQuoted,
+    DoubleQuoted,
+    /// A `|` block.
+    Literal,
+    /// A `>` block.
+    Folded,
+}
+
+/// One scalar of a YAML stream, as the parser reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scalar {
+    /// The scalar's value, escapes decoded and lines folded.
+    pub value: String,
+    pub style: ScalarStyle,
+    /// The byte offset where the parser saw it start: the opening quote of
+    /// a quoted scalar, the first character of a plain one or of a block
+    /// scalar's content, the value after a tag.
+    pub start: usize,
+    /// The byte offset of the parser's next event: the scalar ends at or
+    /// before it.
+    pub bound: usize,
+    /// The keys (and sequence indexes) above it; a value's path ends with
+    /// its own key.
+    pub path: Vec<String>,
+    /// Whether it is a mapping key rather than a value.
+    pub is_key: bool,
+    /// Its tag's suffix (`str` for `!!str`), if it has one.
+    pub tag: Option<String>,
+}
+
+/// Every scalar of `text`, in document order; a syntax error as its byte
+/// offset and message. Aliases are not followed (their values are read
+/// where they are defined).
+pub fn scalars(text: &str) -> Result<Vec<Scalar>, (usize, String)> {
+    let mut collector = Collector {
+        offsets: CharOffsets::new(text),
+        stack: Vec::new(),
+        scalars: Vec::new(),
+    };
+    let mut parser = Parser::new_from_str(text);
+    parser.load(&mut collector, true).map_err(|e| {
+        (
+            collector.offsets.byte(e.marker().index()),
+            e.info().to_owned(),
+        )
+    })?;
+    Ok(collector.scalars)
+}
+
+/// Char indexes (what yaml-rust2's markers count) to byte offsets, for
+/// indexes that mostly grow.
+struct CharOffsets<'a> {
+    text: &'a str,
+    char_index: usize,
+    byte: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str) -> Self {
+        CharOffsets {
+            text,
+            char_index: 0,
+            byte: 0,
+        }
+    }
+
+    fn byte(&mut self, char_index: usize) -> usize {
+        if char_index < self.char_index {
+            self.char_index = 0;
+            self.byte = 0;
+        }
+        for c in self.text[self.byte..].chars() {
+            if self.char_index == char_index {
+                break;
+            }
+            self.byte += c.len_utf8();
+            self.char_index += 1;
+        }
+        self.byte
+    }
+}
+
+enum Container {
+    Map { key: Option<String> },
+    Seq { index: usize },
+}
+
+struct Collector<'a> {
+    offsets: CharOffsets<'a>,
+    /// Open containers, each with the path segment it was entered by.
+    stack: Vec<(Option<String>, Container)>,
+    scalars: Vec<Scalar>,
+}
+
+impl Collector<'_> {
+    fn path(&self) -> Vec<String> {
+        self.stack.iter().filter_map(|(s, _)| s.clone()).collect()
+    }
+
+    /// The path segment of a node starting here, `None` at the top or
+    /// for a key; and whether it is a key.
+    fn place(&mut self) -> (Option<String>, bool) {
+        match self.stack.last_mut() {
+            None => (None, false),
+            Some((_, Container::Map { key: None })) => (None, true),
+            Some((_, Container::Map { key: Some(k) })) => (Some(k.clone()), false),
+            Some((_, Container::Seq { index })) => {
+                *index += 1;
+                (Some((*index - 1).to_string()), false)
+            }
+        }
+    }
+
+    /// A value (a scalar, alias or container) has ended.
+    fn value_done(&mut self) {
+        if let Some((_, Container::Map { key })) = self.stack.last_mut() {
+            *key = None;
+        }
+    }
+}
+
+impl MarkedEventReceiver for Collector<'_> {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        let at = self.offsets.byte(mark.index());
+        if let Some(last) = self.scalars.last_mut() {
+            if last.bound == usize::MAX {
+                last.bound = at.max(last.start);
+            }
+        }
+        match ev {
+            Event::Scalar(value, style, _, tag) => {
+                let (segment, is_key) = self.place();
+                let mut path = self.path();
+                path.extend(segment);
+                let style = match style {
+                    TScalarStyle::SingleQuoted => ScalarStyle::SingleQuoted,
+                    TScalarStyle::DoubleQuoted => ScalarStyle::DoubleQuoted,
+                    TScalarStyle::Literal => ScalarStyle::Literal,
+                    TScalarStyle::Folded => ScalarStyle::Folded,
+                    _ => ScalarStyle::Plain,
+                };
+                if is_key {
+                    if let Some((_, Container::Map { key })) = self.stack.last_mut() {
+                        *key = Some(value.clone());
+                    }
+                } else {
+                    self.value_done();
+                }
+                self.scalars.push(Scalar {
+                    value,
+                    style,
+                    start: at,
+                    bound: usize::MAX,
+                    path,
+                    is_key,
+                    tag: tag.map(|t| t.suffix),
+                });
+            }
+            Event::Alias(_) => {
+                if let (_, true) = self.place() {
+                    // An alias as a key: nothing to read under it.
+                    if let Some((_, Container::Map { key })) = self.stack.last_mut() {
+                        *key = Some("*".to_owned());
+                    }
+                } else {
+                    self.value_done();
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let (segment, _) = self.place();
+                let container = if matches!(ev, Event::MappingStart(..)) {
+                    Container::Map { key: None }
+                } else {
+                    Container::Seq { index: 0 }
+                };
+                self.stack.push((segment, container));
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+                self.value_done();
+            }
+            Event::StreamEnd => {
+                if let Some(last) = self.scalars.last_mut() {
+                    last.bound = last.bound.min(self.offsets.text.len());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scalars_have_styles_paths_and_byte_offsets() {
+        let text = "é: 1\nfr:\n  a: 'x'\n  b:\n  - \"y\"\n  - |\n    z\n  c: !!str w\n";
+        let got = scalars(text).unwrap();
+        let find = |v: &str| got.iter().find(|s| s.value == v).unwrap();
+        assert_eq!(find("é").start, 0);
+        assert!(find("é").is_key);
+        assert_eq!(find("1").path, ["é"]);
+        let x = find("x");
+        assert_eq!((x.style, &text[x.start..x.start + 3]), (ScalarStyle::SingleQuoted, "'x'"));
+        assert_eq!(x.path, ["fr", "a"]);
+        let y = find("y");
+        assert_eq!((y.style, y.path.clone()), (ScalarStyle::DoubleQuoted, vec!["fr".into(), "b".into(), "0".into()]));
+        assert_eq!(&text[y.start..y.start + 1], "\"");
+        let z = find("z\n");
+        assert_eq!((z.style, &text[z.start..z.start + 1]), (ScalarStyle::Literal, "z"));
+        assert_eq!(z.path, ["fr", "b", "1"]);
+        let w = find("w");
+        assert_eq!((w.tag.as_deref(), &text[w.start..w.start + 1]), (Some("str"), "w"));
+        assert!(got.iter().all(|s| s.bound >= s.start && s.bound <= text.len()));
+    }
+
+    #[test]
+    fn scalar_syntax_errors_have_byte_offsets() {
+        let (at, message) = scalars("a: \"é\nb: [\n").unwrap_err();
+        assert!(at <= 12, "{at}");
+        assert!(!message.is_empty());
+    }
 
     #[test]
     fn records_node_positions() {
