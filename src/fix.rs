@@ -113,7 +113,13 @@ pub fn plan(file: &SourceFile, format: Format, findings: &[Finding]) -> Plan {
             plan.skipped.push(skip("the finding does not fit the file"));
             continue;
         }
-        let Some(bytes) = file.encoding.encode(&escape(format, replacement)) else {
+        let Some(escaped) = escape(format, replacement) else {
+            plan.skipped.push(skip(
+                "the replacement would need quoting or escaping this format's values do not allow here",
+            ));
+            continue;
+        };
+        let Some(bytes) = file.encoding.encode(&escaped) else {
             plan.skipped.push(skip(
                 "the replacement has characters the file's encoding cannot hold",
             ));
@@ -140,8 +146,9 @@ fn spans_markup(format: Format, found: &str) -> bool {
     found.contains(format.def().markup)
 }
 
-/// The replacement as it must be written in a file of `format`.
-fn escape(format: Format, text: &str) -> String {
+/// The replacement as it must be written in a file of `format`, if it
+/// can be.
+fn escape(format: Format, text: &str) -> Option<String> {
     format.def().escaping.apply(text)
 }
 
@@ -411,8 +418,12 @@ concepts:
     fn replacements_are_escaped_for_their_format() {
         let (got, _) = fixed_bytes("a.html", b"<p>Bosnia-Hercegovina &amp; more</p>\n".to_vec());
         assert_eq!(got, b"<p>Bosnia &amp; Herzegovina &amp; more</p>\n");
-        assert_eq!(escape(Format::Po, "a \"b\" \\"), "a \\\"b\\\" \\\\");
-        assert_eq!(escape(Format::Text, "a & b"), "a & b");
+        assert_eq!(
+            escape(Format::Po, "a \"b\" \\").unwrap(),
+            "a \\\"b\\\" \\\\"
+        );
+        assert_eq!(escape(Format::Text, "a & b").unwrap(), "a & b");
+        assert_eq!(escape(Format::Yaml, "People's"), None);
     }
 
     /// Bilingual files are checked (and fixed) on their target side only.

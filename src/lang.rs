@@ -179,29 +179,33 @@ impl fmt::Display for LanguageFrom {
     }
 }
 
+/// A locale as resource files name them (`fr`, `pt-BR`, `zh_Hans`,
+/// `es-419`, `sr-Latn-RS`): a two-letter language with an optional script
+/// and region, nothing else, so that words such as `app` or `new`
+/// (registered three-letter codes) are never taken for one.
+pub fn resource_locale(s: &str) -> Option<Lang> {
+    let mut parts = s.split(['-', '_']);
+    let language = parts.next()?;
+    if language.len() != 2 || !language.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let rest: Vec<&str> = parts.collect();
+    let well_formed = rest.len() <= 2
+        && rest.iter().all(|p| {
+            (p.len() == 2 && p.bytes().all(|b| b.is_ascii_alphabetic()))
+                || (p.len() == 4 && p.bytes().all(|b| b.is_ascii_alphabetic()))
+                || (p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+        });
+    well_formed.then(|| Lang::parse(s).ok()).flatten()
+}
+
 /// The locale a resource file's path names by the i18n conventions of its
 /// ecosystem: the file name (`fr.json`, `pt-BR.yml`, `messages_fr.properties`,
 /// `strings_zh_CN.xml`) or a directory (`fr/`, `locales/fr-FR/`,
-/// `fr.lproj/`, Android `values-fr-rCA/`). Only two-letter languages count,
-/// with an optional script or region, so that words such as `app` or `new`
-/// (registered three-letter codes) are never taken for one.
+/// `fr.lproj/`, Android `values-fr-rCA/`), each a [`resource_locale`].
 pub fn from_resource_path(path: &std::path::Path) -> Option<Lang> {
-    let locale = |s: &str| -> Option<Lang> {
-        let mut parts = s.split(['-', '_']);
-        let language = parts.next()?;
-        if language.len() != 2 || !language.bytes().all(|b| b.is_ascii_lowercase()) {
-            return None;
-        }
-        let rest: Vec<&str> = parts.collect();
-        let well_formed = rest.len() <= 2
-            && rest.iter().all(|p| {
-                (p.len() == 2 && p.bytes().all(|b| b.is_ascii_alphabetic()))
-                    || (p.len() == 4 && p.bytes().all(|b| b.is_ascii_alphabetic()))
-            });
-        well_formed.then(|| Lang::parse(s).ok()).flatten()
-    };
     let stem = path.file_stem()?.to_str()?;
-    if let Some(lang) = locale(stem) {
+    if let Some(lang) = resource_locale(stem) {
         return Some(lang);
     }
     // `messages_fr`, `strings_zh_CN`, `app.fr` (a suffix after the base
@@ -211,7 +215,7 @@ pub fn from_resource_path(path: &std::path::Path) -> Option<Lang> {
         for take in [2, 1] {
             if parts.len() > take {
                 let suffix = parts[parts.len() - take..].join("-");
-                if let Some(lang) = locale(&suffix) {
+                if let Some(lang) = resource_locale(&suffix) {
                     return Some(lang);
                 }
             }
@@ -222,9 +226,9 @@ pub fn from_resource_path(path: &std::path::Path) -> Option<Lang> {
     if let Some(android) = dir.strip_prefix("values-") {
         // `values-fr-rCA`: the region is written with an `r`.
         let tag = android.replacen("-r", "-", 1);
-        return locale(&tag);
+        return resource_locale(&tag);
     }
-    locale(dir)
+    resource_locale(dir)
 }
 
 /// The language a file was checked in, and where it came from.

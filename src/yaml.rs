@@ -377,17 +377,34 @@ mod tests {
         assert!(find("é").is_key);
         assert_eq!(find("1").path, ["é"]);
         let x = find("x");
-        assert_eq!((x.style, &text[x.start..x.start + 3]), (ScalarStyle::SingleQuoted, "'x'"));
+        assert_eq!(
+            (x.style, &text[x.start..x.start + 3]),
+            (ScalarStyle::SingleQuoted, "'x'")
+        );
         assert_eq!(x.path, ["fr", "a"]);
         let y = find("y");
-        assert_eq!((y.style, y.path.clone()), (ScalarStyle::DoubleQuoted, vec!["fr".into(), "b".into(), "0".into()]));
+        assert_eq!(
+            (y.style, y.path.clone()),
+            (
+                ScalarStyle::DoubleQuoted,
+                vec!["fr".into(), "b".into(), "0".into()]
+            )
+        );
         assert_eq!(&text[y.start..y.start + 1], "\"");
         let z = find("z\n");
-        assert_eq!((z.style, &text[z.start..z.start + 1]), (ScalarStyle::Literal, "z"));
+        assert_eq!(
+            (z.style, &text[z.start..z.start + 1]),
+            (ScalarStyle::Literal, "z")
+        );
         assert_eq!(z.path, ["fr", "b", "1"]);
         let w = find("w");
-        assert_eq!((w.tag.as_deref(), &text[w.start..w.start + 1]), (Some("str"), "w"));
-        assert!(got.iter().all(|s| s.bound >= s.start && s.bound <= text.len()));
+        assert_eq!(
+            (w.tag.as_deref(), &text[w.start..w.start + 1]),
+            (Some("str"), "w")
+        );
+        assert!(got
+            .iter()
+            .all(|s| s.bound >= s.start && s.bound <= text.len()));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Resource files (JSON catalogues, Java properties, iOS strings): only
+//! Resource files (JSON catalogues, Java properties, iOS strings, YAML
+//! catalogues): only
 //! values are prose (SPEC §8), and `--fix` rewrites only value text, with
 //! the format's escaping (SPEC §6). Each case holds `Macau` in a value and
 //! `macau` in keys, comments and metadata; after `--fix` the whole file
@@ -104,6 +105,12 @@ const CASES: &[Case] = &[
         "/* macau: Macau */\n\"macau_title\" = \"Macao\"; // macau Macau\n\"macau.city\" = \"Visit \\\"Macao\\\"\\nnow\";\nmacau = Macau;\n",
         &["2:18 macau_title", "3:25 macau.city"],
     ),
+    (
+        "config/locales/en.yml",
+        "# macau: Macau\nen:\n  macau_title: Macau # Macau\n  macau:\n    city: \"Visit \\\"Macau\\\"\\tnow\"\n    folded: >\n      One city,\n      Macau.\n    quote: 'Macau''s'\n  count: 3\n",
+        "# macau: Macau\nen:\n  macau_title: Macao # Macau\n  macau:\n    city: \"Visit \\\"Macao\\\"\\tnow\"\n    folded: >\n      One city,\n      Macao.\n    quote: 'Macao''s'\n  count: 3\n",
+        &["3:16 macau_title", "5:20 macau.city", "8:7 macau.folded", "9:13 macau.quote"],
+    ),
 ];
 
 fn findings(stdout: &str) -> Vec<String> {
@@ -156,6 +163,7 @@ fn keys_and_metadata_never_yield_findings() {
         ("b.arb", "{\"Macau\": \"Macao\", \"@Macau\": {\"description\": \"Macau\"}}"),
         ("c.properties", "# Macau\nMacau = Macao\nMacau\\ title: Macao\n"),
         ("d.strings", "/* Macau */ \"Macau\" = \"Macao\"; // Macau\n"),
+        ("e.yml", "# Macau\nMacau: Macao # Macau\n\"Macau\": {Macau: Macao}\n? Macau\n: Macao\n"),
     ];
     for (name, text) in files {
         p.write(name, text.as_bytes());
@@ -187,6 +195,11 @@ fn bad_resource_files_name_the_position_and_exit_2() {
             "bad.properties",
             "a = b\nc = \\u00\n",
             "bad.properties:2:5: malformed \\uxxxx escape",
+        ),
+        (
+            "bad.yml",
+            "fr:\n  a: b\n   c: d\n",
+            "bad.yml:3:5: YAML: mapping values are not allowed in this context",
         ),
     ];
     for (name, text, want) in files {
@@ -239,12 +252,32 @@ fn walks_leave_tool_manifests_out() {
     p.write("web/locales/en/common.json", b"{\"t\": \"Macau\"}");
     p.write("web/package.json", b"{\"description\": \"Macau\"}");
     p.write("web/tsconfig.app.json", b"{\"x\": \"Macau\"}");
+    // YAML is configuration as often as catalogue: a walk takes it only
+    // where a locale or a translations folder names it.
+    p.write("web/config/locales/devise.en.yml", b"en:\n  t: Macau\n");
+    p.write("web/translations/messages.yaml", b"t: Macau\n");
+    p.write("web/.github/workflows/ci.yml", b"name: Macau\n");
+    p.write("web/config/database.yml", b"host: Macau\n");
     let (stdout, stderr, _) = p.check(&["web"]);
     let paths: Vec<&str> = stdout
         .lines()
         .map(|l| l.split(':').next().unwrap())
         .collect();
-    assert_eq!(paths, ["web/locales/en/common.json"], "{stderr}");
+    assert_eq!(
+        paths,
+        [
+            "web/config/locales/devise.en.yml",
+            "web/locales/en/common.json",
+            "web/translations/messages.yaml"
+        ],
+        "{stderr}"
+    );
+    let (stdout, _, code) = p.check(&["web/config/database.yml"]);
+    assert!(
+        stdout.starts_with("web/config/database.yml:1:7:"),
+        "{stdout}"
+    );
+    assert_eq!(code, 1);
     let (stdout, _, code) = p.check(&["web/package.json"]);
     assert!(stdout.starts_with("web/package.json:1:18:"), "{stdout}");
     assert_eq!(code, 1);
@@ -336,7 +369,11 @@ fn suppressions_stand_in_each_formats_comments() {
         "a.strings",
         b"/* termalign: ignore macao */\n\"brand\" = \"Macau Studios\";\n\"city\" = \"Macau\"; // termalign: ignore\n\"other\" = \"Macau\";\n",
     );
-    let (stdout, stderr, code) = p.check(&["a.json", "a.properties", "a.strings"]);
+    p.write(
+        "a.yml",
+        b"en:\n  # termalign: ignore macao\n  brand: Macau Studios\n  city: |  # termalign: ignore\n    Macau\n    and more Macau\n  other: Macau\n",
+    );
+    let (stdout, stderr, code) = p.check(&["a.json", "a.properties", "a.strings", "a.yml"]);
     assert_eq!(code, 1, "{stderr}");
     let found: Vec<&str> = stdout
         .lines()
@@ -344,7 +381,12 @@ fn suppressions_stand_in_each_formats_comments() {
         .collect();
     assert_eq!(
         found,
-        ["a.json:5:13", "a.properties:5:7", "a.strings:4:12"],
+        [
+            "a.json:5:13",
+            "a.properties:5:7",
+            "a.strings:4:12",
+            "a.yml:7:10"
+        ],
         "{stdout}"
     );
 }
@@ -412,4 +454,130 @@ fn two_resource_files_align_by_key() {
         stderr.contains("cannot pair locales/en.json (json) with fr.txt (text)"),
         "{stderr}"
     );
+}
+
+/// A Rails catalogue's one top-level key is its locale: it declares the
+/// language, stays out of the ids, and two catalogues align by key.
+#[test]
+fn rails_catalogues_declare_their_locale_and_align_by_key() {
+    let project = Project::new();
+    project.write(
+        "app/en.yml",
+        b"en:\n  title: Visit Macao\n  menu:\n    city: Macao city\n    old: Gone\n",
+    );
+    project.write(
+        "app/fr.yml",
+        b"fr:\n  menu:\n    city: Ville de Macau\n  title: Visitez Macao\n",
+    );
+    let glossary = "glossary: house\nconcepts:\n  - id: macao\n    terms:\n      en: [Macao]\n      fr:\n        - Macao\n        - {term: Macau, status: deprecated}\n";
+    project.write("g.yaml", glossary.as_bytes());
+    let run = |args: &[&str]| {
+        common::outcome(
+            common::termalign()
+                .current_dir(project.dir.path())
+                .args(["--isolated"])
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    let (stdout, stderr, code) = run(&[
+        "align",
+        "--no-default-glossaries",
+        "-g",
+        "g.yaml",
+        "--source",
+        "app/en.yml",
+        "--target",
+        "app/fr.yml",
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            "app/en.yml:5:10: warning[unfinished-segment] segment menu.old has no translation (segment menu.old)",
+            "app/fr.yml:3:20: warning[deprecated-term] `Macau` is deprecated for house/macao; use `Macao` (segment menu.city)",
+        ]
+    );
+    // Under a name that says nothing, the root key still declares French.
+    project.write("app/copy.yml", b"fr:\n  menu:\n    city: Ville de Macau\n");
+    let (stdout, stderr, _) = run(&[
+        "check",
+        "--no-default-glossaries",
+        "-g",
+        "g.yaml",
+        "--format",
+        "json",
+        "app/copy.yml",
+    ]);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stderr}"));
+    assert_eq!(json["findings"][0]["language"], "fr", "{stdout}");
+    assert_eq!(json["findings"][0]["segment"], "menu.city", "{stdout}");
+}
+
+/// A YAML value may be plain, quoted or a block: `--fix` writes a
+/// replacement only where it reads the same in every style, and says why
+/// it leaves the others.
+#[test]
+fn yaml_fix_leaves_replacements_that_would_need_quoting() {
+    let p = Project::new();
+    fs::write(
+        p.dir.path().join("g.yaml"),
+        "glossary: house\nconcepts:\n  - id: prc\n    terms:\n      en:\n        - \"People's Republic\"\n        - {term: Peoples Republic, status: deprecated, fix: auto}\n",
+    )
+    .unwrap();
+    let before = "en:\n  a: 'The Peoples Republic'\n";
+    let path = p.write("en.yml", before.as_bytes());
+    let (stdout, stderr, code) = p.check(&["--fix", "en.yml"]);
+    assert_eq!(fs::read_to_string(&path).unwrap(), before);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stdout.starts_with("en.yml:2:11:"), "{stdout}");
+    assert!(stderr.contains("would need quoting"), "{stderr}");
+}
+
+/// Real Rails catalogues (rails-i18n, MIT; see
+/// tests/fixtures/input/resources/SOURCES.md): every file reads, declares
+/// its locale, and every value maps onto exactly its bytes.
+#[test]
+fn real_rails_catalogues_read_and_map_exactly() {
+    use termalign::input::{Format, SourceFile};
+    let dir = common::fixture("input/resources/rails-i18n");
+    let mut files = 0;
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("yml") {
+            continue;
+        }
+        files += 1;
+        let raw = fs::read(&path).unwrap();
+        let file = SourceFile::from_bytes(&path, raw).unwrap();
+        let prose = Format::Yaml.read_document(&file).unwrap();
+        let stem = path.file_stem().unwrap().to_str().unwrap();
+        assert_eq!(prose.language.as_deref(), Some(stem), "{}", path.display());
+        assert!(prose.segments.len() > 50, "{}", path.display());
+        assert!(prose
+            .segments
+            .iter()
+            .any(|s| s.id.as_deref() == Some("date.formats.default")));
+        for segment in &prose.segments {
+            let mapped = &segment.text;
+            for (k, c) in mapped.text.char_indices() {
+                let span = mapped.source_span(termalign::Span::new(k, k + c.len_utf8()));
+                let raw = &file.text[span.start..span.end];
+                // Placeholders are masked with spaces: only the rest is
+                // compared.
+                if span.len() == c.len_utf8() && !c.is_whitespace() {
+                    assert_eq!(
+                        raw,
+                        c.to_string(),
+                        "{}: {:?} at {k}",
+                        path.display(),
+                        segment.id
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(files, 5);
 }

@@ -40,6 +40,7 @@ pub enum Format {
     Strings,
     Srt,
     Vtt,
+    Yaml,
 }
 
 /// What a file of a format holds.
@@ -94,13 +95,33 @@ pub enum Escaping {
     PropertiesValue,
     /// Inside a quoted `.strings` value: `\\`, `\"` and `\n`.
     StringsValue,
+    /// A YAML scalar of any style (plain, quoted, block): as it is, when
+    /// it holds nothing that one of those styles would read otherwise.
+    YamlScalar,
 }
 
 impl Escaping {
-    /// `text` as it must stand in the file.
-    pub fn apply(self, text: &str) -> String {
-        match self {
+    /// `text` as it must stand in the file; `None` when it cannot stand
+    /// there without requoting what surrounds it.
+    pub fn apply(self, text: &str) -> Option<String> {
+        Some(match self {
             Escaping::Verbatim => text.to_owned(),
+            Escaping::YamlScalar => {
+                let needs_quoting = text.starts_with(char::is_whitespace)
+                    || text.ends_with(char::is_whitespace)
+                    || text.starts_with(['-', '?', '&', '*', '!', '|', '>', '%', '@', '`'])
+                    || text.contains(|c: char| {
+                        c.is_control()
+                            || matches!(
+                                c,
+                                '\'' | '"' | '\\' | '#' | ':' | ',' | '[' | ']' | '{' | '}'
+                            )
+                    });
+                if needs_quoting {
+                    return None;
+                }
+                text.to_owned()
+            }
             Escaping::XmlText => text
                 .replace('&', "&amp;")
                 .replace('<', "&lt;")
@@ -143,7 +164,7 @@ impl Escaping {
                 }
                 out
             }
-        }
+        })
     }
 }
 
@@ -215,6 +236,11 @@ pub struct FormatDef {
     /// ids being the keys: `align --source A --target B` then pairs two
     /// such files by key rather than by line ([`input::parallel`]).
     pub keyed: bool,
+    /// For an extension other files share (YAML is configuration too), what
+    /// a path must look like for a directory walk to take the file (a
+    /// locale in its name, a `locales/` folder). Named on the command
+    /// line, any file is read.
+    pub walk_only: Option<fn(&Path) -> bool>,
 }
 
 impl FormatDef {
@@ -248,6 +274,7 @@ pub static FORMATS: &[FormatDef] = &[
             CommentSyntax::Html,
         ],
         keyed: false,
+        walk_only: None,
     },
     FormatDef {
         format: Format::Markdown,
@@ -264,6 +291,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: false,
         comments: &[CommentSyntax::Html],
         keyed: false,
+        walk_only: None,
     },
     FormatDef {
         format: Format::Html,
@@ -282,6 +310,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: false,
         comments: &[CommentSyntax::Html],
         keyed: false,
+        walk_only: None,
     },
     FormatDef {
         format: Format::Xliff,
@@ -298,6 +327,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Html, CommentSyntax::Note],
         keyed: false,
+        walk_only: None,
     },
     FormatDef {
         format: Format::Tmx,
@@ -314,6 +344,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Html, CommentSyntax::Note],
         keyed: false,
+        walk_only: None,
     },
     FormatDef {
         format: Format::Po,
@@ -330,6 +361,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Hash],
         keyed: false,
+        walk_only: None,
     },
     FormatDef {
         format: Format::Tsv,
@@ -346,6 +378,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Hash],
         keyed: false,
+        walk_only: None,
     },
     FormatDef {
         format: Format::Json,
@@ -381,6 +414,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Slashes, CommentSyntax::SlashStar],
         keyed: true,
+        walk_only: None,
     },
     FormatDef {
         format: Format::Properties,
@@ -398,6 +432,7 @@ pub static FORMATS: &[FormatDef] = &[
         // `!` comments are reported as `#` ones: they behave alike.
         comments: &[CommentSyntax::Hash],
         keyed: true,
+        walk_only: None,
     },
     FormatDef {
         format: Format::Strings,
@@ -414,6 +449,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::SlashStar, CommentSyntax::Slashes],
         keyed: true,
+        walk_only: None,
     },
     FormatDef {
         format: Format::Srt,
@@ -430,6 +466,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: false,
         comments: &[],
         keyed: false,
+        walk_only: None,
     },
     FormatDef {
         format: Format::Vtt,
@@ -446,8 +483,48 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: false,
         comments: &[CommentSyntax::Block],
         keyed: false,
+        walk_only: None,
+    },
+    FormatDef {
+        format: Format::Yaml,
+        name: "yaml",
+        description: "YAML message catalogues (Rails i18n, Symfony): string values by key path; walks take only files a locale names or under a `locales`-style folder",
+        extensions: &["yml", "yaml"],
+        walk_skips: &[],
+        sniff: None,
+        reader: Reader::Prose(input::yaml_i18n::read),
+        declared_language: Some(input::yaml_i18n::declared_locale),
+        declared_encoding: None,
+        markup: &[],
+        escaping: Escaping::YamlScalar,
+        placeholders: true,
+        comments: &[CommentSyntax::Hash],
+        keyed: true,
+        walk_only: Some(is_catalogue_path),
     },
 ];
+
+/// Whether a YAML file is where catalogues live: a locale names it or its
+/// folder (`fr.yml`, `messages.fr.yaml`, `fr/app.yml`), or it is under a
+/// folder whose name says translations. Everything else with the extension
+/// is configuration (CI, glossaries, `termalign.yaml`) and a walk leaves it.
+fn is_catalogue_path(path: &Path) -> bool {
+    const FOLDERS: &[&str] = &[
+        "locale",
+        "locales",
+        "i18n",
+        "l10n",
+        "lang",
+        "langs",
+        "translations",
+    ];
+    crate::lang::from_resource_path(path).is_some()
+        || path.ancestors().skip(1).any(|dir| {
+            dir.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| FOLDERS.iter().any(|f| n.eq_ignore_ascii_case(f)))
+        })
+}
 
 impl Format {
     /// This format's definition.
@@ -580,19 +657,22 @@ pub fn from_extension(path: &Path) -> Option<Format> {
 }
 
 /// Whether a directory walk takes the file at `path`: one with a format's
-/// extension, unless its name is one of that format's `walk_skips`.
+/// extension, unless its name is one of that format's `walk_skips` or the
+/// path fails the format's `walk_only`.
 pub fn walk_takes(path: &Path) -> bool {
     let Some(format) = from_extension(path) else {
         return false;
     };
+    let def = format.def();
+    if def.walk_only.is_some_and(|takes| !takes(path)) {
+        return false;
+    }
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    !format
-        .def()
-        .walk_skips
+    !def.walk_skips
         .iter()
         .any(|pattern| match pattern.split_once('*') {
             Some((prefix, suffix)) => {
@@ -848,7 +928,8 @@ mod tests {
             | Format::Properties
             | Format::Strings
             | Format::Srt
-            | Format::Vtt => f,
+            | Format::Vtt
+            | Format::Yaml => f,
         };
         [
             Format::Text,
@@ -863,6 +944,7 @@ mod tests {
             Format::Strings,
             Format::Srt,
             Format::Vtt,
+            Format::Yaml,
         ]
         .into_iter()
         .map(every)
@@ -922,6 +1004,7 @@ mod tests {
                 Format::Strings => "/* a */\n\"k\" = \"x\"; // b\n",
                 Format::Srt => "1\n00:00:01,000 --> 00:00:02,000\nx\n",
                 Format::Vtt => "WEBVTT\n\nNOTE a\n\n00:01.000 --> 00:02.000\nx\n",
+                Format::Yaml => "# a\nk: x # b\n",
             };
             let file = crate::input::testing::file("sample", sample);
             let prose = format.read_document(&file).unwrap();
@@ -1034,6 +1117,16 @@ mod tests {
             ("manifest.json", false),
             ("image.png", false),
             ("notes.txt", true),
+            ("config/locales/fr.yml", true),
+            ("config/locales/devise.en.yml", true),
+            ("translations/messages.fr.yaml", true),
+            ("app/i18n/admin.yaml", true),
+            ("src/fr/ui.yml", true),
+            (".github/workflows/ci.yml", false),
+            ("termalign.yaml", false),
+            ("glossaries/diplomacy.yaml", false),
+            ("docker-compose.yml", false),
+            ("config/database.yml", false),
         ];
         for (path, want) in cases {
             assert_eq!(walk_takes(Path::new(path)), *want, "{path}");
@@ -1058,17 +1151,34 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(Escaping::PoString.apply("a \"b\" \\"), "a \\\"b\\\" \\\\");
-        assert_eq!(Escaping::StringsValue.apply("\"b\"\n"), "\\\"b\\\"\\n");
-        assert_eq!(Escaping::Verbatim.apply("a & b"), "a & b");
-        assert_eq!(Escaping::XmlText.apply("R&D <x>"), "R&amp;D &lt;x&gt;");
+        let apply = |e: Escaping, text: &str| e.apply(text).unwrap();
+        assert_eq!(apply(Escaping::PoString, "a \"b\" \\"), "a \\\"b\\\" \\\\");
+        assert_eq!(apply(Escaping::StringsValue, "\"b\"\n"), "\\\"b\\\"\\n");
+        assert_eq!(apply(Escaping::Verbatim, "a & b"), "a & b");
+        assert_eq!(apply(Escaping::XmlText, "R&D <x>"), "R&amp;D &lt;x&gt;");
         assert_eq!(
-            Escaping::JsonString.apply("a \"b\" \\ \n\u{1}é"),
+            apply(Escaping::JsonString, "a \"b\" \\ \n\u{1}é"),
             "a \\\"b\\\" \\\\ \\n\\u0001é"
         );
         assert_eq!(
-            Escaping::PropertiesValue.apply("é 澳门 😀 \\ \n"),
+            apply(Escaping::PropertiesValue, "é 澳门 😀 \\ \n"),
             "é \\u6FB3\\u95E8 \\uD83D\\uDE00 \\\\ \\n"
         );
+        assert_eq!(apply(Escaping::YamlScalar, "Macao SAR"), "Macao SAR");
+        for needs_quoting in [
+            "People's",
+            "a: b",
+            "x #y",
+            " lead",
+            "- item",
+            "two\nlines",
+            "[a]",
+        ] {
+            assert_eq!(
+                Escaping::YamlScalar.apply(needs_quoting),
+                None,
+                "{needs_quoting:?}"
+            );
+        }
     }
 }

@@ -22,6 +22,7 @@ pub mod tmx;
 pub mod tsv;
 pub mod xliff;
 pub(crate) mod xml;
+pub mod yaml_i18n;
 
 pub use format::{detect, Format, PairLanguages, Sides};
 pub use source::SourceFile;
