@@ -44,8 +44,9 @@ pub enum CommentSyntax {
     Html,
     /// The content of an XLIFF or TMX `<note>` element.
     Note,
-    /// A comment block of a document format, to the next blank line
-    /// (WebVTT `NOTE`).
+    /// A comment block of a document format: a WebVTT `NOTE` (to the next
+    /// blank line), an AsciiDoc `////` block, a reStructuredText `..`
+    /// comment with its indented lines.
     Block,
 }
 

@@ -41,6 +41,8 @@ pub enum Format {
     Srt,
     Vtt,
     Yaml,
+    Asciidoc,
+    Rst,
 }
 
 /// What a file of a format holds.
@@ -502,6 +504,40 @@ pub static FORMATS: &[FormatDef] = &[
         keyed: true,
         walk_only: Some(is_catalogue_path),
     },
+    FormatDef {
+        format: Format::Asciidoc,
+        name: "asciidoc",
+        description: "AsciiDoc; listing, literal and passthrough blocks, attributes, macros' targets, monospace and URLs skipped",
+        extensions: &["adoc", "asciidoc"],
+        walk_skips: &[],
+        sniff: Some(|head| looks_like_asciidoc(head.text).then_some(Evidence::Suggestive)),
+        reader: Reader::Prose(input::asciidoc::read),
+        declared_language: Some(input::asciidoc::declared_lang),
+        declared_encoding: None,
+        markup: &['*', '_', '#', '`', '+', '{', '}', '[', ']', '<', '>', '^', '~'],
+        escaping: Escaping::Verbatim,
+        placeholders: false,
+        comments: &[CommentSyntax::Slashes, CommentSyntax::Block],
+        keyed: false,
+        walk_only: None,
+    },
+    FormatDef {
+        format: Format::Rst,
+        name: "rst",
+        description: "reStructuredText; literal blocks, code and other non-prose directives, roles, targets and URLs skipped",
+        extensions: &["rst", "rest"],
+        walk_skips: &[],
+        sniff: Some(|head| looks_like_rst(head.text).then_some(Evidence::Suggestive)),
+        reader: Reader::Prose(input::rst::read),
+        declared_language: None,
+        declared_encoding: None,
+        markup: &['*', '`', '|', '[', ']', '<', '>', '_', '\\'],
+        escaping: Escaping::Verbatim,
+        placeholders: false,
+        comments: &[CommentSyntax::Block],
+        keyed: false,
+        walk_only: None,
+    },
 ];
 
 /// Whether a YAML file is where catalogues live: a locale names it or its
@@ -908,6 +944,39 @@ fn looks_like_markdown(head: &str) -> bool {
     strong_kinds >= 2 || (strong_kinds == 1 && weak)
 }
 
+/// Weak evidence: a `= Title` first line with an attribute entry
+/// (`:toc:`) or a block attribute (`[source,…]`) under it.
+fn looks_like_asciidoc(head: &str) -> bool {
+    let mut lines = head.lines();
+    let title = lines.next().is_some_and(|l| l.starts_with("= "));
+    title
+        && lines.take(400).any(|l| {
+            let l = l.trim_end();
+            (l.starts_with(':')
+                && l[1..]
+                    .find(':')
+                    .is_some_and(|k| k > 0 && !l[1..1 + k].contains(' ')))
+                || l.starts_with("[source")
+                || l.starts_with("[[")
+        })
+}
+
+/// Weak evidence: an explicit markup line (`.. note::`, `.. _target:`) or
+/// a role (`:ref:`…``), which no other format this reads writes.
+fn looks_like_rst(head: &str) -> bool {
+    head.lines().take(400).any(|l| {
+        let l = l.trim_start();
+        l.strip_prefix(".. ").is_some_and(|rest| {
+            rest.starts_with('_')
+                || rest
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.ends_with("::"))
+        }) || l.contains(":ref:`")
+            || l.contains(":doc:`")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -929,7 +998,9 @@ mod tests {
             | Format::Strings
             | Format::Srt
             | Format::Vtt
-            | Format::Yaml => f,
+            | Format::Yaml
+            | Format::Asciidoc
+            | Format::Rst => f,
         };
         [
             Format::Text,
@@ -945,6 +1016,8 @@ mod tests {
             Format::Srt,
             Format::Vtt,
             Format::Yaml,
+            Format::Asciidoc,
+            Format::Rst,
         ]
         .into_iter()
         .map(every)
@@ -1005,6 +1078,8 @@ mod tests {
                 Format::Srt => "1\n00:00:01,000 --> 00:00:02,000\nx\n",
                 Format::Vtt => "WEBVTT\n\nNOTE a\n\n00:01.000 --> 00:02.000\nx\n",
                 Format::Yaml => "# a\nk: x # b\n",
+                Format::Asciidoc => "// a\nx\n\n////\nb\n////\n",
+                Format::Rst => ".. a\n\nx\n",
             };
             let file = crate::input::testing::file("sample", sample);
             let prose = format.read_document(&file).unwrap();
@@ -1063,6 +1138,12 @@ mod tests {
             ("README", "Title\n=====\n\nSee [docs](docs.md).", Format::Markdown),
             ("-", "1. First point.\n2. Second point.\n- a dash", Format::Text),
             ("-", "Plain prose about Xizang.\n", Format::Text),
+            ("guide", "= The Guide\n:toc: left\n\nText.\n", Format::Asciidoc),
+            ("guide", "= Not a title\n", Format::Text),
+            ("guide", "Guide\n=====\n\n.. note:: Careful.\n", Format::Rst),
+            ("guide.txt", "Guide\n=====\n\n.. note:: Careful.\n", Format::Text),
+            ("guide.rst", "", Format::Rst),
+            ("guide.adoc", "", Format::Asciidoc),
         ];
         for (path, text, want) in cases {
             assert_eq!(detect(Path::new(path), text), *want, "{path}: {text:?}");

@@ -5,15 +5,18 @@
 //! `SourceFile::text`. Markup, escapes and inline tags are handled by the
 //! readers; the matcher only ever sees prose.
 
+pub mod asciidoc;
 mod escape;
 pub mod format;
 pub mod html;
+mod inline;
 pub mod json;
 pub mod markdown;
 pub mod parallel;
 pub mod plain;
 pub mod po;
 pub mod properties;
+pub mod rst;
 mod sink;
 pub mod source;
 pub mod strings;
