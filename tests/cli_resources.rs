@@ -111,6 +111,12 @@ const CASES: &[Case] = &[
         "# macau: Macau\nen:\n  macau_title: Macao # Macau\n  macau:\n    city: \"Visit \\\"Macao\\\"\\tnow\"\n    folded: >\n      One city,\n      Macao.\n    quote: 'Macao''s'\n  count: 3\n",
         &["3:16 macau_title", "5:20 macau.city", "8:7 macau.folded", "9:13 macau.quote"],
     ),
+    (
+        "locales/en-US/app.ftl",
+        "# macau-title: Macau\nmacau-title = Macau, { $macau }\n    .title = Visit Macau\nemails = { $count ->\n    [one] One email from Macau.\n   *[other] { $count } emails from Macau.\n}\n-macau-brand = { macau-title }\n",
+        "# macau-title: Macau\nmacau-title = Macao, { $macau }\n    .title = Visit Macao\nemails = { $count ->\n    [one] One email from Macao.\n   *[other] { $count } emails from Macao.\n}\n-macau-brand = { macau-title }\n",
+        &["2:15 macau-title", "3:20 macau-title.title", "5:26 emails[one]", "6:36 emails[other]"],
+    ),
 ];
 
 fn findings(stdout: &str) -> Vec<String> {
@@ -164,6 +170,7 @@ fn keys_and_metadata_never_yield_findings() {
         ("c.properties", "# Macau\nMacau = Macao\nMacau\\ title: Macao\n"),
         ("d.strings", "/* Macau */ \"Macau\" = \"Macao\"; // Macau\n"),
         ("e.yml", "# Macau\nMacau: Macao # Macau\n\"Macau\": {Macau: Macao}\n? Macau\n: Macao\n"),
+        ("f.ftl", "# Macau\nMacau = Macao { Macau } { $Macau }\n    .Macau = Macao\n"),
     ];
     for (name, text) in files {
         p.write(name, text.as_bytes());
@@ -195,6 +202,11 @@ fn bad_resource_files_name_the_position_and_exit_2() {
             "bad.properties",
             "a = b\nc = \\u00\n",
             "bad.properties:2:5: malformed \\uxxxx escape",
+        ),
+        (
+            "bad.ftl",
+            "a = b\nc = { $x\n",
+            "bad.ftl:2:5: unclosed placeable",
         ),
         (
             "bad.yml",
@@ -373,7 +385,12 @@ fn suppressions_stand_in_each_formats_comments() {
         "a.yml",
         b"en:\n  # termalign: ignore macao\n  brand: Macau Studios\n  city: |  # termalign: ignore\n    Macau\n    and more Macau\n  other: Macau\n",
     );
-    let (stdout, stderr, code) = p.check(&["a.json", "a.properties", "a.strings", "a.yml"]);
+    p.write(
+        "a.ftl",
+        b"# termalign: ignore macao\nbrand = Macau Studios\ncity = Macau\n    .title = Macau\nother = Macau\n",
+    );
+    let (stdout, stderr, code) =
+        p.check(&["a.json", "a.properties", "a.strings", "a.yml", "a.ftl"]);
     assert_eq!(code, 1, "{stderr}");
     let found: Vec<&str> = stdout
         .lines()
@@ -382,6 +399,9 @@ fn suppressions_stand_in_each_formats_comments() {
     assert_eq!(
         found,
         [
+            "a.ftl:3:8",
+            "a.ftl:4:14",
+            "a.ftl:5:9",
             "a.json:5:13",
             "a.properties:5:7",
             "a.strings:4:12",

@@ -43,6 +43,7 @@ pub enum Format {
     Yaml,
     Asciidoc,
     Rst,
+    Fluent,
 }
 
 /// What a file of a format holds.
@@ -100,6 +101,9 @@ pub enum Escaping {
     /// A YAML scalar of any style (plain, quoted, block): as it is, when
     /// it holds nothing that one of those styles would read otherwise.
     YamlScalar,
+    /// Fluent pattern text: as it is, when it holds no brace (a
+    /// placeable) and no line break.
+    FluentText,
 }
 
 impl Escaping {
@@ -120,6 +124,12 @@ impl Escaping {
                             )
                     });
                 if needs_quoting {
+                    return None;
+                }
+                text.to_owned()
+            }
+            Escaping::FluentText => {
+                if text.contains(['{', '}', '\n', '\r']) {
                     return None;
                 }
                 text.to_owned()
@@ -536,6 +546,23 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: false,
         comments: &[CommentSyntax::Block],
         keyed: false,
+        walk_only: None,
+    },
+    FormatDef {
+        format: Format::Fluent,
+        name: "fluent",
+        description: "Project Fluent `.ftl` resources: message, term and attribute values by id; placeables skipped, select variants by key",
+        extensions: &["ftl"],
+        walk_skips: &[],
+        sniff: None,
+        reader: Reader::Prose(input::fluent::read),
+        declared_language: None,
+        declared_encoding: None,
+        markup: &[],
+        escaping: Escaping::FluentText,
+        placeholders: true,
+        comments: &[CommentSyntax::Hash],
+        keyed: true,
         walk_only: None,
     },
 ];
@@ -1000,7 +1027,8 @@ mod tests {
             | Format::Vtt
             | Format::Yaml
             | Format::Asciidoc
-            | Format::Rst => f,
+            | Format::Rst
+            | Format::Fluent => f,
         };
         [
             Format::Text,
@@ -1018,6 +1046,7 @@ mod tests {
             Format::Yaml,
             Format::Asciidoc,
             Format::Rst,
+            Format::Fluent,
         ]
         .into_iter()
         .map(every)
@@ -1080,6 +1109,7 @@ mod tests {
                 Format::Yaml => "# a\nk: x # b\n",
                 Format::Asciidoc => "// a\nx\n\n////\nb\n////\n",
                 Format::Rst => ".. a\n\nx\n",
+                Format::Fluent => "# a\nk = x\n",
             };
             let file = crate::input::testing::file("sample", sample);
             let prose = format.read_document(&file).unwrap();
@@ -1246,6 +1276,11 @@ mod tests {
             "é \\u6FB3\\u95E8 \\uD83D\\uDE00 \\\\ \\n"
         );
         assert_eq!(apply(Escaping::YamlScalar, "Macao SAR"), "Macao SAR");
+        assert_eq!(
+            apply(Escaping::FluentText, "People's Macao"),
+            "People's Macao"
+        );
+        assert_eq!(Escaping::FluentText.apply("{ $x }"), None);
         for needs_quoting in [
             "People's",
             "a: b",

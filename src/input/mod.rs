@@ -7,6 +7,7 @@
 
 pub mod asciidoc;
 mod escape;
+pub mod fluent;
 pub mod format;
 pub mod html;
 mod inline;
