@@ -97,10 +97,19 @@ fn pre_commit_hooks_run_as_written() {
             "memory.tmx",
             "pairs.tsv",
             "project.sdlxliff",
+            "app/src/main/res/values/strings.xml",
+            "res/values-fr-rCA/strings.xml",
         ] {
             assert!(files(doc), "{id} misses {doc}");
         }
-        for code in ["src/main.rs", "Cargo.toml", "a.md.bak"] {
+        for code in [
+            "src/main.rs",
+            "Cargo.toml",
+            "a.md.bak",
+            "pom.xml",
+            "app/src/main/res/layout/main.xml",
+            "app/src/main/AndroidManifest.xml",
+        ] {
             assert!(!files(code), "{id} takes {code}");
         }
         // pre-commit appends the file names to the entry.
@@ -133,12 +142,16 @@ fn pre_commit_hooks_run_as_written() {
     }
 }
 
-/// The hooks' `files` patterns are simple: `\.(a|b|c)$`. This matches one
-/// without pulling in a regex engine for the tests.
+/// The hooks' `files` patterns are simple: `\.(a|b|c)$`, then for a
+/// shared extension `|(^|/)DIR[^/]*/[^/]+\.EXT$` (a file in a directory
+/// whose name starts with DIR). This matches them without pulling in a
+/// regex engine for the tests.
 fn regex_lite(pattern: &str) -> impl Fn(&str) -> bool {
-    let inner = pattern
-        .strip_prefix("\\.(")
-        .and_then(|p| p.strip_suffix(")$"))
+    let mut alternatives = pattern.split("$|");
+    let inner = alternatives
+        .next()
+        .and_then(|p| p.strip_prefix("\\.("))
+        .and_then(|p| p.strip_suffix(")$").or_else(|| p.strip_suffix(')')))
         .unwrap_or_else(|| panic!("unexpected files pattern {pattern}"));
     let exts: Vec<String> = inner
         .split('|')
@@ -148,9 +161,31 @@ fn regex_lite(pattern: &str) -> impl Fn(&str) -> bool {
             None => vec![e.to_owned()],
         })
         .collect();
+    let shared: Vec<(String, String)> = alternatives
+        .map(|alt| {
+            let rest = alt
+                .strip_prefix("(^|/)")
+                .and_then(|r| r.strip_suffix('$').or(Some(r)))
+                .unwrap_or_else(|| panic!("unexpected files pattern {alt}"));
+            let (dir, ext) = rest
+                .split_once("[^/]*/[^/]+\\.")
+                .unwrap_or_else(|| panic!("unexpected files pattern {alt}"));
+            (dir.to_owned(), ext.to_owned())
+        })
+        .collect();
     move |name: &str| {
-        name.rsplit_once('.')
-            .is_some_and(|(_, ext)| exts.iter().any(|e| e == ext))
+        let by_extension = name
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| exts.iter().any(|e| e == ext));
+        let by_place = shared.iter().any(|(dir, ext)| {
+            let mut parts = name.rsplit('/');
+            let file = parts.next().unwrap_or_default();
+            let parent = parts.next().unwrap_or_default();
+            file.rsplit_once('.')
+                .is_some_and(|(stem, e)| !stem.is_empty() && e == ext)
+                && parent.starts_with(dir.as_str())
+        });
+        by_extension || by_place
     }
 }
 

@@ -11,10 +11,12 @@
 //! the tests at the bottom fail when an entry is missing or incomplete.
 //!
 //! Detection: content decides when it is unambiguous (an XML document whose
-//! root element is `<xliff>` or `<tmx>`; an HTML document, from
+//! root element is `<xliff>`, `<tmx>` or, Android's, `<resources>`; an HTML
+//! document, from
 //! `<!DOCTYPE html>` or a root `<html>`, `<head>` or `<body>`; a PO file,
 //! whose first line that is neither blank nor a `#` comment is `msgid "…"`
-//! or `msgctxt "…"`); otherwise the extension; a file with no known
+//! or `msgctxt "…"`); otherwise the extension, unless it is shared with other
+//! files (`.xml`: only content makes it Android's); a file with no known
 //! extension (or standard input) is then taken by weak content evidence
 //! (enough Markdown syntax), else it is plain text.
 
@@ -38,6 +40,7 @@ pub enum Format {
     Json,
     Properties,
     Strings,
+    Android,
     Srt,
     Vtt,
 }
@@ -94,6 +97,10 @@ pub enum Escaping {
     PropertiesValue,
     /// Inside a quoted `.strings` value: `\\`, `\"` and `\n`.
     StringsValue,
+    /// An Android string resource: XML character data whose apostrophes,
+    /// double quotes, backslashes, line breaks and tabs are escaped as
+    /// aapt2 wants them (`\'`, `\"`, `\\`, `\n`, `\t`).
+    AndroidString,
 }
 
 impl Escaping {
@@ -105,6 +112,23 @@ impl Escaping {
                 .replace('&', "&amp;")
                 .replace('<', "&lt;")
                 .replace('>', "&gt;"),
+            Escaping::AndroidString => {
+                let mut out = String::with_capacity(text.len());
+                for c in text.chars() {
+                    match c {
+                        '&' => out.push_str("&amp;"),
+                        '<' => out.push_str("&lt;"),
+                        '>' => out.push_str("&gt;"),
+                        '\\' => out.push_str("\\\\"),
+                        '\'' => out.push_str("\\'"),
+                        '"' => out.push_str("\\\""),
+                        '\n' => out.push_str("\\n"),
+                        '\t' => out.push_str("\\t"),
+                        c => out.push(c),
+                    }
+                }
+                out
+            }
             Escaping::PoString | Escaping::StringsValue => text
                 .replace('\\', "\\\\")
                 .replace('"', "\\\"")
@@ -186,6 +210,15 @@ pub struct FormatDef {
     /// files, whose values are not prose. Named on the command line, they
     /// are still read.
     pub walk_skips: &'static [&'static str],
+    /// `Some` when its extensions are shared with files of other kinds, so
+    /// that the extension alone does not tell the format (Android
+    /// resources and Maven's `pom.xml` are both `.xml`): a file is then this
+    /// format only when `sniff` finds it decisively so. Detection by
+    /// extension passes it over, a directory walk reads the beginning of
+    /// each such file to decide, and pre-commit's `files:` pattern, which
+    /// cannot look inside files, takes the paths this regular expression
+    /// matches.
+    pub shared_extension: Option<&'static str>,
     /// What the content says, if anything.
     pub sniff: Option<fn(&Head<'_>) -> Option<Evidence>>,
     pub reader: Reader,
@@ -234,6 +267,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "plain text; every line is prose",
         extensions: &["txt", "text"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: None,
         reader: Reader::Prose(|file| Ok(input::plain::read(file))),
         declared_language: None,
@@ -255,6 +289,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "CommonMark; code, URLs, HTML and front matter skipped",
         extensions: &["md", "markdown"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: Some(|head| looks_like_markdown(head.text).then_some(Evidence::Suggestive)),
         reader: Reader::Prose(input::markdown::read),
         declared_language: Some(input::markdown::front_matter_lang),
@@ -271,6 +306,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "HTML; tags, scripts, styles and attributes skipped, entities decoded",
         extensions: &["html", "htm", "xhtml"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: Some(|head| {
             matches!(head.root, Some("html" | "head" | "body")).then_some(Evidence::Decisive)
         }),
@@ -289,6 +325,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "XLIFF 1.2 and 2.x (also SDLXLIFF, MXLIFF): units' source and target",
         extensions: &["xlf", "xliff", "sdlxliff", "mxliff"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: Some(|head| (head.root == Some("xliff")).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, _| input::xliff::read(file)),
         declared_language: None,
@@ -305,6 +342,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "TMX 1.4 translation memory; `<tuv xml:lang>` per language",
         extensions: &["tmx"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: Some(|head| (head.root == Some("tmx")).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, langs| input::tmx::read(file, langs.source, langs.target)),
         declared_language: None,
@@ -321,6 +359,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "gettext PO and POT catalogues; msgid/msgstr pairs",
         extensions: &["po", "pot"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: Some(|head| looks_like_po(head.text).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, _| input::po::read(file)),
         declared_language: None,
@@ -337,6 +376,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "two tab-separated columns: source, target",
         extensions: &["tsv"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: None,
         reader: Reader::Pairs(|file, _| input::tsv::read(file)),
         declared_language: None,
@@ -371,6 +411,7 @@ pub static FORMATS: &[FormatDef] = &[
             "firebase.json",
             "manifest.json",
         ],
+        shared_extension: None,
         sniff: None,
         reader: Reader::Prose(input::json::read),
         declared_language: Some(input::json::declared_locale),
@@ -388,6 +429,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "Java `.properties` resource bundles: values by key",
         extensions: &["properties"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: None,
         reader: Reader::Prose(input::properties::read),
         declared_language: None,
@@ -405,6 +447,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "iOS and macOS `.strings` files: values by key",
         extensions: &["strings"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: None,
         reader: Reader::Prose(input::strings::read),
         declared_language: None,
@@ -416,11 +459,30 @@ pub static FORMATS: &[FormatDef] = &[
         keyed: true,
     },
     FormatDef {
+        format: Format::Android,
+        name: "android",
+        description: "Android string resources (`<resources>` root): `<string>`, `<plurals>` and `<string-array>` values by name",
+        extensions: &["xml"],
+        walk_skips: &[],
+        // Android keeps its resources in `res/values*/`.
+        shared_extension: Some(r"(^|/)values[^/]*/[^/]+\.xml$"),
+        sniff: Some(|head| (head.root == Some("resources")).then_some(Evidence::Decisive)),
+        reader: Reader::Prose(input::android::read),
+        declared_language: Some(input::android::declared_locale),
+        declared_encoding: None,
+        markup: &['<', '>'],
+        escaping: Escaping::AndroidString,
+        placeholders: true,
+        comments: &[CommentSyntax::Html],
+        keyed: true,
+    },
+    FormatDef {
         format: Format::Srt,
         name: "srt",
         description: "SubRip subtitles: cue text; numbers, timings and inline tags skipped",
         extensions: &["srt"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: Some(|head| input::subtitles::looks_like_srt(head.text).then_some(Evidence::Decisive)),
         reader: Reader::Prose(input::subtitles::read_srt),
         declared_language: None,
@@ -437,6 +499,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "WebVTT subtitles: cue text; header, timings, settings, tags, `STYLE` and `REGION` skipped; `NOTE` blocks are comments",
         extensions: &["vtt"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: Some(|head| input::subtitles::looks_like_vtt(head.text).then_some(Evidence::Decisive)),
         reader: Reader::Prose(input::subtitles::read_vtt),
         declared_language: None,
@@ -570,21 +633,53 @@ pub fn detect(path: &Path, text: &str) -> Format {
         .unwrap_or(Format::Text)
 }
 
-/// The format told by the extension alone.
+/// The format told by the extension alone: never one whose extension is
+/// shared with other files (`shared_extension`), which content must tell.
 pub fn from_extension(path: &Path) -> Option<Format> {
+    claimed_by(path)
+        .filter(|d| d.shared_extension.is_none())
+        .map(|d| d.format)
+}
+
+/// The definition that claims the extension of `path`, shared or not.
+fn claimed_by(path: &Path) -> Option<&'static FormatDef> {
     let ext = path.extension()?.to_str()?;
     FORMATS
         .iter()
         .find(|d| d.extensions.iter().any(|e| e.eq_ignore_ascii_case(ext)))
-        .map(|d| d.format)
 }
 
 /// Whether a directory walk takes the file at `path`: one with a format's
-/// extension, unless its name is one of that format's `walk_skips`.
+/// extension, unless its name is one of that format's `walk_skips`; for an
+/// extension shared with other files (`.xml`), only when the file's
+/// beginning is decisively that format's (an XML file whose root is
+/// `<resources>`, not a `pom.xml` or a layout). An unreadable file with
+/// such an extension is not taken.
 pub fn walk_takes(path: &Path) -> bool {
-    let Some(format) = from_extension(path) else {
+    walk_takes_with(path, || file_head(path))
+}
+
+/// [`walk_takes`], with `head` giving the beginning of the file's text
+/// when the extension does not tell.
+fn walk_takes_with(path: &Path, head: impl FnOnce() -> Option<String>) -> bool {
+    let Some(def) = claimed_by(path) else {
         return false;
     };
+    if def.shared_extension.is_some() {
+        let Some(text) = head() else {
+            return false;
+        };
+        let text = text.trim_start_matches('\u{feff}');
+        let root = root_element(text);
+        let head = Head {
+            text,
+            root: root.as_deref(),
+        };
+        if def.sniff.and_then(|sniff| sniff(&head)) != Some(Evidence::Decisive) {
+            return false;
+        }
+    }
+    let format = def.format;
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
@@ -616,12 +711,37 @@ pub fn globs(sides: Sides) -> Vec<String> {
 
 /// A regular expression matching the file names of every format, as
 /// pre-commit's `files:` takes it: `\.(md|markdown|…)$`.
+///
+/// A format whose extension is shared with other files (`.xml`) is
+/// matched by its `shared_extension` path pattern instead, after a `|`.
 pub fn file_name_pattern() -> String {
     let extensions: Vec<&str> = FORMATS
         .iter()
+        .filter(|d| d.shared_extension.is_none())
         .flat_map(|d| d.extensions.iter().copied())
         .collect();
-    format!(r"\.({})$", extensions.join("|"))
+    let mut pattern = format!(r"\.({})$", extensions.join("|"));
+    for paths in FORMATS.iter().filter_map(|d| d.shared_extension) {
+        pattern.push('|');
+        pattern.push_str(paths);
+    }
+    pattern
+}
+
+/// At most [`HEAD`] bytes of the file at `path`, decoded (UTF-8, or UTF-16
+/// with a byte-order mark), for content sniffing; `None` when it cannot be
+/// read.
+fn file_head(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut raw = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(HEAD as u64)
+        .read_to_end(&mut raw)
+        .ok()?;
+    let (encoding, bom) = encoding_rs::Encoding::for_bom(&raw).unwrap_or((encoding_rs::UTF_8, 0));
+    let (text, _) = encoding.decode_without_bom_handling(&raw[bom..]);
+    Some(text.into_owned())
 }
 
 /// The README's table of input formats, generated from the registry.
@@ -635,6 +755,7 @@ pub fn formats_markdown() -> String {
             Sides::Bilingual => "source/target pairs",
         };
         let sniffed = match (d.format, d.sniff.is_some()) {
+            _ if d.shared_extension.is_some() => "yes, and it must: the extension is shared",
             (_, false) => "no",
             (Format::Markdown, true) => "when the extension says nothing",
             (_, true) => "yes, before the extension",
@@ -847,6 +968,7 @@ mod tests {
             | Format::Json
             | Format::Properties
             | Format::Strings
+            | Format::Android
             | Format::Srt
             | Format::Vtt => f,
         };
@@ -861,6 +983,7 @@ mod tests {
             Format::Json,
             Format::Properties,
             Format::Strings,
+            Format::Android,
             Format::Srt,
             Format::Vtt,
         ]
@@ -893,9 +1016,15 @@ mod tests {
                 }
             }
             assert_eq!(Format::from_name(d.name), Some(d.format));
-            // A file named with its extension is detected as the format.
+            // A file named with its extension is detected as the format;
+            // with a shared extension, only with content that says so.
             let path = format!("file.{}", d.extensions[0]);
-            assert_eq!(detect(Path::new(&path), ""), d.format, "{path}");
+            if d.shared_extension.is_some() {
+                assert_ne!(detect(Path::new(&path), ""), d.format, "{path}");
+                assert!(d.sniff.is_some(), "{}: content must tell", d.name);
+            } else {
+                assert_eq!(detect(Path::new(&path), ""), d.format, "{path}");
+            }
         }
     }
 
@@ -920,6 +1049,7 @@ mod tests {
                 Format::Json => "// a\n{\"k\": /* b */ \"x\"}\n",
                 Format::Properties => "# a\n! b\nk = x\n",
                 Format::Strings => "/* a */\n\"k\" = \"x\"; // b\n",
+                Format::Android => "<resources><!-- a --><string name=\"k\">x</string></resources>",
                 Format::Srt => "1\n00:00:01,000 --> 00:00:02,000\nx\n",
                 Format::Vtt => "WEBVTT\n\nNOTE a\n\n00:01.000 --> 00:02.000\nx\n",
             };
@@ -968,6 +1098,9 @@ mod tests {
             ("page", "<!doctype HTML><p>x", Format::Html),
             ("page", "<!-- x -->\n<body>x</body>", Format::Html),
             ("page.xml", "<root><p>x</p></root>", Format::Text),
+            ("pom.xml", "<?xml version=\"1.0\"?>\n<project><name>x</name></project>", Format::Text),
+            ("res/values-fr/strings.xml", "<?xml version=\"1.0\"?>\n<!-- licence -->\n<resources>", Format::Android),
+            ("strings.xml", "\u{feff}<resources xmlns:tools=\"t\">", Format::Android),
             ("data.xlf", "<root/>", Format::Xliff),
             ("data.SDLXLIFF", "", Format::Xliff),
             ("t.pot", "", Format::Po),
@@ -1014,7 +1147,10 @@ mod tests {
         let pattern = file_name_pattern();
         assert!(pattern.starts_with(r"\.(txt|text|md|"), "{pattern}");
         assert!(
-            pattern.contains("|tsv|json|arb|properties|strings|") && pattern.ends_with(")$"),
+            pattern.contains("|tsv|json|arb|properties|strings|")
+                && pattern.contains(")$|")
+                && !pattern.contains("|xml|")
+                && pattern.ends_with(r"|(^|/)values[^/]*/[^/]+\.xml$"),
             "{pattern}"
         );
     }
@@ -1040,6 +1176,33 @@ mod tests {
         }
     }
 
+    /// `.xml` is shared: a walk takes Android resources, read from the
+    /// file's beginning, and leaves Maven, layouts and unreadable files.
+    #[test]
+    fn walks_take_shared_extensions_by_content() {
+        let cases: &[(&str, Option<&str>, bool)] = &[
+            (
+                "res/values/strings.xml",
+                Some("<?xml version=\"1.0\"?>\n<resources>"),
+                true,
+            ),
+            (
+                "res/values/colors.xml",
+                Some("<!-- c -->\n<resources>"),
+                true,
+            ),
+            ("pom.xml", Some("<?xml version=\"1.0\"?>\n<project>"), false),
+            ("res/layout/main.xml", Some("<LinearLayout/>"), false),
+            ("data.xml", Some("not markup"), false),
+            ("gone.xml", None, false),
+            ("notes.txt", None, true),
+        ];
+        for (path, head, want) in cases {
+            let got = walk_takes_with(Path::new(path), || head.map(str::to_owned));
+            assert_eq!(got, *want, "{path}");
+        }
+    }
+
     #[test]
     fn html_declares_its_language() {
         assert_eq!(
@@ -1060,6 +1223,10 @@ mod tests {
     fn escaping() {
         assert_eq!(Escaping::PoString.apply("a \"b\" \\"), "a \\\"b\\\" \\\\");
         assert_eq!(Escaping::StringsValue.apply("\"b\"\n"), "\\\"b\\\"\\n");
+        assert_eq!(
+            Escaping::AndroidString.apply("Xi'an \"R&D\" <b> \\ \n\t"),
+            "Xi\\'an \\\"R&amp;D\\\" &lt;b&gt; \\\\ \\n\\t"
+        );
         assert_eq!(Escaping::Verbatim.apply("a & b"), "a & b");
         assert_eq!(Escaping::XmlText.apply("R&D <x>"), "R&amp;D &lt;x&gt;");
         assert_eq!(

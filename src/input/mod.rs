@@ -5,6 +5,7 @@
 //! `SourceFile::text`. Markup, escapes and inline tags are handled by the
 //! readers; the matcher only ever sees prose.
 
+pub mod android;
 mod escape;
 pub mod format;
 pub mod html;
