@@ -41,6 +41,7 @@ pub enum Format {
     Properties,
     Strings,
     Android,
+    Resx,
     Srt,
     Vtt,
 }
@@ -474,6 +475,23 @@ pub static FORMATS: &[FormatDef] = &[
         escaping: Escaping::AndroidString,
         placeholders: true,
         comments: &[CommentSyntax::Html],
+        keyed: true,
+    },
+    FormatDef {
+        format: Format::Resx,
+        name: "resx",
+        description: ".NET `.resx` resources: string `<data>` values by name; typed and binary data skipped, `<comment>`s are notes",
+        extensions: &["resx"],
+        walk_skips: &[],
+        shared_extension: None,
+        sniff: None,
+        reader: Reader::Prose(input::resx::read),
+        declared_language: None,
+        declared_encoding: None,
+        markup: &['<', '>'],
+        escaping: Escaping::XmlText,
+        placeholders: true,
+        comments: &[CommentSyntax::Html, CommentSyntax::Note],
         keyed: true,
     },
     FormatDef {
@@ -969,6 +987,7 @@ mod tests {
             | Format::Properties
             | Format::Strings
             | Format::Android
+            | Format::Resx
             | Format::Srt
             | Format::Vtt => f,
         };
@@ -984,6 +1003,7 @@ mod tests {
             Format::Properties,
             Format::Strings,
             Format::Android,
+            Format::Resx,
             Format::Srt,
             Format::Vtt,
         ]
@@ -1050,6 +1070,7 @@ mod tests {
                 Format::Properties => "# a\n! b\nk = x\n",
                 Format::Strings => "/* a */\n\"k\" = \"x\"; // b\n",
                 Format::Android => "<resources><!-- a --><string name=\"k\">x</string></resources>",
+                Format::Resx => "<root><!-- a --><data name=\"k\"><value>x</value><comment>n</comment></data></root>",
                 Format::Srt => "1\n00:00:01,000 --> 00:00:02,000\nx\n",
                 Format::Vtt => "WEBVTT\n\nNOTE a\n\n00:01.000 --> 00:02.000\nx\n",
             };

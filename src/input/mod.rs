@@ -15,6 +15,7 @@ pub mod parallel;
 pub mod plain;
 pub mod po;
 pub mod properties;
+pub mod resx;
 mod sink;
 pub mod source;
 pub mod strings;
