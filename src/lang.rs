@@ -294,6 +294,8 @@ mod tests {
             ("app.de.json", Some("de")),
             ("public/locales/fr-FR/common.json", Some("fr-FR")),
             ("fr.lproj/Localizable.strings", Some("fr")),
+            ("pt-BR.lproj/Localizable.stringsdict", Some("pt-BR")),
+            ("Base.lproj/Localizable.stringsdict", None),
             ("res/values-fr-rCA/strings.xml", Some("fr-CA")),
             ("res/values/strings.xml", None),
             ("Properties/Resources.fr-FR.resx", Some("fr-FR")),

@@ -40,6 +40,7 @@ pub enum Format {
     Json,
     Properties,
     Strings,
+    Stringsdict,
     Android,
     Resx,
     Srt,
@@ -457,6 +458,23 @@ pub static FORMATS: &[FormatDef] = &[
         escaping: Escaping::StringsValue,
         placeholders: true,
         comments: &[CommentSyntax::SlashStar, CommentSyntax::Slashes],
+        keyed: true,
+    },
+    FormatDef {
+        format: Format::Stringsdict,
+        name: "stringsdict",
+        description: "iOS and macOS `.stringsdict` plurals: format strings and plural forms by key",
+        extensions: &["stringsdict"],
+        walk_skips: &[],
+        shared_extension: None,
+        sniff: None,
+        reader: Reader::Prose(input::stringsdict::read),
+        declared_language: None,
+        declared_encoding: None,
+        markup: &['<', '>'],
+        escaping: Escaping::XmlText,
+        placeholders: true,
+        comments: &[CommentSyntax::Html],
         keyed: true,
     },
     FormatDef {
@@ -986,6 +1004,7 @@ mod tests {
             | Format::Json
             | Format::Properties
             | Format::Strings
+            | Format::Stringsdict
             | Format::Android
             | Format::Resx
             | Format::Srt
@@ -1002,6 +1021,7 @@ mod tests {
             Format::Json,
             Format::Properties,
             Format::Strings,
+            Format::Stringsdict,
             Format::Android,
             Format::Resx,
             Format::Srt,
@@ -1069,6 +1089,7 @@ mod tests {
                 Format::Json => "// a\n{\"k\": /* b */ \"x\"}\n",
                 Format::Properties => "# a\n! b\nk = x\n",
                 Format::Strings => "/* a */\n\"k\" = \"x\"; // b\n",
+                Format::Stringsdict => "<plist><!-- a --><dict><key>k</key><dict><key>NSStringLocalizedFormatKey</key><string>x</string></dict></dict></plist>",
                 Format::Android => "<resources><!-- a --><string name=\"k\">x</string></resources>",
                 Format::Resx => "<root><!-- a --><data name=\"k\"><value>x</value><comment>n</comment></data></root>",
                 Format::Srt => "1\n00:00:01,000 --> 00:00:02,000\nx\n",

@@ -19,6 +19,7 @@ pub mod resx;
 mod sink;
 pub mod source;
 pub mod strings;
+pub mod stringsdict;
 pub mod subtitles;
 pub mod tmx;
 pub mod tsv;
