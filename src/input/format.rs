@@ -11,10 +11,12 @@
 //! the tests at the bottom fail when an entry is missing or incomplete.
 //!
 //! Detection: content decides when it is unambiguous (an XML document whose
-//! root element is `<xliff>` or `<tmx>`; an HTML document, from
+//! root element is `<xliff>`, `<tmx>` or, Android's, `<resources>`; an HTML
+//! document, from
 //! `<!DOCTYPE html>` or a root `<html>`, `<head>` or `<body>`; a PO file,
 //! whose first line that is neither blank nor a `#` comment is `msgid "…"`
-//! or `msgctxt "…"`); otherwise the extension; a file with no known
+//! or `msgctxt "…"`); otherwise the extension, unless it is shared with other
+//! files (`.xml`: only content makes it Android's); a file with no known
 //! extension (or standard input) is then taken by weak content evidence
 //! (enough Markdown syntax), else it is plain text.
 
@@ -38,6 +40,9 @@ pub enum Format {
     Json,
     Properties,
     Strings,
+    Stringsdict,
+    Android,
+    Resx,
     Srt,
     Vtt,
     Yaml,
@@ -104,6 +109,10 @@ pub enum Escaping {
     /// Fluent pattern text: as it is, when it holds no brace (a
     /// placeable) and no line break.
     FluentText,
+    /// An Android string resource: XML character data whose apostrophes,
+    /// double quotes, backslashes, line breaks and tabs are escaped as
+    /// aapt2 wants them (`\'`, `\"`, `\\`, `\n`, `\t`).
+    AndroidString,
 }
 
 impl Escaping {
@@ -138,6 +147,23 @@ impl Escaping {
                 .replace('&', "&amp;")
                 .replace('<', "&lt;")
                 .replace('>', "&gt;"),
+            Escaping::AndroidString => {
+                let mut out = String::with_capacity(text.len());
+                for c in text.chars() {
+                    match c {
+                        '&' => out.push_str("&amp;"),
+                        '<' => out.push_str("&lt;"),
+                        '>' => out.push_str("&gt;"),
+                        '\\' => out.push_str("\\\\"),
+                        '\'' => out.push_str("\\'"),
+                        '"' => out.push_str("\\\""),
+                        '\n' => out.push_str("\\n"),
+                        '\t' => out.push_str("\\t"),
+                        c => out.push(c),
+                    }
+                }
+                out
+            }
             Escaping::PoString | Escaping::StringsValue => text
                 .replace('\\', "\\\\")
                 .replace('"', "\\\"")
@@ -203,6 +229,15 @@ pub struct Head<'a> {
 /// the offset in the file's text where it stands.
 pub type Declaration = (String, usize);
 
+/// Which paths of a format's extension are that format, for walks and
+/// hooks: `takes` decides for a walk, `pattern` is the same rule as the
+/// regular expression pre-commit's `files:` holds (tested to agree).
+#[derive(Debug, Clone, Copy)]
+pub struct PathRule {
+    pub takes: fn(&Path) -> bool,
+    pub pattern: &'static str,
+}
+
 /// One format's definition.
 #[derive(Debug, Clone, Copy)]
 pub struct FormatDef {
@@ -219,6 +254,15 @@ pub struct FormatDef {
     /// files, whose values are not prose. Named on the command line, they
     /// are still read.
     pub walk_skips: &'static [&'static str],
+    /// `Some` when its extensions are shared with files of other kinds, so
+    /// that the extension alone does not tell the format (Android
+    /// resources and Maven's `pom.xml` are both `.xml`): a file is then this
+    /// format only when `sniff` finds it decisively so. Detection by
+    /// extension passes it over, a directory walk reads the beginning of
+    /// each such file to decide, and pre-commit's `files:` pattern, which
+    /// cannot look inside files, takes the paths this regular expression
+    /// matches.
+    pub shared_extension: Option<&'static str>,
     /// What the content says, if anything.
     pub sniff: Option<fn(&Head<'_>) -> Option<Evidence>>,
     pub reader: Reader,
@@ -248,11 +292,10 @@ pub struct FormatDef {
     /// ids being the keys: `align --source A --target B` then pairs two
     /// such files by key rather than by line ([`input::parallel`]).
     pub keyed: bool,
-    /// For an extension other files share (YAML is configuration too), what
-    /// a path must look like for a directory walk to take the file (a
-    /// locale in its name, a `locales/` folder). Named on the command
-    /// line, any file is read.
-    pub walk_only: Option<fn(&Path) -> bool>,
+    /// For an extension that configuration files share (YAML), the paths a
+    /// directory walk and the pre-commit hooks take (a locale in the name,
+    /// a `locales/` folder). Named on the command line, any file is read.
+    pub walk_only: Option<PathRule>,
 }
 
 impl FormatDef {
@@ -272,6 +315,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "plain text; every line is prose",
         extensions: &["txt", "text"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: None,
         reader: Reader::Prose(|file| Ok(input::plain::read(file))),
         declared_language: None,
@@ -294,6 +338,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "CommonMark; code, URLs, HTML and front matter skipped",
         extensions: &["md", "markdown"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: Some(|head| looks_like_markdown(head.text).then_some(Evidence::Suggestive)),
         reader: Reader::Prose(input::markdown::read),
         declared_language: Some(input::markdown::front_matter_lang),
@@ -311,6 +356,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "HTML; tags, scripts, styles and attributes skipped, entities decoded",
         extensions: &["html", "htm", "xhtml"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: Some(|head| {
             matches!(head.root, Some("html" | "head" | "body")).then_some(Evidence::Decisive)
         }),
@@ -330,6 +376,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "XLIFF 1.2 and 2.x (also SDLXLIFF, MXLIFF): units' source and target",
         extensions: &["xlf", "xliff", "sdlxliff", "mxliff"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: Some(|head| (head.root == Some("xliff")).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, _| input::xliff::read(file)),
         declared_language: None,
@@ -347,6 +394,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "TMX 1.4 translation memory; `<tuv xml:lang>` per language",
         extensions: &["tmx"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: Some(|head| (head.root == Some("tmx")).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, langs| input::tmx::read(file, langs.source, langs.target)),
         declared_language: None,
@@ -364,6 +412,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "gettext PO and POT catalogues; msgid/msgstr pairs",
         extensions: &["po", "pot"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: Some(|head| looks_like_po(head.text).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, _| input::po::read(file)),
         declared_language: None,
@@ -381,6 +430,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "two tab-separated columns: source, target",
         extensions: &["tsv"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: None,
         reader: Reader::Pairs(|file, _| input::tsv::read(file)),
         declared_language: None,
@@ -416,6 +466,7 @@ pub static FORMATS: &[FormatDef] = &[
             "firebase.json",
             "manifest.json",
         ],
+        shared_extension: None,
         sniff: None,
         reader: Reader::Prose(input::json::read),
         declared_language: Some(input::json::declared_locale),
@@ -434,6 +485,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "Java `.properties` resource bundles: values by key",
         extensions: &["properties"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: None,
         reader: Reader::Prose(input::properties::read),
         declared_language: None,
@@ -452,6 +504,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "iOS and macOS `.strings` files: values by key",
         extensions: &["strings"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: None,
         reader: Reader::Prose(input::strings::read),
         declared_language: None,
@@ -464,11 +517,67 @@ pub static FORMATS: &[FormatDef] = &[
         walk_only: None,
     },
     FormatDef {
+        format: Format::Stringsdict,
+        name: "stringsdict",
+        description: "iOS and macOS `.stringsdict` plurals: format strings and plural forms by key",
+        extensions: &["stringsdict"],
+        walk_skips: &[],
+        shared_extension: None,
+        sniff: None,
+        reader: Reader::Prose(input::stringsdict::read),
+        declared_language: None,
+        declared_encoding: None,
+        markup: &['<', '>'],
+        escaping: Escaping::XmlText,
+        placeholders: true,
+        comments: &[CommentSyntax::Html],
+        keyed: true,
+        walk_only: None,
+    },
+    FormatDef {
+        format: Format::Android,
+        name: "android",
+        description: "Android string resources (`<resources>` root): `<string>`, `<plurals>` and `<string-array>` values by name",
+        extensions: &["xml"],
+        walk_skips: &[],
+        // Android keeps its resources in `res/values*/`.
+        shared_extension: Some(r"(^|/)values[^/]*/[^/]+\.xml$"),
+        sniff: Some(|head| (head.root == Some("resources")).then_some(Evidence::Decisive)),
+        reader: Reader::Prose(input::android::read),
+        declared_language: Some(input::android::declared_locale),
+        declared_encoding: None,
+        markup: &['<', '>'],
+        escaping: Escaping::AndroidString,
+        placeholders: true,
+        comments: &[CommentSyntax::Html],
+        keyed: true,
+        walk_only: None,
+    },
+    FormatDef {
+        format: Format::Resx,
+        name: "resx",
+        description: ".NET `.resx` resources: string `<data>` values by name; typed and binary data skipped, `<comment>`s are notes",
+        extensions: &["resx"],
+        walk_skips: &[],
+        shared_extension: None,
+        sniff: None,
+        reader: Reader::Prose(input::resx::read),
+        declared_language: None,
+        declared_encoding: None,
+        markup: &['<', '>'],
+        escaping: Escaping::XmlText,
+        placeholders: true,
+        comments: &[CommentSyntax::Html, CommentSyntax::Note],
+        keyed: true,
+        walk_only: None,
+    },
+    FormatDef {
         format: Format::Srt,
         name: "srt",
         description: "SubRip subtitles: cue text; numbers, timings and inline tags skipped",
         extensions: &["srt"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: Some(|head| input::subtitles::looks_like_srt(head.text).then_some(Evidence::Decisive)),
         reader: Reader::Prose(input::subtitles::read_srt),
         declared_language: None,
@@ -486,6 +595,7 @@ pub static FORMATS: &[FormatDef] = &[
         description: "WebVTT subtitles: cue text; header, timings, settings, tags, `STYLE` and `REGION` skipped; `NOTE` blocks are comments",
         extensions: &["vtt"],
         walk_skips: &[],
+        shared_extension: None,
         sniff: Some(|head| input::subtitles::looks_like_vtt(head.text).then_some(Evidence::Decisive)),
         reader: Reader::Prose(input::subtitles::read_vtt),
         declared_language: None,
@@ -500,7 +610,7 @@ pub static FORMATS: &[FormatDef] = &[
     FormatDef {
         format: Format::Yaml,
         name: "yaml",
-        description: "YAML message catalogues (Rails i18n, Symfony): string values by key path; walks take only files a locale names or under a `locales`-style folder",
+        description: "YAML message catalogues (Rails i18n, Symfony, Hugo): string values by key path; walks and hooks take only files under a `locales`, `locale`, `i18n`, `l10n`, `lang`, `langs` or `translations` folder",
         extensions: &["yml", "yaml"],
         walk_skips: &[],
         sniff: None,
@@ -512,7 +622,11 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Hash],
         keyed: true,
-        walk_only: Some(is_catalogue_path),
+        walk_only: Some(PathRule {
+            takes: is_catalogue_path,
+            pattern: CATALOGUE_PATHS,
+        }),
+        shared_extension: None,
     },
     FormatDef {
         format: Format::Asciidoc,
@@ -530,6 +644,7 @@ pub static FORMATS: &[FormatDef] = &[
         comments: &[CommentSyntax::Slashes, CommentSyntax::Block],
         keyed: false,
         walk_only: None,
+        shared_extension: None,
     },
     FormatDef {
         format: Format::Rst,
@@ -547,6 +662,7 @@ pub static FORMATS: &[FormatDef] = &[
         comments: &[CommentSyntax::Block],
         keyed: false,
         walk_only: None,
+        shared_extension: None,
     },
     FormatDef {
         format: Format::Fluent,
@@ -564,13 +680,19 @@ pub static FORMATS: &[FormatDef] = &[
         comments: &[CommentSyntax::Hash],
         keyed: true,
         walk_only: None,
+        shared_extension: None,
     },
 ];
 
-/// Whether a YAML file is where catalogues live: a locale names it or its
-/// folder (`fr.yml`, `messages.fr.yaml`, `fr/app.yml`), or it is under a
-/// folder whose name says translations. Everything else with the extension
-/// is configuration (CI, glossaries, `termalign.yaml`) and a walk leaves it.
+/// [`is_catalogue_path`] as a regular expression, for pre-commit.
+const CATALOGUE_PATHS: &str = r"(^|/)(locales?|i18n|l10n|langs?|translations)/(.+/)?[^/]+\.ya?ml$";
+
+/// Whether a YAML file is where catalogues live: under a folder whose name
+/// says translations (`config/locales/`, Symfony's `translations/`, Hugo's
+/// `i18n/`). Everything else with the extension is configuration (CI,
+/// glossaries, `termalign.yaml`, `docker-compose.yml`), and a walk or a
+/// hook leaves it; a locale-named file elsewhere (`fr.yml`) is read when
+/// named.
 fn is_catalogue_path(path: &Path) -> bool {
     const FOLDERS: &[&str] = &[
         "locale",
@@ -581,12 +703,11 @@ fn is_catalogue_path(path: &Path) -> bool {
         "langs",
         "translations",
     ];
-    crate::lang::from_resource_path(path).is_some()
-        || path.ancestors().skip(1).any(|dir| {
-            dir.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| FOLDERS.iter().any(|f| n.eq_ignore_ascii_case(f)))
-        })
+    path.ancestors().skip(1).any(|dir| {
+        dir.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| FOLDERS.contains(&n))
+    })
 }
 
 impl Format {
@@ -710,25 +831,54 @@ pub fn detect(path: &Path, text: &str) -> Format {
         .unwrap_or(Format::Text)
 }
 
-/// The format told by the extension alone.
+/// The format told by the extension alone: never one whose extension is
+/// shared with other files (`shared_extension`), which content must tell.
 pub fn from_extension(path: &Path) -> Option<Format> {
+    claimed_by(path)
+        .filter(|d| d.shared_extension.is_none())
+        .map(|d| d.format)
+}
+
+/// The definition that claims the extension of `path`, shared or not.
+fn claimed_by(path: &Path) -> Option<&'static FormatDef> {
     let ext = path.extension()?.to_str()?;
     FORMATS
         .iter()
         .find(|d| d.extensions.iter().any(|e| e.eq_ignore_ascii_case(ext)))
-        .map(|d| d.format)
 }
 
 /// Whether a directory walk takes the file at `path`: one with a format's
 /// extension, unless its name is one of that format's `walk_skips` or the
-/// path fails the format's `walk_only`.
+/// path fails the format's `walk_only`; for an extension shared with other
+/// files (`.xml`), only when the file's beginning is decisively that
+/// format's (an XML file whose root is `<resources>`, not a `pom.xml` or a
+/// layout). An unreadable file with such an extension is not taken.
 pub fn walk_takes(path: &Path) -> bool {
-    let Some(format) = from_extension(path) else {
+    walk_takes_with(path, || file_head(path))
+}
+
+/// [`walk_takes`], with `head` giving the beginning of the file's text
+/// when the extension does not tell.
+fn walk_takes_with(path: &Path, head: impl FnOnce() -> Option<String>) -> bool {
+    let Some(def) = claimed_by(path) else {
         return false;
     };
-    let def = format.def();
-    if def.walk_only.is_some_and(|takes| !takes(path)) {
+    if def.walk_only.is_some_and(|rule| !(rule.takes)(path)) {
         return false;
+    }
+    if def.shared_extension.is_some() {
+        let Some(text) = head() else {
+            return false;
+        };
+        let text = text.trim_start_matches('\u{feff}');
+        let root = root_element(text);
+        let head = Head {
+            text,
+            root: root.as_deref(),
+        };
+        if def.sniff.and_then(|sniff| sniff(&head)) != Some(Evidence::Decisive) {
+            return false;
+        }
     }
     let name = path
         .file_name()
@@ -759,12 +909,40 @@ pub fn globs(sides: Sides) -> Vec<String> {
 
 /// A regular expression matching the file names of every format, as
 /// pre-commit's `files:` takes it: `\.(md|markdown|…)$`.
+///
+/// A format whose extension is shared with other files (`.xml`) is
+/// matched by its `shared_extension` path pattern instead, after a `|`.
 pub fn file_name_pattern() -> String {
     let extensions: Vec<&str> = FORMATS
         .iter()
+        .filter(|d| d.shared_extension.is_none() && d.walk_only.is_none())
         .flat_map(|d| d.extensions.iter().copied())
         .collect();
-    format!(r"\.({})$", extensions.join("|"))
+    let mut pattern = format!(r"\.({})$", extensions.join("|"));
+    let paths = FORMATS
+        .iter()
+        .filter_map(|d| d.shared_extension.or(d.walk_only.map(|rule| rule.pattern)));
+    for paths in paths {
+        pattern.push('|');
+        pattern.push_str(paths);
+    }
+    pattern
+}
+
+/// At most [`HEAD`] bytes of the file at `path`, decoded (UTF-8, or UTF-16
+/// with a byte-order mark), for content sniffing; `None` when it cannot be
+/// read.
+fn file_head(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut raw = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(HEAD as u64)
+        .read_to_end(&mut raw)
+        .ok()?;
+    let (encoding, bom) = encoding_rs::Encoding::for_bom(&raw).unwrap_or((encoding_rs::UTF_8, 0));
+    let (text, _) = encoding.decode_without_bom_handling(&raw[bom..]);
+    Some(text.into_owned())
 }
 
 /// The README's table of input formats, generated from the registry.
@@ -778,6 +956,7 @@ pub fn formats_markdown() -> String {
             Sides::Bilingual => "source/target pairs",
         };
         let sniffed = match (d.format, d.sniff.is_some()) {
+            _ if d.shared_extension.is_some() => "yes, and it must: the extension is shared",
             (_, false) => "no",
             (Format::Markdown, true) => "when the extension says nothing",
             (_, true) => "yes, before the extension",
@@ -1023,6 +1202,9 @@ mod tests {
             | Format::Json
             | Format::Properties
             | Format::Strings
+            | Format::Stringsdict
+            | Format::Android
+            | Format::Resx
             | Format::Srt
             | Format::Vtt
             | Format::Yaml
@@ -1041,6 +1223,9 @@ mod tests {
             Format::Json,
             Format::Properties,
             Format::Strings,
+            Format::Stringsdict,
+            Format::Android,
+            Format::Resx,
             Format::Srt,
             Format::Vtt,
             Format::Yaml,
@@ -1077,9 +1262,15 @@ mod tests {
                 }
             }
             assert_eq!(Format::from_name(d.name), Some(d.format));
-            // A file named with its extension is detected as the format.
+            // A file named with its extension is detected as the format;
+            // with a shared extension, only with content that says so.
             let path = format!("file.{}", d.extensions[0]);
-            assert_eq!(detect(Path::new(&path), ""), d.format, "{path}");
+            if d.shared_extension.is_some() {
+                assert_ne!(detect(Path::new(&path), ""), d.format, "{path}");
+                assert!(d.sniff.is_some(), "{}: content must tell", d.name);
+            } else {
+                assert_eq!(detect(Path::new(&path), ""), d.format, "{path}");
+            }
         }
     }
 
@@ -1104,6 +1295,9 @@ mod tests {
                 Format::Json => "// a\n{\"k\": /* b */ \"x\"}\n",
                 Format::Properties => "# a\n! b\nk = x\n",
                 Format::Strings => "/* a */\n\"k\" = \"x\"; // b\n",
+                Format::Stringsdict => "<plist><!-- a --><dict><key>k</key><dict><key>NSStringLocalizedFormatKey</key><string>x</string></dict></dict></plist>",
+                Format::Android => "<resources><!-- a --><string name=\"k\">x</string></resources>",
+                Format::Resx => "<root><!-- a --><data name=\"k\"><value>x</value><comment>n</comment></data></root>",
                 Format::Srt => "1\n00:00:01,000 --> 00:00:02,000\nx\n",
                 Format::Vtt => "WEBVTT\n\nNOTE a\n\n00:01.000 --> 00:02.000\nx\n",
                 Format::Yaml => "# a\nk: x # b\n",
@@ -1156,6 +1350,9 @@ mod tests {
             ("page", "<!doctype HTML><p>x", Format::Html),
             ("page", "<!-- x -->\n<body>x</body>", Format::Html),
             ("page.xml", "<root><p>x</p></root>", Format::Text),
+            ("pom.xml", "<?xml version=\"1.0\"?>\n<project><name>x</name></project>", Format::Text),
+            ("res/values-fr/strings.xml", "<?xml version=\"1.0\"?>\n<!-- licence -->\n<resources>", Format::Android),
+            ("strings.xml", "\u{feff}<resources xmlns:tools=\"t\">", Format::Android),
             ("data.xlf", "<root/>", Format::Xliff),
             ("data.SDLXLIFF", "", Format::Xliff),
             ("t.pot", "", Format::Po),
@@ -1207,10 +1404,18 @@ mod tests {
         assert!(!bilingual.contains(&"*.md".to_owned()));
         let pattern = file_name_pattern();
         assert!(pattern.starts_with(r"\.(txt|text|md|"), "{pattern}");
-        assert!(
-            pattern.contains("|tsv|json|arb|properties|strings|") && pattern.ends_with(")$"),
-            "{pattern}"
-        );
+        let files = regex::Regex::new(&pattern).unwrap();
+        for taken in [
+            "a.tsv",
+            "docs/guide.rst",
+            "res/values-fr/strings.xml",
+            "config/locales/fr.yml",
+        ] {
+            assert!(files.is_match(taken), "{taken}: {pattern}");
+        }
+        for left in ["pom.xml", "ci.yml", ".github/workflows/ci.yml", "main.rs"] {
+            assert!(!files.is_match(left), "{left}: {pattern}");
+        }
     }
 
     #[test]
@@ -1232,7 +1437,9 @@ mod tests {
             ("config/locales/devise.en.yml", true),
             ("translations/messages.fr.yaml", true),
             ("app/i18n/admin.yaml", true),
-            ("src/fr/ui.yml", true),
+            ("src/fr/ui.yml", false),
+            ("fr.yml", false),
+            ("app/Locales/fr.yml", false),
             (".github/workflows/ci.yml", false),
             ("termalign.yaml", false),
             ("glossaries/diplomacy.yaml", false),
@@ -1241,6 +1448,68 @@ mod tests {
         ];
         for (path, want) in cases {
             assert_eq!(walk_takes(Path::new(path)), *want, "{path}");
+        }
+    }
+
+    /// `.xml` is shared: a walk takes Android resources, read from the
+    /// file's beginning, and leaves Maven, layouts and unreadable files.
+    #[test]
+    fn walks_take_shared_extensions_by_content() {
+        let cases: &[(&str, Option<&str>, bool)] = &[
+            (
+                "res/values/strings.xml",
+                Some("<?xml version=\"1.0\"?>\n<resources>"),
+                true,
+            ),
+            (
+                "res/values/colors.xml",
+                Some("<!-- c -->\n<resources>"),
+                true,
+            ),
+            ("pom.xml", Some("<?xml version=\"1.0\"?>\n<project>"), false),
+            ("res/layout/main.xml", Some("<LinearLayout/>"), false),
+            ("data.xml", Some("not markup"), false),
+            ("gone.xml", None, false),
+            ("notes.txt", None, true),
+        ];
+        for (path, head, want) in cases {
+            let got = walk_takes_with(Path::new(path), || head.map(str::to_owned));
+            assert_eq!(got, *want, "{path}");
+        }
+    }
+
+    /// The YAML path rule's regular expression (what pre-commit sees) and
+    /// its function (what a walk asks) agree.
+    #[test]
+    fn catalogue_path_rule_and_its_pattern_agree() {
+        let re = regex::Regex::new(CATALOGUE_PATHS).unwrap();
+        for path in [
+            "config/locales/fr.yml",
+            "config/locales/admin/users.yml",
+            "config/locales/devise.en.yml",
+            "translations/messages.fr.yaml",
+            "app/i18n/admin.yaml",
+            "src/fr/ui.yml",
+            "fr.yml",
+            "pt-BR.yml",
+            "es-419.yml",
+            "zh_Hans.yaml",
+            "messages_fr.yml",
+            "lang/x.yml",
+            ".github/workflows/ci.yml",
+            "termalign.yaml",
+            "glossaries/diplomacy.yaml",
+            "docker-compose.yml",
+            "config/database.yml",
+            "app.yml",
+            "mkdocs.yml",
+            "xx/new.yml",
+        ] {
+            assert_eq!(
+                re.is_match(path),
+                is_catalogue_path(Path::new(path)),
+                "{path}"
+            );
         }
     }
 
@@ -1267,6 +1536,10 @@ mod tests {
         assert_eq!(apply(Escaping::StringsValue, "\"b\"\n"), "\\\"b\\\"\\n");
         assert_eq!(apply(Escaping::Verbatim, "a & b"), "a & b");
         assert_eq!(apply(Escaping::XmlText, "R&D <x>"), "R&amp;D &lt;x&gt;");
+        assert_eq!(
+            apply(Escaping::AndroidString, "Xi'an \"R&D\" <b> \\ \n\t"),
+            "Xi\\'an \\\"R&amp;D\\\" &lt;b&gt; \\\\ \\n\\t"
+        );
         assert_eq!(
             apply(Escaping::JsonString, "a \"b\" \\ \n\u{1}é"),
             "a \\\"b\\\" \\\\ \\n\\u0001é"

@@ -5,6 +5,7 @@
 //! `SourceFile::text`. Markup, escapes and inline tags are handled by the
 //! readers; the matcher only ever sees prose.
 
+pub mod android;
 pub mod asciidoc;
 mod escape;
 pub mod fluent;
@@ -17,10 +18,12 @@ pub mod parallel;
 pub mod plain;
 pub mod po;
 pub mod properties;
+pub mod resx;
 pub mod rst;
 mod sink;
 pub mod source;
 pub mod strings;
+pub mod stringsdict;
 pub mod subtitles;
 pub mod tmx;
 pub mod tsv;

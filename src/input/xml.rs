@@ -151,6 +151,11 @@ impl<'a> Xml<'a> {
         Ok(root)
     }
 
+    /// The file's text, which every span indexes.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// The namespace of the root element, once it has been read.
     pub fn core_namespace(&self) -> Option<&[u8]> {
         self.core_ns.as_deref()
@@ -489,6 +494,35 @@ impl<'a> Xml<'a> {
             Piece::Reference { len, decoded } => {
                 let mut buf = [0; 4];
                 b.replace(len, decoded.encode_utf8(&mut buf));
+            }
+        })
+    }
+
+    /// The characters of character data at `span` (a `Text` or `CData`
+    /// event), each with the bytes of the file it stands for: itself, or
+    /// its whole entity or character reference. Readers that decode a
+    /// format's own escapes on top of XML's (Android resources) work on
+    /// these.
+    pub fn chars(&self, span: Span, out: &mut Vec<(Span, char)>) -> Result<()> {
+        fn push_run(run: &str, at: usize, out: &mut Vec<(Span, char)>) {
+            for (k, c) in run.char_indices() {
+                out.push((Span::new(at + k, at + k + c.len_utf8()), c));
+            }
+        }
+        if self.text[span.range()].starts_with("<![CDATA[") {
+            let inner: Span = Span::new(span.start + "<![CDATA[".len(), span.end - "]]>".len());
+            push_run(&self.text[inner.range()], inner.start, out);
+            return Ok(());
+        }
+        let mut at = span.start;
+        self.decode(span, |piece| match piece {
+            Piece::Copy(s) => {
+                push_run(s, at, out);
+                at += s.len();
+            }
+            Piece::Reference { len, decoded } => {
+                out.push((Span::new(at, at + len), decoded));
+                at += len;
             }
         })
     }

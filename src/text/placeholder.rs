@@ -1,6 +1,6 @@
 //! Placeholders and inline code in translatable strings: what a program
 //! fills in, not words of the text. Catalogues and resource files are full
-//! of them — printf `%s`, `%1$s`, `%(name)s`, `%@`; Ruby `%{name}`; ICU
+//! of them — printf `%s`, `%1$s`, `%(name)s`, `%@`, Apple's `%#@name@`; Ruby `%{name}`; ICU
 //! MessageFormat `{name}`, `{count, plural, one {# item} other {# items}}`;
 //! Python, .NET and Java `{0}`, `{0:N2}`, `{name}`; `{{ mustache }}`;
 //! `${var}`; HTML and XML tags inside strings; `` `code` ``.
@@ -154,6 +154,18 @@ fn printf(b: &[u8], i: usize, to: usize) -> Option<(Kind, usize)> {
     let after_digits = digits(j);
     if after_digits > j && at(after_digits) == Some(b'$') {
         j = after_digits + 1;
+    }
+    // Apple's `%#@name@` (`%1$#@name@` with a position): a variable of a
+    // `.stringsdict` format key, replaced by one of its plural forms.
+    if at(j) == Some(b'#') && at(j + 1) == Some(b'@') {
+        let name_start = j + 2;
+        let mut k = name_start;
+        while at(k).is_some_and(is_name_byte) {
+            k += 1;
+        }
+        if k > name_start && at(k) == Some(b'@') {
+            return Some((Kind::Printf, k + 1));
+        }
     }
     while at(j).is_some_and(|c| matches!(c, b'-' | b'+' | b'#' | b'0' | b'\'')) {
         j += 1;
@@ -370,6 +382,10 @@ mod tests {
                 &[(Kind::Printf, "%@"), (Kind::Printf, "%1$@")],
             ),
             ("%<count>d", &[(Kind::Printf, "%<count>d")]),
+            (
+                "Imported %#@cars@ with %1$#@events@.",
+                &[(Kind::Printf, "%#@cars@"), (Kind::Printf, "%1$#@events@")],
+            ),
             ("%{city} is", &[(Kind::Ruby, "%{city}")]),
             (
                 "{name} and {0}",
