@@ -74,6 +74,11 @@ impl Engine {
             let scanned = scanned_of[reference.index]
                 .map(|k| &doc.segments[k])
                 .filter(|_| has_target);
+            // A source of nothing but placeholders or blanks (`%@`, `{0}`)
+            // has nothing to translate: no target is no omission.
+            if !has_target && pair.source.text.trim().is_empty() {
+                continue;
+            }
             let unfinished = !has_target || pair.state != PairState::Final;
             if source.is_empty() && !unfinished {
                 continue;

@@ -49,6 +49,7 @@ pub enum Format {
     Asciidoc,
     Rst,
     Fluent,
+    Xcstrings,
 }
 
 /// What a file of a format holds.
@@ -682,6 +683,24 @@ pub static FORMATS: &[FormatDef] = &[
         walk_only: None,
         shared_extension: None,
     },
+    FormatDef {
+        format: Format::Xcstrings,
+        name: "xcstrings",
+        description: "Xcode String Catalogs: each key's source text and one language's translation, plural and device variants by key",
+        extensions: &["xcstrings"],
+        walk_skips: &[],
+        shared_extension: None,
+        sniff: None,
+        reader: Reader::Pairs(input::xcstrings::read),
+        declared_language: None,
+        declared_encoding: None,
+        markup: &[],
+        escaping: Escaping::JsonString,
+        placeholders: true,
+        comments: &[CommentSyntax::Slashes, CommentSyntax::SlashStar],
+        keyed: false,
+        walk_only: None,
+    },
 ];
 
 /// [`is_catalogue_path`] as a regular expression, for pre-commit.
@@ -1210,7 +1229,8 @@ mod tests {
             | Format::Yaml
             | Format::Asciidoc
             | Format::Rst
-            | Format::Fluent => f,
+            | Format::Fluent
+            | Format::Xcstrings => f,
         };
         [
             Format::Text,
@@ -1232,6 +1252,7 @@ mod tests {
             Format::Asciidoc,
             Format::Rst,
             Format::Fluent,
+            Format::Xcstrings,
         ]
         .into_iter()
         .map(every)
@@ -1304,6 +1325,7 @@ mod tests {
                 Format::Asciidoc => "// a\nx\n\n////\nb\n////\n",
                 Format::Rst => ".. a\n\nx\n",
                 Format::Fluent => "# a\nk = x\n",
+                Format::Xcstrings => "// a\n{\"sourceLanguage\": \"en\", /* b */ \"strings\": {\"k\": {\"localizations\": {\"fr\": {\"stringUnit\": {\"value\": \"x\"}}}}}}\n",
             };
             let file = crate::input::testing::file("sample", sample);
             let prose = format.read_document(&file).unwrap();

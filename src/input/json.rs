@@ -34,17 +34,24 @@ const MAX_DEPTH: usize = 256;
 
 /// Reads a JSON catalogue's string values.
 pub fn read(file: &SourceFile) -> Result<Prose> {
-    let mut parser = Parser::new(&file.text);
-    let value = parser
-        .document()
-        .map_err(|e| Error::input(file.origin(e.at), e.message))?;
+    let (value, comments) = parse(file)?;
     let mut segments = Vec::new();
     collect(&value, None, &mut segments);
     Ok(Prose {
         segments,
         language: None,
-        comments: parser.comments,
+        comments,
     })
+}
+
+/// The JSON document of `file` and its comments, for readers of formats
+/// built on JSON (`.xcstrings`).
+pub(crate) fn parse(file: &SourceFile) -> Result<(Value, Vec<Comment>)> {
+    let mut parser = Parser::new(&file.text);
+    let value = parser
+        .document()
+        .map_err(|e| Error::input(file.origin(e.at), e.message))?;
+    Ok((value, parser.comments))
 }
 
 /// The language an ARB file declares with a top-level `"@@locale"`, as
@@ -58,18 +65,36 @@ pub fn declared_locale(head: &str) -> Option<String> {
 
 /// A parsed value: strings keep their mapped text, containers their
 /// members; numbers, booleans and null hold no prose.
-enum Value {
+pub(crate) enum Value {
     Str(MappedText),
     Object(Vec<Member>),
     Array(Vec<(Span, Value)>),
     Other,
 }
 
-struct Member {
-    key: String,
+impl Value {
+    /// The member `key` of an object.
+    pub(crate) fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(members) => members.iter().find(|m| m.key.text == key).map(|m| &m.value),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> Option<&MappedText> {
+        match self {
+            Value::Str(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+pub(crate) struct Member {
+    /// The key, decoded and mapped like a string value.
+    pub key: MappedText,
     /// From the key's opening quote to the end of the value.
-    span: Span,
-    value: Value,
+    pub span: Span,
+    pub value: Value,
 }
 
 /// Adds the prose segments under `value`, whose key path is `path`.
@@ -85,8 +110,8 @@ fn collect(value: &Value, path: Option<&str>, out: &mut Vec<Segment>) {
                 push(out, path.map(str::to_owned), message, None);
                 return;
             }
-            for m in members.iter().filter(|m| !m.key.starts_with('@')) {
-                let id = join(&m.key);
+            for m in members.iter().filter(|m| !m.key.text.starts_with('@')) {
+                let id = join(&m.key.text);
                 match &m.value {
                     Value::Str(text) => push(out, Some(id), text, Some(m.span)),
                     nested => collect(nested, Some(&id), out),
@@ -116,16 +141,21 @@ fn push(out: &mut Vec<Segment>, id: Option<String>, text: &MappedText, entry: Op
 /// The `message` of a Chrome `messages.json` entry: an object with a string
 /// `message` and no members but `description` and `placeholders`.
 fn chrome_message(members: &[Member]) -> Option<&MappedText> {
-    let all_known = members
-        .iter()
-        .all(|m| matches!(m.key.as_str(), "message" | "description" | "placeholders"));
+    let all_known = members.iter().all(|m| {
+        matches!(
+            m.key.text.as_str(),
+            "message" | "description" | "placeholders"
+        )
+    });
     if !all_known {
         return None;
     }
-    members.iter().find_map(|m| match (&m.key[..], &m.value) {
-        ("message", Value::Str(text)) => Some(text),
-        _ => None,
-    })
+    members
+        .iter()
+        .find_map(|m| match (&m.key.text[..], &m.value) {
+            ("message", Value::Str(text)) => Some(text),
+            _ => None,
+        })
 }
 
 /// A syntax error at a byte offset; the reader adds the file's position.
@@ -261,7 +291,7 @@ impl<'a> Parser<'a> {
                     Some(_) => fail(key_at, "expected a key in double quotes"),
                 };
             }
-            let key = self.string()?.text;
+            let key = self.string()?;
             self.space()?;
             if self.peek() != Some(b':') {
                 return fail(self.pos, "expected `:` after the key");
@@ -269,7 +299,7 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             self.space()?;
             let value = self.value()?;
-            if self.depth == 1 && key == "@@locale" {
+            if self.depth == 1 && key.text == "@@locale" {
                 if let Value::Str(text) = &value {
                     self.locale = Some(text.text.clone());
                 }

@@ -27,6 +27,7 @@ pub mod stringsdict;
 pub mod subtitles;
 pub mod tmx;
 pub mod tsv;
+pub mod xcstrings;
 pub mod xliff;
 pub(crate) mod xml;
 pub mod yaml_i18n;
