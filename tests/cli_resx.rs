@@ -127,13 +127,7 @@ fn malformed_files_name_the_position_and_exit_2() {
             "noname.resx:2:3: <data> has no name attribute",
         ),
     ];
-    for (name, text, want) in files {
-        p.write(name, text.as_bytes());
-        let (stdout, stderr, code) = p.check(&[name]);
-        assert_eq!(code, 2, "{name}: {stdout}{stderr}");
-        assert!(stderr.contains(want), "{name}: {stderr}");
-        assert!(stdout.is_empty(), "{name}: {stdout}");
-    }
+    p.assert_input_errors(files);
 }
 
 #[test]

@@ -17,7 +17,7 @@
 //! Comments: `//` lines and `////` blocks, where suppression directives
 //! stand. A `:lang:` attribute in the header declares the language.
 
-use super::inline::{closing_mark, url_len};
+use super::inline::{closing_mark, url_len, Markup};
 use super::sink::SegmentSink;
 use super::{Prose, SourceFile};
 use crate::error::Result;
@@ -447,169 +447,9 @@ impl Reader<'_> {
         self.flush();
     }
 
-    /// The inline text of `start..end` (within one line) into the open
-    /// segment.
+    /// The inline text of `start..end` into the open segment.
     fn inline(&mut self, start: usize, end: usize) {
-        let text = self.text;
-        let line = &text[start..end];
-        let bytes = line.as_bytes();
-        // Closing emphasis marks found when their opening was read:
-        // (offset, length).
-        let mut closers: Vec<(usize, usize)> = Vec::new();
-        let mut run = 0;
-        let mut k = 0;
-        while k < line.len() {
-            if let Some(pos) = closers.iter().position(|&(at, _)| at == k) {
-                let (_, len) = closers.remove(pos);
-                self.sink.copy(start + run, &line[run..k]);
-                k += len;
-                run = k;
-                continue;
-            }
-            let rest = &line[k..];
-            if rest.starts_with(['\n', '\r']) {
-                // A line break inside a paragraph, with the next line's
-                // indentation: one space.
-                self.sink.copy(start + run, &line[run..k]);
-                let blank = rest.len() - rest.trim_start().len();
-                self.sink.separator(start + k, blank);
-                k += blank;
-                run = k;
-                continue;
-            }
-            let word_start = k == 0 || !line[..k].ends_with(|c: char| c.is_alphanumeric());
-            // What to skip here and the prose range inside it, if any.
-            let mut skip: Option<(usize, Option<(usize, usize)>)> = None;
-            match bytes[k] {
-                b'\\'
-                    if rest.len() > 1
-                        && rest[1..].starts_with(|c: char| "*_#`+{[<^~\\".contains(c)) =>
-                {
-                    self.sink.copy(start + run, &line[run..k]);
-                    let c = rest[1..].chars().next().unwrap_or('\\');
-                    self.sink
-                        .replace(start + k, 1 + c.len_utf8(), c.encode_utf8(&mut [0; 4]));
-                    k += 1 + c.len_utf8();
-                    run = k;
-                    continue;
-                }
-                b'`' => {
-                    if let Some(close) = rest[1..].find('`').filter(|&c| c > 0) {
-                        skip = Some((close + 2, None));
-                    }
-                }
-                b'+' if k > run && bytes[k - 1] == b' ' && rest[1..].starts_with(['\n', '\r']) => {
-                    // A hard line break, with the space before it.
-                    self.sink.copy(start + run, &line[run..k - 1]);
-                    k += 1;
-                    run = k;
-                    continue;
-                }
-                b'+' => {
-                    for mark in ["+++", "++", "+"] {
-                        if rest.starts_with(mark) {
-                            if let Some(close) = closing_mark(line, k, mark) {
-                                skip = Some((close + mark.len() - k, None));
-                            }
-                            break;
-                        }
-                    }
-                }
-                b'{' => {
-                    let name = rest[1..].find('}').filter(|&n| {
-                        n > 0
-                            && rest[1..1 + n]
-                                .bytes()
-                                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-                    });
-                    if let Some(n) = name {
-                        // `{url-docs}/path[text]`: a reference that holds a
-                        // URL, used as a link.
-                        let target = rest[n + 2..]
-                            .find(|c: char| c == '[' || c.is_whitespace())
-                            .unwrap_or(rest.len() - n - 2);
-                        skip = Some(match bracket(rest, n + 2 + target) {
-                            Some((close, inner)) => {
-                                (close + 1, non_empty(k, attribute_text(rest, inner)))
-                            }
-                            None => (n + 2, None),
-                        });
-                    }
-                }
-                b'<' if rest.starts_with("<<") => {
-                    if let Some(close) = rest.find(">>") {
-                        let inner = &rest[2..close];
-                        let text_range = inner
-                            .find(',')
-                            .map(|c| (k + 2 + c + 1, k + close))
-                            .filter(|(a, b)| a < b);
-                        skip = Some((close + 2, text_range));
-                    }
-                }
-                b'[' => {
-                    if rest.starts_with("[[") {
-                        if let Some(close) = rest.find("]]") {
-                            skip = Some((close + 2, None));
-                        }
-                    } else if let Some(close) = rest.find(']') {
-                        // `[.role]#text#`: the attribute list before a mark.
-                        if rest[close + 1..].starts_with(['#', '*', '_']) {
-                            skip = Some((close + 1, None));
-                        }
-                    }
-                }
-                b'*' | b'_' | b'#' | b'^' | b'~' => {
-                    let c = &rest[..1];
-                    let double = format!("{c}{c}");
-                    let found = if rest.starts_with(&double) {
-                        rest[2..]
-                            .find(&double)
-                            .filter(|&n| n > 0)
-                            .map(|n| (k + 2 + n, 2))
-                    } else {
-                        closing_mark(line, k, c).map(|close| (close, 1))
-                    };
-                    if let Some((close, len)) = found {
-                        closers.push((close, len));
-                        skip = Some((len, None));
-                    }
-                }
-                b if b.is_ascii_alphabetic() && word_start => {
-                    if let Some(len) = url_len(rest) {
-                        skip = Some(match bracket(rest, len) {
-                            Some((close, inner)) => {
-                                (close + 1, non_empty(k, attribute_text(rest, inner)))
-                            }
-                            None => (len, None),
-                        });
-                    } else if let Some((name_len, macro_len, inner)) = inline_macro(rest) {
-                        let name = &rest[..name_len];
-                        let prose = PROSE_MACROS.contains(&name);
-                        if prose || OTHER_MACROS.contains(&name) {
-                            let inner = if prose {
-                                non_empty(k, attribute_text(rest, inner))
-                            } else {
-                                None
-                            };
-                            skip = Some((macro_len, inner));
-                        }
-                    }
-                }
-                _ => {}
-            }
-            match skip {
-                Some((len, inner)) => {
-                    self.sink.copy(start + run, &line[run..k]);
-                    if let Some((a, b)) = inner {
-                        self.inline(start + a, start + b);
-                    }
-                    k += len;
-                    run = k;
-                }
-                None => k += rest.chars().next().map_or(1, char::len_utf8),
-            }
-        }
-        self.sink.copy(start + run, &line[run..]);
+        super::inline::read(&mut self.sink, self.text, start, end, markup);
     }
 }
 
@@ -658,6 +498,99 @@ fn attribute_text(s: &str, (a, b): (usize, usize)) -> (usize, usize) {
 /// `range` offset by `k`, unless it is empty.
 fn non_empty(k: usize, (a, b): (usize, usize)) -> Option<(usize, usize)> {
     (a < b).then_some((k + a, k + b))
+}
+
+/// AsciiDoc's inline [`Rule`].
+fn markup(line: &str, k: usize) -> Option<Markup> {
+    let bytes = line.as_bytes();
+    let rest = &line[k..];
+    let skip = |len: usize, prose: Option<(usize, usize)>| Some(Markup::Skip { len, prose });
+    let word_start = k == 0 || !line[..k].ends_with(|c: char| c.is_alphanumeric());
+    match bytes[k] {
+        b'\\' if rest.len() > 1 && rest[1..].starts_with(|c: char| "*_#`+{[<^~\\".contains(c)) => {
+            let c = rest[1..].chars().next().unwrap_or('\\');
+            Some(Markup::Escape {
+                len: 1 + c.len_utf8(),
+                text: c.to_string(),
+            })
+        }
+        // A hard line break (` +` at a line's end), with its space.
+        b' ' if rest.starts_with(" +\n") || rest.starts_with(" +\r") => skip(2, None),
+        b'`' => rest[1..]
+            .find('`')
+            .filter(|&c| c > 0)
+            .and_then(|close| skip(close + 2, None)),
+        b'+' => {
+            let mark = ["+++", "++", "+"]
+                .into_iter()
+                .find(|m| rest.starts_with(m))?;
+            closing_mark(line, k, mark).and_then(|close| skip(close + mark.len() - k, None))
+        }
+        b'{' => {
+            let n = rest[1..].find('}').filter(|&n| {
+                n > 0
+                    && rest[1..1 + n]
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            })?;
+            // `{url-docs}/path[text]`: a reference that holds a URL, used
+            // as a link.
+            let target = rest[n + 2..]
+                .find(|c: char| c == '[' || c.is_whitespace())
+                .unwrap_or(rest.len() - n - 2);
+            match bracket(rest, n + 2 + target) {
+                Some((close, inner)) => skip(close + 1, non_empty(k, attribute_text(rest, inner))),
+                None => skip(n + 2, None),
+            }
+        }
+        b'<' if rest.starts_with("<<") => {
+            let close = rest.find(">>")?;
+            let text = rest[2..close]
+                .find(',')
+                .map(|c| (k + 2 + c + 1, k + close))
+                .filter(|(a, b)| a < b);
+            skip(close + 2, text)
+        }
+        b'[' if rest.starts_with("[[") => rest.find("]]").and_then(|close| skip(close + 2, None)),
+        // `[.role]#text#`: the attribute list before a mark.
+        b'[' => rest
+            .find(']')
+            .filter(|&close| rest[close + 1..].starts_with(['#', '*', '_']))
+            .and_then(|close| skip(close + 1, None)),
+        b'*' | b'_' | b'#' | b'^' | b'~' => {
+            let c = &rest[..1];
+            let double = format!("{c}{c}");
+            let (close, len) = if rest.starts_with(&double) {
+                rest[2..]
+                    .find(&double)
+                    .filter(|&n| n > 0)
+                    .map(|n| (k + 2 + n, 2))?
+            } else {
+                (closing_mark(line, k, c)?, 1)
+            };
+            Some(Markup::Emphasis { len, close })
+        }
+        b if b.is_ascii_alphabetic() && word_start => {
+            if let Some(len) = url_len(rest) {
+                return match bracket(rest, len) {
+                    Some((close, inner)) => {
+                        skip(close + 1, non_empty(k, attribute_text(rest, inner)))
+                    }
+                    None => skip(len, None),
+                };
+            }
+            let (name_len, macro_len, inner) = inline_macro(rest)?;
+            let name = &rest[..name_len];
+            if PROSE_MACROS.contains(&name) {
+                skip(macro_len, non_empty(k, attribute_text(rest, inner)))
+            } else if OTHER_MACROS.contains(&name) {
+                skip(macro_len, None)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]

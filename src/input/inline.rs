@@ -1,6 +1,83 @@
-//! Inline markup that AsciiDoc and reStructuredText share: paired emphasis
-//! marks and bare URLs. Both are decided within one line, as a reader
-//! scans it; what the marks enclose stays prose, the marks and URLs do not.
+//! Inline markup of the lightweight document formats (AsciiDoc,
+//! reStructuredText): one loop, [`read`], that walks a paragraph and asks
+//! the format's [`Rule`] what the markup at each offset is, and the pieces
+//! of markup both formats share (paired emphasis marks, bare URLs). What
+//! markup encloses may stay prose; the markup itself never is.
+
+use super::sink::SegmentSink;
+
+/// What a format's inline rule makes of the text at an offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Markup {
+    /// `len` bytes of markup that read as nothing but the prose range
+    /// `prose` inside them, if any (offsets in the paragraph), which the
+    /// same rule reads in turn.
+    Skip {
+        len: usize,
+        prose: Option<(usize, usize)>,
+    },
+    /// `len` bytes that read as `text` (a backslash escape).
+    Escape { len: usize, text: String },
+    /// An emphasis mark `len` bytes long whose closing mark stands at
+    /// `close`: both read as nothing, what they enclose as prose.
+    Emphasis { len: usize, close: usize },
+}
+
+/// A format's inline rule: the markup at offset `k` of `paragraph`, if
+/// any starts there.
+pub(crate) type Rule = fn(paragraph: &str, k: usize) -> Option<Markup>;
+
+/// Reads `text[start..end]`, a paragraph that may span lines, into `sink`
+/// by `rule`: what no markup claims is copied, a line break with the next
+/// line's indentation reads as one space.
+pub(crate) fn read(sink: &mut SegmentSink, text: &str, start: usize, end: usize, rule: Rule) {
+    let paragraph = &text[start..end];
+    // Closing emphasis marks found when their opening was read.
+    let mut closers: Vec<(usize, usize)> = Vec::new();
+    let mut run = 0;
+    let mut k = 0;
+    while k < paragraph.len() {
+        if let Some(pos) = closers.iter().position(|&(at, _)| at == k) {
+            let (_, len) = closers.remove(pos);
+            sink.copy(start + run, &paragraph[run..k]);
+            k += len;
+            run = k;
+            continue;
+        }
+        let rest = &paragraph[k..];
+        if rest.starts_with(['\n', '\r']) {
+            sink.copy(start + run, &paragraph[run..k]);
+            let blank = rest.len() - rest.trim_start().len();
+            sink.separator(start + k, blank);
+            k += blank;
+            run = k;
+            continue;
+        }
+        let Some(markup) = rule(paragraph, k) else {
+            k += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        sink.copy(start + run, &paragraph[run..k]);
+        match markup {
+            Markup::Skip { len, prose } => {
+                if let Some((a, b)) = prose {
+                    read(sink, text, start + a, start + b, rule);
+                }
+                k += len;
+            }
+            Markup::Escape { len, text } => {
+                sink.replace(start + k, len, &text);
+                k += len;
+            }
+            Markup::Emphasis { len, close } => {
+                closers.push((close, len));
+                k += len;
+            }
+        }
+        run = k;
+    }
+    sink.copy(start + run, &paragraph[run..]);
+}
 
 /// Whether `c` may stand before an opening mark (`*word*` after a space
 /// or an opening bracket) or after a closing one.

@@ -489,6 +489,27 @@ pub(crate) mod testing {
         }
     }
 
+    /// `read` of a file named `name` holding `text`, its maps checked.
+    pub fn read_checked(
+        name: &str,
+        text: &str,
+        read: fn(&SourceFile) -> crate::error::Result<Prose>,
+    ) -> (SourceFile, Prose) {
+        let f = file(name, text);
+        let prose = read(&f).unwrap();
+        check_prose_maps(&f, &prose);
+        (f, prose)
+    }
+
+    /// Each segment as `id=text`.
+    pub fn pairs(prose: &Prose) -> Vec<String> {
+        prose
+            .segments
+            .iter()
+            .map(|s| format!("{}={}", s.id.as_deref().unwrap_or("-"), s.text.text))
+            .collect()
+    }
+
     /// [`check_maps`] for every segment of a monolingual reading.
     pub fn check_prose_maps(file: &SourceFile, prose: &Prose) {
         for s in &prose.segments {

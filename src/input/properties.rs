@@ -209,21 +209,10 @@ impl Lines<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::testing::{check_prose_maps, file, original};
+    use crate::input::testing::{file, original, pairs, read_checked};
 
     fn read_str(text: &str) -> (SourceFile, Prose) {
-        let f = file("t.properties", text);
-        let prose = read(&f).unwrap();
-        check_prose_maps(&f, &prose);
-        (f, prose)
-    }
-
-    fn pairs(prose: &Prose) -> Vec<String> {
-        prose
-            .segments
-            .iter()
-            .map(|s| format!("{}={}", s.id.as_deref().unwrap_or("-"), s.text.text))
-            .collect()
+        read_checked("t.properties", text, read)
     }
 
     #[test]

@@ -19,7 +19,7 @@
 //! their indented continuation) are where suppression directives stand.
 
 use super::asciidoc::{lines, Line};
-use super::inline::{closing_mark, url_len};
+use super::inline::{closing_mark, url_len, Markup};
 use super::sink::SegmentSink;
 use super::{Prose, SourceFile};
 use crate::error::Result;
@@ -421,151 +421,9 @@ impl<'t> Reader<'t> {
         self.flush();
     }
 
-    /// The inline text of `start..end` (within one line) into the open
-    /// segment.
+    /// The inline text of `start..end` into the open segment.
     fn inline(&mut self, start: usize, end: usize) {
-        let line = &self.text[start..end];
-        let bytes = line.as_bytes();
-        let mut closers: Vec<(usize, usize)> = Vec::new();
-        let mut run = 0;
-        let mut k = 0;
-        while k < line.len() {
-            if let Some(pos) = closers.iter().position(|&(at, _)| at == k) {
-                let (_, len) = closers.remove(pos);
-                self.sink.copy(start + run, &line[run..k]);
-                k += len;
-                run = k;
-                continue;
-            }
-            let rest = &line[k..];
-            if rest.starts_with(['\n', '\r']) {
-                // A line break inside a paragraph, with the next line's
-                // indentation: one space.
-                self.sink.copy(start + run, &line[run..k]);
-                let blank = rest.len() - rest.trim_start().len();
-                self.sink.separator(start + k, blank);
-                k += blank;
-                run = k;
-                continue;
-            }
-            let word_start = k == 0 || !line[..k].ends_with(|c: char| c.is_alphanumeric());
-            let mut skip: Option<(usize, Option<(usize, usize)>)> = None;
-            match bytes[k] {
-                b'\\' if rest.len() > 1 => {
-                    self.sink.copy(start + run, &line[run..k]);
-                    let c = rest[1..].chars().next().unwrap_or('\\');
-                    // An escaped space is nothing; any other escaped
-                    // character is itself.
-                    let decoded = if c == ' ' {
-                        String::new()
-                    } else {
-                        c.to_string()
-                    };
-                    self.sink.replace(start + k, 1 + c.len_utf8(), &decoded);
-                    k += 1 + c.len_utf8();
-                    run = k;
-                    continue;
-                }
-                b'`' if rest.starts_with("``") => {
-                    if let Some(close) = rest[2..].find("``") {
-                        skip = Some((close + 4, None));
-                    }
-                }
-                b'`' => {
-                    if let Some(close) = rest[1..].find('`').filter(|&c| c > 0) {
-                        let inner = &rest[1..1 + close];
-                        let after = &rest[close + 2..];
-                        let underscores = after.len() - after.trim_start_matches('_').len();
-                        if (1..=2).contains(&underscores) {
-                            // A hyperlink reference: its text is prose.
-                            let target = inner
-                                .rfind('<')
-                                .filter(|&t| t > 0 && inner[..t].ends_with(char::is_whitespace));
-                            let text_len = match target {
-                                Some(t) if inner.ends_with('>') => inner[..t].trim_end().len(),
-                                _ if inner.starts_with('<') => 0,
-                                _ => inner.len(),
-                            };
-                            let prose = (text_len > 0).then_some((k + 1, k + 1 + text_len));
-                            skip = Some((close + 2 + underscores, prose));
-                        } else {
-                            // Interpreted text, with a role after it if any.
-                            let role = role_len(after);
-                            skip = Some((close + 2 + role, None));
-                        }
-                    }
-                }
-                b':' => {
-                    let role = role_len(rest);
-                    if role > 0 && rest[role..].starts_with('`') {
-                        if let Some(close) = rest[role + 1..].find('`') {
-                            let after = &rest[role + 1 + close + 1..];
-                            let underscores = after.len() - after.trim_start_matches('_').len();
-                            let name = rest[1..role - 1].rsplit(':').next().unwrap_or_default();
-                            let content = (k + role + 1, k + role + 1 + close);
-                            skip = Some((
-                                role + close + 2 + underscores.min(2),
-                                role_text(name, line, content),
-                            ));
-                        }
-                    }
-                }
-                b'|' if word_start => {
-                    if let Some(close) = closing_mark(line, k, "|") {
-                        let after = &line[close + 1..];
-                        let underscores = after.len() - after.trim_start_matches('_').len();
-                        skip = Some((close + 1 + underscores.min(2) - k, None));
-                    }
-                }
-                b'[' => {
-                    if let Some(close) = rest.find("]_") {
-                        let label = &rest[1..close];
-                        let is_reference = !label.is_empty()
-                            && !label.contains(' ')
-                            && !rest[close + 2..].starts_with('_');
-                        if is_reference {
-                            skip = Some((close + 2, None));
-                        }
-                    }
-                }
-                b'*' => {
-                    let mark = if rest.starts_with("**") { "**" } else { "*" };
-                    if let Some(close) = closing_mark(line, k, mark) {
-                        closers.push((close, mark.len()));
-                        skip = Some((mark.len(), None));
-                    }
-                }
-                b'_' if !word_start => {
-                    // `word_` and `word__`: a reference whose text is the
-                    // word.
-                    let underscores = rest.len() - rest.trim_start_matches('_').len();
-                    let after = rest[underscores..].chars().next();
-                    if underscores <= 2
-                        && after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}'\"".contains(c))
-                    {
-                        skip = Some((underscores, None));
-                    }
-                }
-                b if b.is_ascii_alphabetic() && word_start => {
-                    if let Some(len) = url_len(rest) {
-                        skip = Some((len, None));
-                    }
-                }
-                _ => {}
-            }
-            match skip {
-                Some((len, inner)) => {
-                    self.sink.copy(start + run, &line[run..k]);
-                    if let Some((a, b)) = inner {
-                        self.inline(start + a, start + b);
-                    }
-                    k += len;
-                    run = k;
-                }
-                None => k += rest.chars().next().map_or(1, char::len_utf8),
-            }
-        }
-        self.sink.copy(start + run, &line[run..]);
+        super::inline::read(&mut self.sink, self.text, start, end, markup);
     }
 }
 
@@ -602,6 +460,105 @@ fn role_len(s: &str) -> usize {
         1 + name
     } else {
         0
+    }
+}
+
+/// reStructuredText's inline [`Rule`].
+fn markup(line: &str, k: usize) -> Option<Markup> {
+    let bytes = line.as_bytes();
+    let rest = &line[k..];
+    let skip = |len: usize, prose: Option<(usize, usize)>| Some(Markup::Skip { len, prose });
+    let word_start = k == 0 || !line[..k].ends_with(|c: char| c.is_alphanumeric());
+    let underscores = |s: &str| s.len() - s.trim_start_matches('_').len();
+    match bytes[k] {
+        b'\\' if rest.len() > 1 => {
+            let c = rest[1..].chars().next().unwrap_or('\\');
+            // An escaped space is nothing; any other escaped character is
+            // itself.
+            let text = if c == ' ' {
+                String::new()
+            } else {
+                c.to_string()
+            };
+            Some(Markup::Escape {
+                len: 1 + c.len_utf8(),
+                text,
+            })
+        }
+        b'`' if rest.starts_with("``") => {
+            rest[2..].find("``").and_then(|close| skip(close + 4, None))
+        }
+        b'`' => {
+            let close = rest[1..].find('`').filter(|&c| c > 0)?;
+            let inner = &rest[1..1 + close];
+            let after = &rest[close + 2..];
+            let refs = underscores(after);
+            if !(1..=2).contains(&refs) {
+                // Interpreted text, with a role after it if any.
+                return skip(close + 2 + role_len(after), None);
+            }
+            // A hyperlink reference: its text is prose.
+            let target = inner
+                .rfind('<')
+                .filter(|&t| t > 0 && inner[..t].ends_with(char::is_whitespace));
+            let text_len = match target {
+                Some(t) if inner.ends_with('>') => inner[..t].trim_end().len(),
+                _ if inner.starts_with('<') => 0,
+                _ => inner.len(),
+            };
+            skip(
+                close + 2 + refs,
+                (text_len > 0).then_some((k + 1, k + 1 + text_len)),
+            )
+        }
+        b':' => {
+            let role = role_len(rest);
+            if role == 0 || !rest[role..].starts_with('`') {
+                return None;
+            }
+            let close = rest[role + 1..].find('`')?;
+            let refs = underscores(&rest[role + close + 2..]).min(2);
+            let name = rest[1..role - 1].rsplit(':').next().unwrap_or_default();
+            let content = (k + role + 1, k + role + 1 + close);
+            skip(role + close + 2 + refs, role_text(name, line, content))
+        }
+        b'|' if word_start => {
+            let close = closing_mark(line, k, "|")?;
+            let refs = underscores(&line[close + 1..]).min(2);
+            skip(close + 1 + refs - k, None)
+        }
+        b'[' => {
+            let close = rest.find("]_")?;
+            let label = &rest[1..close];
+            let is_reference =
+                !label.is_empty() && !label.contains(' ') && !rest[close + 2..].starts_with('_');
+            if is_reference {
+                skip(close + 2, None)
+            } else {
+                None
+            }
+        }
+        b'*' => {
+            let mark = if rest.starts_with("**") { "**" } else { "*" };
+            let close = closing_mark(line, k, mark)?;
+            Some(Markup::Emphasis {
+                len: mark.len(),
+                close,
+            })
+        }
+        b'_' if !word_start => {
+            // `word_` and `word__`: a reference whose text is the word.
+            let refs = underscores(rest);
+            let after = rest[refs..].chars().next();
+            let ends = after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}'\"".contains(c));
+            if refs <= 2 && ends {
+                skip(refs, None)
+            } else {
+                None
+            }
+        }
+        b if b.is_ascii_alphabetic() && word_start => url_len(rest).and_then(|len| skip(len, None)),
+        _ => None,
     }
 }
 

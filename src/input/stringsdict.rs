@@ -189,22 +189,11 @@ fn without_key(xml: &Xml<'_>, tag: &Tag<'_>) -> crate::error::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::testing::{check_prose_maps, file, original};
+    use crate::input::testing::{file, original, pairs, read_checked};
     use crate::suppress::CommentSyntax;
 
     fn read_str(text: &str) -> (SourceFile, Prose) {
-        let f = file("fr.lproj/Localizable.stringsdict", text);
-        let prose = read(&f).unwrap();
-        check_prose_maps(&f, &prose);
-        (f, prose)
-    }
-
-    fn pairs(prose: &Prose) -> Vec<String> {
-        prose
-            .segments
-            .iter()
-            .map(|s| format!("{}={}", s.id.as_deref().unwrap_or("-"), s.text.text))
-            .collect()
+        read_checked("fr.lproj/Localizable.stringsdict", text, read)
     }
 
     const DICT: &str = r#"<?xml version="1.0" encoding="UTF-8"?>

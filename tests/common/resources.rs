@@ -76,6 +76,21 @@ impl Project {
     }
 }
 
+impl Project {
+    /// Each `(name, text, message)` file, written and checked, exits 2
+    /// with `message` (which names the position) on stderr and nothing on
+    /// stdout.
+    pub fn assert_input_errors(&self, files: &[(&str, &str, &str)]) {
+        for (name, text, want) in files {
+            self.write(name, text.as_bytes());
+            let (stdout, stderr, code) = self.check(&[name]);
+            assert_eq!(code, 2, "{name}: {stdout}{stderr}");
+            assert!(stderr.contains(want), "{name}: {stderr}");
+            assert!(stdout.is_empty(), "{name}: {stdout}");
+        }
+    }
+}
+
 /// `line:column segment` of each finding of `--format line` output.
 pub fn findings(stdout: &str) -> Vec<String> {
     stdout
