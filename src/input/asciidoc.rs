@@ -599,18 +599,7 @@ mod tests {
     use crate::input::testing::file;
 
     fn texts(text: &str) -> Vec<String> {
-        let f = file("a.adoc", text);
-        let prose = read(&f).unwrap();
-        crate::input::testing::check_prose_maps(&f, &prose);
-        for s in &prose.segments {
-            if s.text.text.contains("Macau") {
-                assert_eq!(
-                    crate::input::testing::original(&f, &s.text, "Macau"),
-                    "Macau"
-                );
-            }
-        }
-        prose.segments.iter().map(|s| s.text.text.clone()).collect()
+        crate::input::testing::texts_mapping_macau("a.adoc", text, read)
     }
 
     #[test]

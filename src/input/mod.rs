@@ -501,6 +501,24 @@ pub(crate) mod testing {
         (f, prose)
     }
 
+    /// The segments' texts of `read` on `text`, its maps checked and every
+    /// segment's first `Macau` mapped onto exactly those bytes.
+    pub fn texts_mapping_macau(
+        name: &str,
+        text: &str,
+        read: fn(&SourceFile) -> crate::error::Result<Prose>,
+    ) -> Vec<String> {
+        let (f, prose) = read_checked(name, text, read);
+        for s in prose
+            .segments
+            .iter()
+            .filter(|s| s.text.text.contains("Macau"))
+        {
+            assert_eq!(original(&f, &s.text, "Macau"), "Macau", "{name}");
+        }
+        prose.segments.iter().map(|s| s.text.text.clone()).collect()
+    }
+
     /// Each segment as `id=text`.
     pub fn pairs(prose: &Prose) -> Vec<String> {
         prose
