@@ -19,10 +19,18 @@ use crate::glossary::{CaseMode, GlossarySet, MatchMode, TermId};
 use crate::lang::stemmer_for;
 use crate::span::space::{Norm, Seg};
 use crate::span::Span;
-use crate::text::{fold_str, is_word_char, normalize, on_word_boundaries, Fold, MappedText};
+use crate::text::han_words::{Cuts, HanWords};
+use crate::text::{
+    fold_str, is_han, is_word_char, normalize, on_word_boundaries, Fold, MappedText,
+};
 
 /// Up to this many patterns the automaton is a DFA.
 const DFA_MAX_PATTERNS: usize = 5_000;
+
+/// How many Han characters on each side of a match the segmenter sees:
+/// enough for any sentence between punctuation, bounded for text that
+/// has none.
+const HAN_REACH: usize = 64;
 
 /// How far an occurrence is from the glossary spelling it matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -81,6 +89,9 @@ pub struct Matcher {
     automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
     stems: Option<StemIndex>,
+    /// For Chinese: where words begin and end, built on first need (it
+    /// loads jieba's dictionary) with the language's Han terms added.
+    han_words: Option<(std::sync::OnceLock<HanWords>, Vec<String>)>,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -199,12 +210,74 @@ impl Matcher {
             }),
             _ => None,
         };
+        let han_words = (crate::lang::primary_subtag(language) == "zh").then(|| {
+            let terms = folded
+                .iter()
+                .filter(|t| t.chars().any(is_han))
+                .cloned()
+                .collect();
+            (std::sync::OnceLock::new(), terms)
+        });
         Matcher {
             language: language.to_owned(),
             automaton,
             patterns,
             stems,
+            han_words,
         }
+    }
+
+    /// Whether a match that begins or ends between two Han characters
+    /// begins and ends where a word may ([`HanWords`]); `cuts` keeps the
+    /// cut points of the Han runs already segmented for this text.
+    fn on_han_words(
+        &self,
+        norm: &str,
+        start: usize,
+        end: usize,
+        cuts: &mut Vec<(Span<Norm>, Cuts)>,
+    ) -> bool {
+        let Some((words, terms)) = &self.han_words else {
+            return true;
+        };
+        let han = |c: Option<char>| c.is_some_and(is_han);
+        let left = han(norm[start..].chars().next()) && han(norm[..start].chars().next_back());
+        let right = han(norm[..end].chars().next_back()) && han(norm[end..].chars().next());
+        if !left && !right {
+            return true;
+        }
+        // The run of Han characters around the match, within reach.
+        let mut run_start = start;
+        for c in norm[..start].chars().rev().take(HAN_REACH) {
+            if !is_han(c) {
+                break;
+            }
+            run_start -= c.len_utf8();
+        }
+        let mut run_end = end;
+        for c in norm[end..].chars().take(HAN_REACH) {
+            if !is_han(c) {
+                break;
+            }
+            run_end += c.len_utf8();
+        }
+        let run = Span::new(run_start, run_end);
+        let words = words.get_or_init(|| HanWords::new(terms.iter().map(String::as_str)));
+        let points = match cuts.iter().position(|(r, _)| *r == run) {
+            Some(k) => &cuts[k].1,
+            None => {
+                cuts.push((run, words.cuts(&norm[run.range()])));
+                &cuts[cuts.len() - 1].1
+            }
+        };
+        words.takes(
+            &norm[run.range()],
+            points,
+            start - run_start,
+            end - run_start,
+            left,
+            right,
+        )
     }
 
     /// Finds the occurrences in `text`, sorted by position, not overlapping.
@@ -224,9 +297,12 @@ impl Matcher {
         let norm = normalized.text.as_str();
         let mut candidates: Vec<(Span<Norm>, &Variant, bool)> = Vec::new();
         let mut ignored: Vec<(Span<Norm>, TermId)> = Vec::new();
+        let mut han_cuts = Vec::new();
         if let Some(automaton) = &self.automaton {
             for m in automaton.find_overlapping_iter(norm) {
-                if !on_word_boundaries(norm, m.start(), m.end()) {
+                if !on_word_boundaries(norm, m.start(), m.end())
+                    || !self.on_han_words(norm, m.start(), m.end(), &mut han_cuts)
+                {
                     continue;
                 }
                 let span = Span::new(m.start(), m.end());
@@ -508,6 +584,34 @@ concepts:
             ("zh", "欧盟对外行动署和欧盟", &["欧盟对外行动署", "欧盟"]),
             ("zh", "在西藏自治区", &["西藏自治区"]),
             ("zh-Hant", "在西藏自治區", &["西藏自治區"]),
+        ];
+        for (lang, text, expected) in cases {
+            let found = find(&set, lang, text);
+            assert_eq!(texts(&found), *expected, "in {text:?}");
+        }
+    }
+
+    /// Chinese writes no spaces: a place name must not be found inside
+    /// another word (issue 12's cases from the government work reports),
+    /// and must still be found where it is a word of its own or of a
+    /// compound, in Simplified and Traditional script alike.
+    #[test]
+    fn chinese_terms_match_only_where_words_begin_and_end() {
+        let set = glossary(
+            "glossary: places\nconcepts:\n  - id: dali\n    terms:\n      zh: [大理]\n  - id: datong\n    terms:\n      zh: [大同]\n  - id: xizang\n    terms:\n      zh: [西藏自治区, 西藏]\n  - id: hk\n    terms:\n      zh: [香港]\n  - id: macao\n    terms:\n      zh: [澳门特区, 澳门]\n  - id: nanjing\n    terms:\n      zh: [南京]\n  - id: mayor\n    terms:\n      zh: [市长]\n",
+        );
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("zh", "坚持以马克思主义伟大理论为指导", &[]),
+            ("zh", "扩大同各国的利益交汇点", &[]),
+            ("zh", "大理石地面", &[]),
+            ("zh", "两国立场大同小异", &[]),
+            ("zh", "南京市长江大桥", &["南京"]),
+            ("zh", "西藏自治区成立六十周年", &["西藏自治区"]),
+            ("zh", "会议在香港举行", &["香港"]),
+            ("zh", "澳门特区政府表示", &["澳门特区"]),
+            ("zh", "他在大理旅游，又去了山西大同。", &["大理", "大同"]),
+            ("zh-Hant", "會議在香港舉行，偉大理論", &["香港"]),
+            ("zh", "大理", &["大理"]),
         ];
         for (lang, text, expected) in cases {
             let found = find(&set, lang, text);

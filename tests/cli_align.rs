@@ -392,3 +392,47 @@ fn tool_segment_states_and_the_states_option() {
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown segment state `draft`"), "{stderr}");
 }
+
+/// Issue 12: a Chinese place name inside another word is not in the
+/// source, so the translation owes nothing for it: 大理 (Dali) inside 伟大
+/// 理论 and 大同 (Datong) inside 扩大同 raised a false `missing-target-term`
+/// error each. Where the name is a word, it is still required.
+#[test]
+fn chinese_terms_inside_other_words_owe_the_translation_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("g.yaml"),
+        "glossary: places\nconcepts:\n  - id: dali\n    terms:\n      zh: [大理]\n      en: [Dali]\n  - id: datong\n    terms:\n      zh: [大同]\n      en: [Datong]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("pairs.tsv"),
+        "坚持马克思主义伟大理论\tUphold the great theory of Marxism\n扩大同各国的合作\tExpand cooperation with all countries\n他去了大理\tHe went to the city\n",
+    )
+    .unwrap();
+    let out = common::termalign()
+        .current_dir(dir.path())
+        .args([
+            "--isolated",
+            "align",
+            "--no-default-glossaries",
+            "-g",
+            "g.yaml",
+            "--source-lang",
+            "zh",
+            "--target-lang",
+            "en",
+            "--format",
+            "line",
+            "pairs.tsv",
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr, code) = common::outcome(out);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        ["pairs.tsv:3:4: error[missing-target-term] `大理` (places/dali) is not translated with a glossary term in the target; use `Dali` (segment 3)"],
+        "{stdout}"
+    );
+}

@@ -1,6 +1,8 @@
 //! Text handling: derived text with offset maps ([`offset`]), the normalizer
-//! ([`mod@normalize`]) and word boundaries by script.
+//! ([`mod@normalize`]), word boundaries by script, and Chinese word
+//! boundaries from a dictionary ([`han_words`]).
 
+pub mod han_words;
 pub mod normalize;
 pub mod offset;
 pub mod placeholder;
@@ -11,8 +13,8 @@ pub use offset::{MappedText, MappedTextBuilder, OffsetMap, OffsetMapBuilder};
 use unicode_script::{Script, UnicodeScript};
 
 /// True for characters of scripts written without spaces between words
-/// (Chinese, Japanese, Thai and their neighbours): terms in them match
-/// anywhere, without word boundaries.
+/// (Chinese, Japanese, Thai and their neighbours): no space tells where
+/// their words end (for Chinese, the matcher asks [`han_words`]).
 pub fn is_boundary_free(c: char) -> bool {
     matches!(
         c.script(),
