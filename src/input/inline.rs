@@ -29,7 +29,7 @@ pub(crate) type Rule = fn(paragraph: &str, k: usize) -> Option<Markup>;
 
 /// Reads `text[start..end]`, a paragraph that may span lines, into `sink`
 /// by `rule`: what no markup claims is copied, a line break with the next
-/// line's indentation reads as one space.
+/// line's indentation reads as one space (or joins a hyphenated word).
 pub(crate) fn read(sink: &mut SegmentSink, text: &str, start: usize, end: usize, rule: Rule) {
     let paragraph = &text[start..end];
     // Closing emphasis marks found when their opening was read.
@@ -48,7 +48,7 @@ pub(crate) fn read(sink: &mut SegmentSink, text: &str, start: usize, end: usize,
         if rest.starts_with(['\n', '\r']) {
             sink.copy(start + run, &paragraph[run..k]);
             let blank = rest.len() - rest.trim_start().len();
-            sink.separator(start + k, blank);
+            sink.line_break(start + k, blank, rest[blank..].chars().next());
             k += blank;
             run = k;
             continue;

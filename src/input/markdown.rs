@@ -113,7 +113,8 @@ impl Reader<'_> {
             }
             Event::SoftBreak | Event::HardBreak => {
                 if !self.skipped() {
-                    self.sink.separator(range.start, range.len());
+                    let next = self.text[range.end..].trim_start().chars().next();
+                    self.sink.line_break(range.start, range.len(), next);
                 }
                 self.consumed_to = range.end;
             }

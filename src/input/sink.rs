@@ -108,6 +108,18 @@ impl SegmentSink {
         }
     }
 
+    /// A line break inside a block (with the next line's indentation),
+    /// before `next`: one space, or nothing after a word hyphenated at the
+    /// line's end and before a letter (`Secretary-⏎General` reads
+    /// `Secretary-General`); only inside an open segment.
+    pub fn line_break(&mut self, start: usize, source_len: usize, next: Option<char>) {
+        let Some(builder) = &self.current else {
+            return;
+        };
+        let joined = builder.ends_hyphenated() && next.is_some_and(char::is_alphabetic);
+        self.replace(start, source_len, if joined { "" } else { " " });
+    }
+
     /// Ends the open segment, if any. Segments with nothing but white space
     /// are dropped: there is nothing in them to check.
     pub fn flush(&mut self) {

@@ -46,6 +46,18 @@ impl Fold {
     };
 }
 
+/// Whether the white space `text[start..end]` holds a line break right
+/// after a hyphen that ends a word and before a letter: `Secretary-⏎General`,
+/// `zero-⏎sum` (the hyphen stays; the break goes).
+fn hyphenated_across(text: &str, start: usize, end: usize) -> bool {
+    let mut before = text[..start].chars().rev();
+    let hyphen = matches!(before.next(), Some('-' | '\u{2010}'));
+    hyphen
+        && before.next().is_some_and(char::is_alphabetic)
+        && text[start..end].contains(['\n', '\r'])
+        && text[end..].chars().next().is_some_and(char::is_alphabetic)
+}
+
 /// Normalizes `text` (a segment's text, or a glossary term taken as one);
 /// the result's map points into `text`.
 pub fn normalize(text: &str, fold: Fold) -> MappedText<Norm, Seg> {
@@ -101,9 +113,10 @@ pub fn normalize(text: &str, fold: Fold) -> MappedText<Norm, Seg> {
             let run = i - start;
             let between_han =
                 out.last_char().is_some_and(is_han) && next_char(text, i).is_some_and(is_han);
-            if between_han {
-                // Chinese has no spaces between words: a line break inside a
-                // Chinese term must not split it.
+            if between_han || hyphenated_across(text, start, i) {
+                // Chinese has no spaces between words, and a word
+                // hyphenated at a line's end continues on the next: a line
+                // break in either must not split a term.
                 out.skip(run);
             } else if run == 1 {
                 out.copy_byte(b' ');
@@ -143,7 +156,11 @@ fn ascii_run(bytes: &[u8], i: usize) -> usize {
     let mut j = i;
     while j < bytes.len() && bytes[j] < 0x80 {
         if bytes[j].is_ascii_whitespace() {
-            let prev_ok = j > i && !bytes[j - 1].is_ascii_whitespace();
+            // A line break after a hyphen may join a hyphenated word: the
+            // slow path decides.
+            let prev_ok = j > i
+                && !bytes[j - 1].is_ascii_whitespace()
+                && !(bytes[j - 1] == b'-' && matches!(bytes[j], b'\n' | b'\r'));
             let next_ok = bytes
                 .get(j + 1)
                 .is_some_and(|&n| n < 0x80 && !n.is_ascii_whitespace());
@@ -325,6 +342,29 @@ fn simplified(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_hyphenated_across_a_line_break_are_joined() {
+        for (text, want) in [
+            (
+                "the UN Secretary-\nGeneral said",
+                "the un secretary-general said",
+            ),
+            ("a zero-\r\n   sum game", "a zero-sum game"),
+            ("well‐\nknown", "well‐known"),
+            ("a list -\nitem", "a list - item"),
+            ("2020-\n2021", "2020- 2021"),
+            ("Secretary- General", "secretary- general"),
+        ] {
+            let n = normalize(text, Fold::ALL);
+            assert_eq!(n.text, fold_str(want, Fold::ALL), "{text:?}");
+            // The joined word maps back over the line break.
+            if let Some(k) = n.text.find('-').filter(|_| !n.text.contains("- ")) {
+                let span = n.map.map_span(Span::new(k, k + 2));
+                assert!(text[span.range()].contains('\n'), "{text:?}");
+            }
+        }
+    }
     use crate::span::Span;
 
     fn all(s: &str) -> String {
@@ -446,7 +486,10 @@ mod tests {
             let before = s[..i].chars().next_back();
             match (before, after) {
                 (Some(b), Some(a)) => {
+                    // A hyphen's fate at a line break depends on the
+                    // letter before it.
                     !extends_chunk(a)
+                        && !matches!(a, '-' | '\u{2010}')
                         && !is_space(a)
                         && !is_space(b)
                         && !is_ignorable(a)

@@ -380,6 +380,18 @@ impl MappedTextBuilder {
     }
 
     /// The last character emitted so far.
+    /// Whether the text so far ends with a letter and a hyphen (`Secretary-`):
+    /// a word that a line break may have split.
+    pub fn ends_hyphenated(&self) -> bool {
+        let Some(hyphen) = self.text.iter().rposition(|&b| (b as i8) >= -0x40) else {
+            return false;
+        };
+        let tail = std::str::from_utf8(&self.text[hyphen..]).unwrap_or_default();
+        let head = std::str::from_utf8(&self.text[..hyphen]).unwrap_or_default();
+        matches!(tail, "-" | "\u{2010}")
+            && head.chars().next_back().is_some_and(char::is_alphabetic)
+    }
+
     pub fn last_char(&self) -> Option<char> {
         let start = self.text.iter().rposition(|&b| (b as i8) >= -0x40)?;
         std::str::from_utf8(&self.text[start..])
