@@ -23,3 +23,21 @@ pub fn common_words(language: &str) -> Vec<(String, u64)> {
         .filter(|&(_, count)| count >= MIN_COUNT)
         .collect()
 }
+
+/// Words `language` writes in lower case (`united`, `council`), as
+/// opposed to those it all but never lowers (`European`) and names too rare
+/// to tell, or nothing when no list is shipped for it (`data/generic-en.txt`,
+/// from the UN General Debate corpus; see scripts/make-generic-words.py).
+pub fn generic_words(language: &str) -> Option<&'static std::collections::HashSet<&'static str>> {
+    static EN: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    match &*crate::glossary::primary_subtag(language) {
+        "en" => Some(EN.get_or_init(|| {
+            include_str!("../data/generic-en.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .collect()
+        })),
+        _ => None,
+    }
+}

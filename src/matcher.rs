@@ -50,6 +50,8 @@ pub struct Occurrence {
     /// Where it is, in the coordinates the searched text maps to (for input
     /// segments: the decoded file text).
     pub span: Span,
+    /// Where it is in the searched text itself.
+    pub at: Span<Seg>,
     /// The occurrence as written in the searched text (entities decoded).
     pub text: String,
     /// The term it belongs to.
@@ -380,6 +382,7 @@ impl Matcher {
                 let in_text = normalized.map.map_span(span);
                 occurrences.push(Occurrence {
                     span: text.map.map_span(in_text),
+                    at: in_text,
                     text: text.text[in_text.range()].to_owned(),
                     term: best.term,
                     written: best.written.clone(),

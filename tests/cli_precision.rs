@@ -91,3 +91,124 @@ fn words_hyphenated_across_a_line_break_are_one_word() {
         ]
     );
 }
+
+const CAPITALS: &str = "\
+glossary: g
+concepts:
+  - id: un
+    terms:
+      en: [United Nations]
+  - id: un-strict
+    terms:
+      en: [{term: Security Council, case: strict}]
+  - id: hrc
+    terms:
+      en: [Human Rights Council]
+  - id: eeas
+    terms:
+      en: [European External Action Service]
+  - id: pec
+    terms:
+      en: [president of the European Commission]
+  - id: fm
+    terms:
+      en: [foreign minister]
+  - id: xz
+    terms:
+      en: [Xizang Autonomous Region]
+  - id: embassy
+    terms:
+      de: [chinesische Botschaft]
+";
+
+/// `case-mismatch` knows English capitalisation: capitals that grammar
+/// puts at a sentence start, on a title before a name or in a headline
+/// are no mismatch; a lower-case use of ordinary words is an info, unless
+/// the term is `case: strict`; real mismatches stay warnings.
+#[test]
+fn capitals_that_english_grammar_puts_there_are_no_mismatch() {
+    let p = Project::new(CAPITALS);
+    p.write(
+        "a.txt",
+        "President of the European Commission Ursula von der Leyen met the press.\n\
+         A talk by the President of the European Commission Ursula von der Leyen followed.\n\
+         President of the European Commission visits Beijing.\n\
+         Beijing Welcomes President Of The European Commission\n\
+         We must work together as truly united nations.\n\
+         Each state may set up a human rights council of its own.\n\
+         A security council of its own is not enough.\n\
+         A spokesperson of the european external action service said so.\n\
+         Schools in the xizang autonomous region reopened.\n\
+         Then the President of the European Commission left.\n",
+    );
+    let out = common::termalign()
+        .current_dir(p.dir.path())
+        .args([
+            "--isolated",
+            "check",
+            "--no-default-glossaries",
+            "-g",
+            "g.yaml",
+            "--lang",
+            "en",
+            "--format",
+            "json",
+            "a.txt",
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr, _) = common::outcome(out);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stderr}"));
+    let found: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {} {}",
+                f["line"],
+                f["rule"].as_str().unwrap(),
+                f["severity"].as_str().unwrap(),
+                f["found"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "5 case-mismatch info united nations",
+            "6 case-mismatch info human rights council",
+            "7 case-mismatch warning security council",
+            "8 case-mismatch warning european external action service",
+            "9 case-mismatch warning xizang autonomous region",
+            "10 case-mismatch warning President of the European Commission",
+        ]
+    );
+}
+
+/// German capitalises nouns: a capital the glossary lacks is grammar.
+#[test]
+fn german_nouns_carry_capitals() {
+    let p = Project::new(CAPITALS);
+    p.write(
+        "de.txt",
+        "Die Chinesische Botschaft in Berlin teilte mit, die chinesische Botschaft sei offen.\n",
+    );
+    let out = common::termalign()
+        .current_dir(p.dir.path())
+        .args([
+            "--isolated",
+            "check",
+            "--no-default-glossaries",
+            "-g",
+            "g.yaml",
+            "--lang",
+            "de",
+            "de.txt",
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr, code) = common::outcome(out);
+    assert_eq!((stdout.as_str(), code), ("", 0), "{stderr}");
+}

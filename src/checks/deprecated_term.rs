@@ -1,7 +1,7 @@
 //! `deprecated-term`: an occurrence of a deprecated term.
 
 use super::forbidden_term::status_draft;
-use super::{Check, CheckContext, Draft, RuleId, RuleMeta};
+use super::{Around, Check, CheckContext, Draft, RuleId, RuleMeta};
 use crate::finding::Severity;
 use crate::glossary::Status;
 use crate::matcher::Occurrence;
@@ -23,7 +23,12 @@ impl Check for DeprecatedTerm {
         &META
     }
 
-    fn check_occurrence(&self, occ: &Occurrence, cx: &CheckContext) -> Option<Draft> {
+    fn check_occurrence(
+        &self,
+        occ: &Occurrence,
+        _around: &Around,
+        cx: &CheckContext,
+    ) -> Option<Draft> {
         (cx.set.term(occ.term).status == Status::Deprecated)
             .then(|| status_draft(&META, occ, cx, "deprecated"))
     }

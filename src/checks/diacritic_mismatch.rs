@@ -1,7 +1,7 @@
 //! `diacritic-mismatch`: a term found only after folding diacritics, where no
 //! term of the concept is written that way.
 
-use super::{spelling_draft, Check, CheckContext, Draft, RuleId, RuleMeta};
+use super::{spelling_draft, Around, Check, CheckContext, Draft, RuleId, RuleMeta};
 use crate::finding::Severity;
 use crate::matcher::{FoldLevel, Occurrence};
 
@@ -22,7 +22,12 @@ impl Check for DiacriticMismatch {
         &META
     }
 
-    fn check_occurrence(&self, occ: &Occurrence, cx: &CheckContext) -> Option<Draft> {
+    fn check_occurrence(
+        &self,
+        occ: &Occurrence,
+        _around: &Around,
+        cx: &CheckContext,
+    ) -> Option<Draft> {
         // The matcher assigns an occurrence to the term it matches with the
         // fewest folds, so `Diacritics` here means no term of the concept
         // (nor of any concept at this span) is written this way.

@@ -1,6 +1,6 @@
 //! `forbidden-term`: an occurrence of a forbidden term.
 
-use super::{quote, use_clause, Check, CheckContext, Draft, RuleId, RuleMeta};
+use super::{quote, use_clause, Around, Check, CheckContext, Draft, RuleId, RuleMeta};
 use crate::finding::Severity;
 use crate::glossary::{FixMode, Status};
 use crate::matcher::Occurrence;
@@ -22,7 +22,12 @@ impl Check for ForbiddenTerm {
         &META
     }
 
-    fn check_occurrence(&self, occ: &Occurrence, cx: &CheckContext) -> Option<Draft> {
+    fn check_occurrence(
+        &self,
+        occ: &Occurrence,
+        _around: &Around,
+        cx: &CheckContext,
+    ) -> Option<Draft> {
         let term = cx.set.term(occ.term);
         if term.status != Status::Forbidden {
             return None;

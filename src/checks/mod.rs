@@ -90,6 +90,9 @@ pub struct Draft {
     pub related: Option<Span>,
     /// The segment (pair) it is in, for inputs whose segments have ids.
     pub pair: Option<PairRef>,
+    /// A ceiling on the severity the settings give the rule, for a finding
+    /// the rule itself thinks less sure (a generic lower-case use of a name).
+    pub at_most: Option<Severity>,
 }
 
 /// A segment of a file whose segments have ids (the pairs of a bilingual
@@ -117,7 +120,28 @@ impl Draft {
             on_source: false,
             related: None,
             pair: None,
+            at_most: None,
         }
+    }
+}
+
+/// Where an occurrence stands: the text of its segment, as the matcher
+/// searched it, and the occurrence's range there.
+#[derive(Debug, Clone, Copy)]
+pub struct Around<'a> {
+    pub text: &'a str,
+    pub span: crate::span::Span<crate::span::space::Seg>,
+}
+
+impl<'a> Around<'a> {
+    /// The text before the occurrence.
+    pub fn before(&self) -> &'a str {
+        &self.text[..self.span.start]
+    }
+
+    /// The text after the occurrence.
+    pub fn after(&self) -> &'a str {
+        &self.text[self.span.end..]
     }
 }
 
@@ -224,8 +248,14 @@ pub struct PairScan<'a> {
 pub trait Check: Sync {
     fn meta(&self) -> &'static RuleMeta;
 
-    /// Per-occurrence rules: a finding for this occurrence, if the rule applies.
-    fn check_occurrence(&self, _occ: &Occurrence, _cx: &CheckContext) -> Option<Draft> {
+    /// Per-occurrence rules: a finding for this occurrence, standing
+    /// `around` it, if the rule applies.
+    fn check_occurrence(
+        &self,
+        _occ: &Occurrence,
+        _around: &Around,
+        _cx: &CheckContext,
+    ) -> Option<Draft> {
         None
     }
 

@@ -40,6 +40,7 @@ impl Engine {
             let Some(severity) = self.rules.severity(d.rule.id) else {
                 continue;
             };
+            let severity = d.at_most.map_or(severity, |ceiling| severity.min(ceiling));
             // Where the finding points and where its related span does: two
             // parallel files point into each other, one file into itself.
             let (at, other, directives, side) = match (&mut source_locators, source) {

@@ -26,7 +26,11 @@ impl Engine {
             for occurrence in index.matcher.find_normalized(&self.set, text, &normalized) {
                 let mut flagged = false;
                 for check in &self.active {
-                    if let Some(mut draft) = check.check_occurrence(&occurrence, cx) {
+                    let around = crate::checks::Around {
+                        text: &text.text,
+                        span: occurrence.at,
+                    };
+                    if let Some(mut draft) = check.check_occurrence(&occurrence, &around, cx) {
                         draft.pair = pair.clone();
                         drafts.push(draft);
                         flagged = true;

@@ -85,9 +85,27 @@ impl TermType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CaseMode {
+    /// Matches in any case; `case-mismatch` reports other capitals, but not
+    /// a capital that English grammar puts there (a sentence start, a title
+    /// before a name, a headline) and at most as an info a lower-case use
+    /// of ordinary words (`united nations`).
     #[default]
     Insensitive,
+    /// Matches only its own case.
     Sensitive,
+    /// Matches in any case, and every other capitalisation is a
+    /// `case-mismatch` at the rule's severity (all capitals excepted).
+    Strict,
+}
+
+impl CaseMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseMode::Insensitive => "insensitive",
+            CaseMode::Sensitive => "sensitive",
+            CaseMode::Strict => "strict",
+        }
+    }
 }
 
 /// Whether words must match as written or may carry inflections.

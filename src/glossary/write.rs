@@ -222,7 +222,7 @@ fn write_language(out: &mut String, indent: &str, lang: &str, terms: &[TermDoc])
             field(out, &inner, "type", Some(t.term_type.as_str()));
         }
         if t.case != CaseMode::default() {
-            field(out, &inner, "case", Some("sensitive"));
+            field(out, &inner, "case", Some(t.case.as_str()));
         }
         list(out, &inner, "ignore_in", &t.ignore_in);
         list(out, &inner, "forms", &t.forms);
