@@ -25,7 +25,10 @@ use crate::text::{fold_str, is_boundary_free, Fold, MappedText};
 
 /// Terms shorter than this (in characters) are never near-missed (SPEC §4).
 pub const MIN_TERM_CHARS: usize = 5;
-/// One-word terms shorter than this accept only transpositions.
+/// One-word terms shorter than this accept only transpositions and a
+/// vowel that breaks a consonant cluster (`Urumuqi` for `Urumqi`): other
+/// single edits of a short name are as often another name (`Damian`,
+/// `Haiyan`, `Maicao` beside `Dalian`, `Hainan`, `Macao`).
 pub const MIN_FREE_EDIT_CHARS: usize = 7;
 
 #[derive(Debug)]
@@ -60,6 +63,9 @@ pub struct FuzzyIndex {
     /// multi-word terms. One lookup per word of text.
     vocabulary: FxHashMap<String, WordInfo>,
     single_lengths: (usize, usize),
+    /// Words the language writes in lower case, where a list is shipped:
+    /// a capitalised word outside it, before another, is a given name.
+    generic: Option<&'static std::collections::HashSet<&'static str>>,
 }
 
 #[derive(Debug, Default)]
@@ -86,6 +92,7 @@ impl FuzzyIndex {
     pub fn new(set: &GlossarySet, language: &str) -> FuzzyIndex {
         let mut index = FuzzyIndex {
             single_lengths: (usize::MAX, 0),
+            generic: crate::lexicon::generic_words(language),
             ..FuzzyIndex::default()
         };
         for (word, count) in crate::lexicon::common_words(language) {
@@ -203,7 +210,19 @@ impl FuzzyIndex {
                 }
                 candidates.sort_unstable();
                 candidates.dedup();
-                for &e in &candidates {
+                // A capitalised word after a title or a given name is
+                // someone's name (`Mr. Patrick Manning`), not a misspelt
+                // place (`Nanning`).
+                let after_name = i > 0 && starts_upper(w) && {
+                    let previous = words[i - 1];
+                    let gap = &norm[previous.end..w.start];
+                    let previous_word = &norm[previous.range()];
+                    matches!(gap, " " | ". ")
+                        && starts_upper(previous)
+                        && (TITLES.contains(&previous_word)
+                            || self.generic.is_some_and(|g| !g.contains(previous_word)))
+                };
+                for &e in candidates.iter().filter(|_| !after_name) {
                     if self.accepts(&self.entries[e], &words[i..=i], norm, starts_upper(w)) {
                         found.push((w, e));
                     }
@@ -236,8 +255,11 @@ impl FuzzyIndex {
             if span.start < last_end {
                 continue;
             }
-            last_end = span.end;
             let in_segment = normalized.map.map_span(span);
+            if is_mis_decoded(&text.text[in_segment.range()], &self.entries[e].folded) {
+                continue;
+            }
+            last_end = span.end;
             out.push(NearMiss {
                 span: text.map.map_span(in_segment),
                 text: text.text[in_segment.range()].to_owned(),
@@ -279,12 +301,16 @@ impl FuzzyIndex {
             return false;
         }
         let chars: Vec<char> = text.chars().collect();
+        if !entry.capitalised && is_inflection_or_hyphenation(window, &entry.words, norm) {
+            return false;
+        }
         match one_edit(&chars, &entry.folded) {
             None => return false,
             Some(edit)
                 if entry.words.len() == 1
                     && entry.folded.len() < MIN_FREE_EDIT_CHARS
-                    && edit != Edit::Transposition =>
+                    && edit != Edit::Transposition
+                    && !(edit == Edit::Insertion && breaks_a_cluster(&chars, &entry.folded)) =>
             {
                 return false
             }
@@ -302,6 +328,85 @@ impl FuzzyIndex {
         // A capitalised name is not matched by a lower-case word.
         !entry.capitalised || capitalised
     }
+}
+
+/// Titles and honorifics before a personal name (folded).
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "madam",
+    "dame",
+    "lord",
+    "president",
+    "premier",
+    "minister",
+    "ambassador",
+    "secretary",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "senator",
+    "judge",
+    "general",
+];
+
+/// Whether the words `window` of `norm` differ from a lower-case term's
+/// `words` only by an inflection or derivation at a word's end
+/// (`multilateralist`, `member-states`) or by a hyphen for a space
+/// (`double-standards`, the adjectival compound): English, not a misspelling.
+fn is_inflection_or_hyphenation(window: &[Span<Norm>], words: &[String], norm: &str) -> bool {
+    let differing: Vec<(&str, &str)> = window
+        .iter()
+        .zip(words)
+        .map(|(w, t)| (&norm[w.range()], t.as_str()))
+        .filter(|(w, t)| w != t)
+        .collect();
+    match differing.as_slice() {
+        // Only separators differ.
+        [] => true,
+        [(found, term)] => {
+            let shared = found
+                .chars()
+                .zip(term.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let shorter = found.chars().count().min(term.chars().count());
+            shorter >= 4 && shared + 2 >= shorter && shared * 5 >= shorter * 4
+        }
+        _ => false,
+    }
+}
+
+/// Whether `found` is `term` with one vowel more, standing between two
+/// consonants of the term: the epenthesis of a transliterated name
+/// (`Urumuqi`), where a vowel after a vowel (`Maicao`) is another word.
+fn breaks_a_cluster(found: &[char], term: &[char]) -> bool {
+    let vowel = |c: char| "aeiouy".contains(c);
+    let k = found.iter().zip(term).take_while(|(a, b)| a == b).count();
+    k > 0
+        && k < term.len()
+        && found.len() == term.len() + 1
+        && vowel(found[k])
+        && !vowel(term[k - 1])
+        && !vowel(term[k])
+}
+
+/// Whether `found` (as written) is a spelling of the term `folded` with a
+/// character that mis-decoded UTF-8 leaves after a word (`Nationsâ€™`,
+/// `Statesí`: a curly apostrophe read in the wrong encoding).
+fn is_mis_decoded(found: &str, folded: &[char]) -> bool {
+    let Some(last) = found.chars().next_back() else {
+        return false;
+    };
+    let rest = &found[..found.len() - last.len_utf8()];
+    "âÃÂí".contains(last) && fold_str(rest, Fold::ALL).chars().eq(folded.iter().copied())
 }
 
 /// The kind of the single edit between two strings.

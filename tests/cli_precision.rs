@@ -212,3 +212,31 @@ fn german_nouns_carry_capitals() {
     let (stdout, stderr, code) = common::outcome(out);
     assert_eq!((stdout.as_str(), code), ("", 0), "{stderr}");
 }
+
+/// `misspelled-term` on the near misses of the UN debates: someone's name
+/// after a given name or a title, derivations and adjectival hyphens of a
+/// common-noun term, mis-decoded apostrophes, other short names one edit
+/// away and `G7+` are no misspellings; an inserted vowel in a short name
+/// is, and so are real slips in long ones.
+#[test]
+fn near_misses_that_are_other_words_are_no_misspellings() {
+    let p = Project::new(
+        "glossary: g\nconcepts:\n  - id: nanning\n    terms:\n      en: [Nanning]\n  - id: multi\n    terms:\n      en: [multilateralism]\n  - id: ds\n    terms:\n      en: [double standards]\n  - id: ms\n    terms:\n      en: [member state]\n  - id: un\n    terms:\n      en: [United Nations]\n  - id: urumqi\n    terms:\n      en: [Urumqi]\n  - id: macao\n    terms:\n      en: [Macao]\n  - id: dalian\n    terms:\n      en: [Dalian]\n  - id: hainan\n    terms:\n      en: [Hainan]\n  - id: g7\n    terms:\n      en: [G7]\n  - id: shenzhen\n    terms:\n      en: [Shenzhen]\n",
+    );
+    p.write(
+        "a.txt",
+        "Prime Minister Patrick Manning spoke, and so did Mr. Manning.\n\
+         A multilateralist approach rejects double-standard policies of member-states.\n\
+         The United Nationsâ€™ role is central.\n\
+         Damian met the victims of Typhoon Haiyan near Maicao.\n\
+         Later the g7+ held a side event.\n\
+         Flights to Urumuqi and to Shenzen resumed; Nanning is next.\n",
+    );
+    assert_eq!(
+        p.check(&["a.txt"]),
+        [
+            "a.txt:6:12 misspelled-term Urumuqi",
+            "a.txt:6:27 misspelled-term Shenzen",
+        ]
+    );
+}
