@@ -140,7 +140,7 @@ fn english_plurals_are_matched() {
     assert_eq!(code, 1);
     assert_eq!(
         findings,
-        ["deprecated-term Foreign ministry spokesmen -> foreign ministry spokesperson"]
+        ["deprecated-term Foreign ministry spokesmen -> foreign ministry spokespersons"]
     );
     let (findings, _, code) = check("en", "WTO member states met in Geneva.");
     assert_eq!((code, findings.len()), (1, 1), "{findings:?}");

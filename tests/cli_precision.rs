@@ -240,3 +240,74 @@ fn near_misses_that_are_other_words_are_no_misspellings() {
         ]
     );
 }
+
+/// A suggestion keeps the number of what was found: a plural deprecated
+/// form is replaced by the plural of the preferred term.
+#[test]
+fn suggestions_keep_the_plural() {
+    let p = Project::new(
+        "glossary: g\nconcepts:\n  - id: cg\n    terms:\n      en:\n        - consulate general\n        - {term: Consulate-General, status: deprecated, forms: [Consulates-General]}\n  - id: sp\n    terms:\n      en:\n        - spokesperson\n        - {term: spokesman, status: deprecated, forms: [spokesmen], fix: auto}\n",
+    );
+    p.write(
+        "a.txt",
+        "The Consulates-General reopened and two spokesmen spoke.\n",
+    );
+    let out = common::termalign()
+        .current_dir(p.dir.path())
+        .args([
+            "--isolated",
+            "check",
+            "--no-default-glossaries",
+            "-g",
+            "g.yaml",
+            "--lang",
+            "en",
+            "--format",
+            "json",
+            "a.txt",
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr, _) = common::outcome(out);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stderr}"));
+    let suggestions: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} -> {}",
+                f["found"].as_str().unwrap(),
+                f["suggestions"][0].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        suggestions,
+        [
+            "Consulates-General -> consulates general",
+            "spokesmen -> spokespersons"
+        ]
+    );
+    let out = common::termalign()
+        .current_dir(p.dir.path())
+        .args([
+            "--isolated",
+            "check",
+            "--no-default-glossaries",
+            "-g",
+            "g.yaml",
+            "--lang",
+            "en",
+            "--fix",
+            "a.txt",
+        ])
+        .output()
+        .unwrap();
+    common::outcome(out);
+    assert_eq!(
+        fs::read_to_string(p.dir.path().join("a.txt")).unwrap(),
+        "The Consulates-General reopened and two spokespersons spoke.\n"
+    );
+}

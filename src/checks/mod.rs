@@ -165,7 +165,8 @@ impl CheckContext<'_> {
                 continue;
             }
             if let Some(p) = self.preferred_like(term) {
-                let text = self.set.term(p).text.clone();
+                let deprecated = &self.set.term(term).text;
+                let text = carry_plural(deprecated, &occ.written, &self.set.term(p).text);
                 if !out.contains(&text) {
                     out.push(text);
                 }
@@ -306,6 +307,58 @@ pub(crate) fn spelling_draft(
     draft
 }
 
+/// `replacement` in the number of `written`: when `written` is a plural
+/// form of `term` (`Consulates-General` of `Consulate-General`, `spokesmen`
+/// of `spokesman`), the same words of the replacement in the plural
+/// (`consulates general`, `spokespersons`), so that a suggestion keeps the
+/// sentence grammatical. English rules, for lower-case words; names and
+/// other replacements as they are.
+pub(crate) fn carry_plural(term: &str, written: &str, replacement: &str) -> String {
+    let split = |s: &str| -> Vec<String> { s.split([' ', '-']).map(str::to_lowercase).collect() };
+    let (term_words, written_words) = (split(term), split(written));
+    let pieces: Vec<&str> = replacement.split_inclusive([' ', '-']).collect();
+    if term_words.len() != written_words.len() || term_words.len() != pieces.len() {
+        return replacement.to_owned();
+    }
+    let is_plural_of = |plural: &str, singular: &str| {
+        plural != singular
+            && ((plural.ends_with('s')
+                && !singular.ends_with('s')
+                && plural.starts_with(singular.trim_end_matches('y')))
+                || (singular.ends_with("man") && plural.ends_with("men")))
+    };
+    let mut out = String::with_capacity(replacement.len() + 2);
+    for ((piece, t), w) in pieces.iter().zip(&term_words).zip(&written_words) {
+        let separator = piece.len() - piece.trim_end_matches([' ', '-']).len();
+        let word = &piece[..piece.len() - separator];
+        // A capitalised word of a name (`Railway Express`) has no plural.
+        let common_noun = word.chars().next().is_some_and(char::is_lowercase);
+        if common_noun && is_plural_of(w, t) {
+            out.push_str(&pluralize(word));
+        } else {
+            out.push_str(word);
+        }
+        out.push_str(&piece[piece.len() - separator..]);
+    }
+    out
+}
+
+/// The English plural of a noun.
+fn pluralize(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("man") {
+        return format!("{stem}men");
+    }
+    let consonant_y =
+        word.ends_with('y') && !word[..word.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    if consonant_y {
+        format!("{}ies", &word[..word.len() - 1])
+    } else if word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh") {
+        format!("{word}es")
+    } else {
+        format!("{word}s")
+    }
+}
+
 /// `` `x` `` with the backticks findings use to quote text.
 pub(crate) fn quote(s: &str) -> String {
     format!("`{s}`")
@@ -363,4 +416,40 @@ pub fn rules_markdown() -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::carry_plural;
+
+    #[test]
+    fn suggestions_keep_the_number_of_what_was_found() {
+        let cases = [
+            (
+                "Consulate-General",
+                "Consulates-General",
+                "consulate general",
+                "consulates general",
+            ),
+            ("spokesman", "spokesmen", "spokesperson", "spokespersons"),
+            (
+                "foreign ministry spokesman",
+                "foreign ministry spokesmen",
+                "foreign ministry spokesperson",
+                "foreign ministry spokespersons",
+            ),
+            ("Macau", "Macau", "Macao", "Macao"),
+            ("North Korea", "North Korea", "DPRK", "DPRK"),
+            (
+                "China-Europe freight train",
+                "China-Europe freight trains",
+                "China-Europe Railway Express",
+                "China-Europe Railway Express",
+            ),
+            ("policy", "policies", "strategy", "strategies"),
+        ];
+        for (term, written, replacement, want) in cases {
+            assert_eq!(carry_plural(term, written, replacement), want, "{written}");
+        }
+    }
 }
