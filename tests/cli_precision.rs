@@ -134,7 +134,7 @@ fn capitals_that_english_grammar_puts_there_are_no_mismatch() {
          A talk by the President of the European Commission Ursula von der Leyen followed.\n\
          President of the European Commission visits Beijing.\n\
          Beijing Welcomes President Of The European Commission\n\
-         We must work together as truly united nations.\n\
+         We must work together as truly united nations, and the united nations must lead.\n\
          Each state may set up a human rights council of its own.\n\
          A security council of its own is not enough.\n\
          A spokesperson of the european external action service said so.\n\
@@ -178,7 +178,6 @@ fn capitals_that_english_grammar_puts_there_are_no_mismatch() {
         found,
         [
             "5 case-mismatch info united nations",
-            "6 case-mismatch info human rights council",
             "7 case-mismatch warning security council",
             "8 case-mismatch warning european external action service",
             "9 case-mismatch warning xizang autonomous region",

@@ -8,8 +8,10 @@
 //! noun. The other way round, a name written entirely in lower case and
 //! made only of ordinary words (`work together as truly united nations`,
 //! `a security council of its own`) is more often a generic use than an
-//! error: it is reported as an info. A term with `case: strict` gets none
-//! of these allowances.
+//! error: after `the` it may still name the body and is reported as an
+//! info; without (`a human rights council`, `our national security
+//! council`, `truly united nations`) it is not reported. A term with
+//! `case: strict` gets none of these allowances.
 
 use super::{spelling_draft, Around, Check, CheckContext, Draft, RuleId, RuleMeta};
 use crate::finding::Severity;
@@ -21,7 +23,7 @@ pub struct CaseMismatch;
 static META: RuleMeta = RuleMeta {
     id: RuleId::CaseMismatch,
     severity: Severity::Warning,
-    summary: "A term written with capitals in the glossary occurs with other capitalisation (all upper case, and capitals English grammar puts at a sentence start, before a name or in a headline, excepted; a lower-case use of ordinary words is an info).",
+    summary: "A term written with capitals in the glossary occurs with other capitalisation (all upper case, and capitals English grammar puts at a sentence start, before a name or in a headline, excepted; a lower-case use of ordinary words is an info after `the`, and not reported otherwise).",
     why: "Proper names and official titles have one capitalisation; `european external action service` or `Xizang autonomous region` reads as an error.",
     example: "Glossary: `European External Action Service`; text: `the european external action service` fires, suggesting the glossary spelling; `truly united nations` is only an info, and `President of the European Commission Ursula von der Leyen` is fine for a glossary `president of the European Commission`.",
     fix: "Write the term as the glossary does (or mark the term `case: strict` to report every difference).",
@@ -58,6 +60,13 @@ impl Check for CaseMismatch {
             return None;
         }
         if missing && !extra && is_generic_lower_case(&occ.text, cx.language) {
+            // Named with `the` (`the universal periodic review`) it may be
+            // the body itself; otherwise (`a human rights council`, `our
+            // national security council`, `truly united nations`) it is
+            // plainly generic.
+            if !after_the(around.before()) {
+                return None;
+            }
             draft.at_most = Some(Severity::Info);
         }
         Some(draft)
@@ -164,6 +173,16 @@ fn in_a_headline(around: &Around) -> bool {
         }
     }
     total >= 2 && capitalised * 4 >= total * 3
+}
+
+/// Whether the word right before the occurrence is `the`.
+fn after_the(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    trimmed.len() < before.len()
+        && trimmed
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 
 /// Whether `text` is all lower case and made only of words the language
