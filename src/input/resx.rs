@@ -12,7 +12,7 @@
 //! `<data>` is the entry its value belongs to.
 //!
 //! Values are XML character data: entities, character references and
-//! CDATA are decoded by the shared XML layer ([`crate::input::xml`]), so
+//! CDATA are decoded by the shared XML layer (`crate::input::xml`), so
 //! every derived byte maps back into `SourceFile::text`. Malformed XML, a
 //! root other than `<root>` and a `<data>` without a name are errors with
 //! file:line:column.

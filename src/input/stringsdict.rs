@@ -17,7 +17,7 @@
 //! its `<string>`.
 //!
 //! Strings are XML character data decoded by the shared XML layer
-//! ([`crate::input::xml`]), so every derived byte maps back into
+//! (`crate::input::xml`), so every derived byte maps back into
 //! `SourceFile::text`. Malformed XML, a root other than `<plist>`, a value
 //! without a `<key>` and a `<key>` without a value are errors with
 //! file:line:column.

@@ -2,7 +2,7 @@
 //! site generators): string values by key path; keys, comments and
 //! non-string values are never prose.
 //!
-//! The YAML parser ([`crate::yaml::scalars`]) gives every scalar decoded,
+//! The YAML parser (`crate::yaml::scalars`) gives every scalar decoded,
 //! with its style, key path and where it starts. The reader then walks each
 //! scalar's raw bytes alongside its decoded value so that every derived
 //! byte maps back into `SourceFile::text`: characters copied as they stand,

@@ -2,7 +2,7 @@
 //! spaces, so a term can stand inside another word: 大理 (Dali) inside
 //! 伟大理论 ("great theory"), 大同 (Datong) inside 扩大同 ("expand …
 //! with"). A Han term whose neighbours are Han characters is taken only
-//! where a word may begin and end ([`HanWords::cut_points`]).
+//! where a word may begin and end ([`HanWords::cuts`] and [`HanWords::takes`]).
 //!
 //! The cut points are those of jieba's best segmentation (its DAG over
 //! the dictionary, most probable path, no HMM guessing), with the
