@@ -310,3 +310,39 @@ fn suggestions_keep_the_plural() {
         "The Consulates-General reopened and two spokespersons spoke.\n"
     );
 }
+
+/// French writes titles in lower case and names with capitals: a title
+/// capitalised before a name or at a sentence start is grammar, a name
+/// written in lower case is a mismatch (no English word list excuses it).
+#[test]
+fn french_titles_and_names() {
+    let p = Project::new(
+        "glossary: g\nconcepts:\n  - id: pr\n    terms:\n      fr: [président de la République]\n",
+    );
+    p.write(
+        "fr.txt",
+        "Le Président de la République Emmanuel Macron est arrivé. Président de la République depuis 2017, il parle.\nLe président de la république a parlé.\n",
+    );
+    let out = common::termalign()
+        .current_dir(p.dir.path())
+        .args([
+            "--isolated",
+            "check",
+            "--no-default-glossaries",
+            "-g",
+            "g.yaml",
+            "--lang",
+            "fr",
+            "--format",
+            "line",
+            "fr.txt",
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr, _) = common::outcome(out);
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        ["fr.txt:2:4: warning[case-mismatch] `président de la république` should be written `président de la République` (g/pr)"],
+        "{stderr}"
+    );
+}
