@@ -285,6 +285,23 @@ pub fn identify(text: &str) -> Option<Lang> {
     Lang::parse(code).ok()
 }
 
+/// The English plural of a noun (`spokesman` → `spokesmen`, `policy` →
+/// `policies`, `train` → `trains`).
+pub fn english_plural(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("man") {
+        return format!("{stem}men");
+    }
+    let consonant_y =
+        word.ends_with('y') && !word[..word.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    if consonant_y {
+        format!("{}ies", &word[..word.len() - 1])
+    } else if word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh") {
+        format!("{word}es")
+    } else {
+        format!("{word}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

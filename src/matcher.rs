@@ -135,6 +135,27 @@ pub fn word_spans(text: &str) -> Vec<Span<Norm>> {
     words
 }
 
+/// The plural an English term that copy must not use has in copy too: its
+/// last word, a lower-case noun, in the plural (`foreign ministry
+/// spokesmen`); none for approved terms, names (capitalised last words),
+/// stem-matched terms and words that already end in `s`.
+fn generated_plural(term: &crate::glossary::Term) -> Option<String> {
+    if term.status.is_approved() || term.match_mode == MatchMode::Stem {
+        return None;
+    }
+    let split = term.text.rfind([' ', '-']).map_or(0, |k| k + 1);
+    let last = &term.text[split..];
+    let noun =
+        last.len() >= 3 && last.chars().all(|c| c.is_ascii_lowercase()) && !last.ends_with('s');
+    noun.then(|| {
+        format!(
+            "{}{}",
+            &term.text[..split],
+            crate::lang::english_plural(last)
+        )
+    })
+}
+
 impl Matcher {
     /// Compiles every term of `set` that serves text in `language`.
     pub fn new(set: &GlossarySet, language: &str) -> Matcher {
@@ -143,13 +164,18 @@ impl Matcher {
         let mut folded: Vec<String> = Vec::new();
         let stemmer = stemmer_for(language);
         let mut stem_entries: HashMap<String, Vec<(Vec<String>, Variant)>> = HashMap::new();
-        let mut slot = |key: String, patterns: &mut Vec<Pattern>, folded: &mut Vec<String>| {
+        fn slot(
+            index: &mut HashMap<String, usize>,
+            key: String,
+            patterns: &mut Vec<Pattern>,
+            folded: &mut Vec<String>,
+        ) -> usize {
             *index.entry(key.clone()).or_insert_with(|| {
                 patterns.push(Pattern::default());
                 folded.push(key);
                 patterns.len() - 1
             })
-        };
+        }
         for concept in set.concept_ids() {
             for term_id in set.terms_for(concept, language) {
                 let term = set.term(term_id);
@@ -177,7 +203,7 @@ impl Matcher {
                             }
                         }
                         _ => {
-                            let i = slot(key, &mut patterns, &mut folded);
+                            let i = slot(&mut index, key, &mut patterns, &mut folded);
                             patterns[i].variants.push(variant);
                         }
                     }
@@ -185,9 +211,31 @@ impl Matcher {
                 for phrase in &term.ignore_in {
                     let key = fold_str(phrase, Fold::ALL);
                     if !key.is_empty() {
-                        let i = slot(key, &mut patterns, &mut folded);
+                        let i = slot(&mut index, key, &mut patterns, &mut folded);
                         patterns[i].ignores.push(term_id);
                     }
+                }
+            }
+        }
+        // The plurals of English terms copy must not use: `spokesmen` is as
+        // deprecated as `spokesman`, whether or not the glossary lists it.
+        // A plural any glossary spelling already has is left to it.
+        if crate::lang::primary_subtag(language) == "en" {
+            for concept in set.concept_ids() {
+                for term_id in set.terms_for(concept, language) {
+                    let term = set.term(term_id);
+                    let Some(plural) = generated_plural(term) else {
+                        continue;
+                    };
+                    let key = fold_str(&plural, Fold::ALL);
+                    if index.contains_key(&key) || set.is_shadowed(term_id, &plural) {
+                        continue;
+                    }
+                    let i = slot(&mut index, key, &mut patterns, &mut folded);
+                    patterns[i].variants.push(Variant {
+                        term: term_id,
+                        written: plural,
+                    });
                 }
             }
         }

@@ -346,3 +346,24 @@ fn french_titles_and_names() {
         "{stderr}"
     );
 }
+
+/// The plural of an English term copy must not use is found without a
+/// `forms` entry, and its suggestion is in the plural too; an approved
+/// term's plural, or a name's, is not generated.
+#[test]
+fn plurals_of_deprecated_terms_are_found() {
+    let p = Project::new(
+        "glossary: g\nconcepts:\n  - id: sp\n    terms:\n      en:\n        - foreign ministry spokesperson\n        - {term: foreign ministry spokesman, status: deprecated}\n  - id: rail\n    terms:\n      en:\n        - China-Europe Railway Express\n        - {term: China-Europe freight train, status: deprecated}\n  - id: macao\n    terms:\n      en:\n        - Macao\n        - {term: Macau, status: deprecated}\n",
+    );
+    p.write(
+        "a.txt",
+        "Two foreign ministry spokesmen said China-Europe freight trains run daily. Foreign ministry spokespersons agreed.\n",
+    );
+    assert_eq!(
+        p.check(&["a.txt"]),
+        [
+            "a.txt:1:5 deprecated-term foreign ministry spokesmen",
+            "a.txt:1:37 deprecated-term China-Europe freight trains",
+        ]
+    );
+}

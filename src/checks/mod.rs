@@ -334,29 +334,13 @@ pub(crate) fn carry_plural(term: &str, written: &str, replacement: &str) -> Stri
         // A capitalised word of a name (`Railway Express`) has no plural.
         let common_noun = word.chars().next().is_some_and(char::is_lowercase);
         if common_noun && is_plural_of(w, t) {
-            out.push_str(&pluralize(word));
+            out.push_str(&crate::lang::english_plural(word));
         } else {
             out.push_str(word);
         }
         out.push_str(&piece[piece.len() - separator..]);
     }
     out
-}
-
-/// The English plural of a noun.
-fn pluralize(word: &str) -> String {
-    if let Some(stem) = word.strip_suffix("man") {
-        return format!("{stem}men");
-    }
-    let consonant_y =
-        word.ends_with('y') && !word[..word.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
-    if consonant_y {
-        format!("{}ies", &word[..word.len() - 1])
-    } else if word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh") {
-        format!("{word}es")
-    } else {
-        format!("{word}s")
-    }
 }
 
 /// `` `x` `` with the backticks findings use to quote text.
