@@ -8,7 +8,10 @@
 //! walked files and exclude globs drop walked files and prune walked
 //! directories. `-` (standard input) passes through. The result is sorted and
 //! deduplicated, so runs are reproducible whatever order the file system
-//! lists directories in.
+//! lists directories in. Symbolic links are followed (a link loop is an
+//! error naming it); a FIFO, socket or device named on the command line is
+//! refused (reading it could block forever), and one met in a walk is not a
+//! file to read.
 
 use std::path::{Path, PathBuf};
 
@@ -78,6 +81,11 @@ pub fn walk_inputs_from(
         match std::fs::metadata(path) {
             Err(err) => walked.errors.push(Error::io(path, err)),
             Ok(meta) if meta.is_dir() => walk_dir(path, &include, &exclude, base, &mut walked),
+            // A FIFO, a socket or a device: reading it may never end.
+            Ok(meta) if !meta.is_file() => walked.errors.push(Error::Usage(format!(
+                "{}: not a regular file (a FIFO, socket or device); pipe it to standard input with `-` instead",
+                path.display()
+            ))),
             Ok(_) if force_exclude && excluded_file(&exclude, base, path) => {}
             Ok(_) => walked.paths.push(path.clone()),
         }
@@ -99,6 +107,9 @@ fn walk_dir(
     let prune_exclude = exclude.clone();
     let prune_base = base.map(Path::to_path_buf);
     let walker = WalkBuilder::new(root)
+        // A linked file or directory is walked like the real one; a link
+        // loop is an error naming it.
+        .follow_links(true)
         .filter_entry(move |entry| {
             entry.depth() == 0
                 || !matches(

@@ -1,0 +1,78 @@
+//! Bad input (issue 13), the cases that land so far: each exits 2 with a
+//! one-line error naming the path, or gives the clean result, and never
+//! hangs or skips a file silently.
+
+mod common;
+
+use std::fs;
+use std::time::Duration;
+
+fn check_in(dir: &std::path::Path, args: &[&str]) -> (String, String, i32) {
+    let out = common::termalign()
+        .current_dir(dir)
+        .args(["--isolated", "check", "--lang", "en"])
+        .args(args)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    common::outcome(out)
+}
+
+/// A linked file in a walked directory is checked like the file itself
+/// (it was skipped: "no input files found").
+#[cfg(unix)]
+#[test]
+fn symlinked_files_in_a_walk_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("real.txt"), "Casinos in Macau.\n").unwrap();
+    fs::create_dir(dir.path().join("docs")).unwrap();
+    std::os::unix::fs::symlink("../real.txt", dir.path().join("docs/linked.txt")).unwrap();
+    let (stdout, stderr, code) = check_in(dir.path(), &["--format", "line", "docs"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stdout.starts_with("docs/linked.txt:1:12: warning[deprecated-term]"),
+        "{stdout}"
+    );
+}
+
+/// A directory link loop is an error naming it, and the files beside it
+/// are still checked.
+#[cfg(unix)]
+#[test]
+fn a_link_loop_is_an_error_and_the_rest_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("docs/sub")).unwrap();
+    fs::write(dir.path().join("docs/a.txt"), "Casinos in Macau.\n").unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("docs/sub/up")).unwrap();
+    let (stdout, stderr, code) = check_in(dir.path(), &["--format", "line", "docs"]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("loop"), "{stderr}");
+    assert!(stdout.starts_with("docs/a.txt:1:12:"), "{stdout}");
+}
+
+/// A FIFO named as input is refused at once (reading it blocked forever).
+#[cfg(unix)]
+#[test]
+#[allow(clippy::print_stderr)]
+fn a_fifo_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("note: mkfifo is not available; skipping");
+        return;
+    }
+    let (stdout, stderr, code) = check_in(dir.path(), &["pipe.txt"]);
+    assert_eq!((stdout.as_str(), code), ("", 2), "{stderr}");
+    assert!(stderr.contains("pipe.txt: not a regular file"), "{stderr}");
+}
+
+/// An empty file and a file that is only a byte-order mark are clean.
+#[test]
+fn empty_and_bom_only_files_are_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    fs::write(dir.path().join("bom.md"), b"\xEF\xBB\xBF").unwrap();
+    let (stdout, stderr, code) = check_in(dir.path(), &["empty.txt", "bom.md"]);
+    assert_eq!((stdout.as_str(), code), ("", 0), "{stderr}");
+}
