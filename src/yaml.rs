@@ -54,12 +54,24 @@ pub struct YamlError {
     pub message: String,
 }
 
+/// `line:column` as the YAML parser reports it, kept inside `text`: at the
+/// end of a file without a final line break it names the line after the
+/// last, which does not exist; the end of the last line is meant.
+fn within_text(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let lines = text.lines().count().max(1);
+    if line <= lines {
+        return (line, column);
+    }
+    let last = text.lines().last().unwrap_or_default();
+    (lines, last.chars().count() + 1)
+}
+
 /// Parses `text` (the contents of `path`) into `T` and records node positions.
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<(T, Positions), YamlError> {
     let value: T = serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e
             .location()
-            .map(|l| (l.line(), l.column()))
+            .map(|l| within_text(text, l.line(), l.column()))
             .unwrap_or((1, 1));
         YamlError {
             origin: Origin::new(path, line, column),
@@ -71,6 +83,16 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<(T, Positio
     // serde_yaml accepted the document, so yaml-rust2 failing here would only
     // cost us positions, never correctness.
     let _ = parser.load(&mut recorder, false);
+    // serde_yaml keeps the last of two equal keys: the first would be
+    // lost without a word.
+    if let Some((key, (line, column), (first_line, _))) = recorder.duplicate {
+        return Err(YamlError {
+            origin: Origin::new(path, line, column),
+            message: format!(
+                "duplicate key `{key}` (first at line {first_line}): the first would be lost"
+            ),
+        });
+    }
     Ok((
         value,
         Positions {
@@ -93,10 +115,16 @@ enum Frame {
     Seq { index: usize, path: String },
 }
 
+/// A key a mapping repeats: the key, where it stands again, and where it
+/// first stood (line, column).
+type RepeatedKey = (String, (usize, usize), (usize, usize));
+
 #[derive(Default)]
 struct Recorder {
     stack: Vec<Frame>,
     starts: HashMap<NodePath, (usize, usize)>,
+    /// The first key a mapping repeats.
+    duplicate: Option<RepeatedKey>,
 }
 
 impl Recorder {
@@ -141,7 +169,10 @@ impl MarkedEventReceiver for Recorder {
                     // A map key: remember it for the value that follows.
                     if let Some(Frame::Map { key, path }) = self.stack.last_mut() {
                         let p = join(path, &value);
-                        self.starts.entry(format!("{p}#key")).or_insert(at);
+                        let first = *self.starts.entry(format!("{p}#key")).or_insert(at);
+                        if first != at && self.duplicate.is_none() {
+                            self.duplicate = Some((value.clone(), at, first));
+                        }
                         *key = Some(value);
                     }
                 }
@@ -423,6 +454,35 @@ mod tests {
         assert_eq!(pos.origin("list.1.m.1"), Origin::new("f.yaml", 5, 12));
         assert_eq!(pos.origin("list.1.k#key"), Origin::new("f.yaml", 4, 5));
         assert_eq!(pos.origin("list.9.q"), Origin::new("f.yaml", 3, 3));
+    }
+
+    #[test]
+    fn a_repeated_key_is_an_error_at_its_second_place() {
+        type Terms =
+            std::collections::BTreeMap<String, std::collections::BTreeMap<String, Vec<String>>>;
+        // A map type keeps the last of two equal keys without a word.
+        let text = "terms:\n  en: [A]\n  fr: [B]\n  en: [C]\n";
+        let err = parse::<Terms>(Path::new("d.yaml"), text).unwrap_err();
+        assert_eq!((err.origin.line, err.origin.column), (4, 3));
+        assert!(
+            err.message.contains("duplicate key `en` (first at line 2)"),
+            "{}",
+            err.message
+        );
+        // The same key in two items of a list is no repetition.
+        assert!(parse::<serde_yaml::Value>(Path::new("d.yaml"), "- en: x\n- en: y\n").is_ok());
+    }
+
+    #[test]
+    fn errors_at_the_end_of_a_file_without_a_line_break_stay_in_it() {
+        let text = "a:\n  b: [x";
+        let err = parse::<serde_yaml::Value>(Path::new("e.yaml"), text).unwrap_err();
+        assert_eq!(
+            (err.origin.line, err.origin.column),
+            (2, 8),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -76,3 +76,24 @@ fn empty_and_bom_only_files_are_clean() {
     let (stdout, stderr, code) = check_in(dir.path(), &["empty.txt", "bom.md"]);
     assert_eq!((stdout.as_str(), code), ("", 0), "{stderr}");
 }
+
+/// A file with two byte-order marks made the XML reader panic (exit 101,
+/// every other file's findings lost), then check nothing; it is an error
+/// at 1:1 now, and the other files are checked.
+#[test]
+fn a_double_byte_order_mark_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("twice.xlf"),
+        b"\xEF\xBB\xBF\xEF\xBB\xBF<xliff version=\"1.2\"><file source-language=\"zh\" target-language=\"en\"><body><trans-unit id=\"1\"><source>x</source><target>Macau</target></trans-unit></body></file></xliff>",
+    )
+    .unwrap();
+    fs::write(dir.path().join("ok.txt"), "Casinos in Macau.\n").unwrap();
+    let (stdout, stderr, code) = check_in(dir.path(), &["--format", "line", "twice.xlf", "ok.txt"]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("twice.xlf:1:1: a second byte-order mark"),
+        "{stderr}"
+    );
+    assert!(stdout.starts_with("ok.txt:1:12:"), "{stdout}");
+}

@@ -124,6 +124,15 @@ impl<'a> Xml<'a> {
     /// The root element, which must be `<{local}>`; `name` names the format
     /// in messages ("XLIFF"), `a_name` with its article ("an XLIFF").
     pub fn root(&mut self, local: &str, name: &str, a_name: &str) -> Result<Tag<'a>> {
+        // The decoder took one byte-order mark off; the XML reader would
+        // skip another without counting it, and every offset after it
+        // would point three bytes off.
+        if self.text.starts_with('\u{feff}') {
+            return Err(self.error(
+                0,
+                "a second byte-order mark (U+FEFF) stands before the XML declaration or root element; remove it",
+            ));
+        }
         let root = loop {
             match self.next()? {
                 Node::Start(tag) => break tag,
@@ -251,9 +260,11 @@ impl<'a> Xml<'a> {
     /// follows the `<` directly.
     fn qname(&self, span: Span, start: &BytesStart<'_>) -> &'a str {
         let text: &'a str = self.text;
-        debug_assert_eq!(text.as_bytes()[span.start], b'<');
-        let at = span.start + 1;
-        &text[at..at + start.name().as_ref().len()]
+        // The span starts at the `<`, unless the reader skipped something
+        // before it that is no event (a second byte-order mark).
+        let at = span.start + text[span.start..].find('<').map_or(0, |k| k + 1);
+        let end = (at + start.name().as_ref().len()).min(text.len());
+        text.get(at..end).unwrap_or_default()
     }
 
     /// Validates a start tag's name and attributes and resolves its namespace.
