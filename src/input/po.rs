@@ -43,13 +43,16 @@ pub fn read(file: &SourceFile) -> Result<Bilingual> {
     let text = &file.text;
     let mut start = 0;
     while start < text.len() {
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let mut line_end = end;
-        if text[..line_end].ends_with('\r') && line_end > start {
-            line_end -= 1;
-        }
-        parser.line(start, line_end)?;
-        start = end + 1;
+        // Lines end with LF, CRLF or, in old Mac files, a lone CR.
+        let end = text[start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| start + i);
+        parser.line(start, end)?;
+        start = if text[end..].starts_with("\r\n") {
+            end + 2
+        } else {
+            end + 1
+        };
     }
     parser.finish_field();
     parser.flush()?;
@@ -566,17 +569,22 @@ msgstr "最后""#;
     }
 
     #[test]
-    fn crlf_input() {
-        let text = "msgid \"\"\r\nmsgstr \"Language: fr\\n\"\r\n\r\n#, fuzzy\r\nmsgid \"Tibet\"\r\nmsgstr \"\"\r\n\"Xizang\"\r\n";
-        let f = file("c.po", text);
-        let b = read(&f).unwrap();
-        assert_eq!(b.target_lang.as_deref(), Some("fr"));
-        assert_eq!(ids(&b), ["1"]);
-        let p = pair(&b, "1");
-        assert_eq!(p.state, PairState::NeedsReview("fuzzy".into()));
-        assert_eq!(target(p), "Xizang");
-        assert_eq!(original(&f, p.target.as_ref().unwrap(), "Xizang"), "Xizang");
-        check_maps(&f, &b);
+    fn crlf_and_cr_only_input() {
+        // CR-only files (old Mac line ends) were rejected at 1:9.
+        for eol in ["\r\n", "\r"] {
+            let text = format!(
+                "msgid \"\"{eol}msgstr \"Language: fr\\n\"{eol}{eol}#, fuzzy{eol}msgid \"Tibet\"{eol}msgstr \"\"{eol}\"Xizang\"{eol}"
+            );
+            let f = file("c.po", &text);
+            let b = read(&f).unwrap();
+            assert_eq!(b.target_lang.as_deref(), Some("fr"));
+            assert_eq!(ids(&b), ["1"]);
+            let p = pair(&b, "1");
+            assert_eq!(p.state, PairState::NeedsReview("fuzzy".into()));
+            assert_eq!(target(p), "Xizang");
+            assert_eq!(original(&f, p.target.as_ref().unwrap(), "Xizang"), "Xizang");
+            check_maps(&f, &b);
+        }
     }
 
     #[test]
