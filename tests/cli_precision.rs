@@ -21,9 +21,9 @@ impl Project {
         fs::write(self.dir.path().join(name), text).unwrap();
     }
 
-    /// `check` in English with the project glossary: each finding as
-    /// `file:line:col rule found`.
-    fn check(&self, files: &[&str]) -> Vec<String> {
+    /// `termalign check` with the project glossary and `args`:
+    /// (stdout, stderr, code).
+    fn run(&self, args: &[&str]) -> (String, String, i32) {
         let out = common::termalign()
             .current_dir(self.dir.path())
             .args([
@@ -32,20 +32,27 @@ impl Project {
                 "--no-default-glossaries",
                 "-g",
                 "g.yaml",
-                "--lang",
-                "en",
-                "--format",
-                "json",
             ])
-            .args(files)
+            .args(args)
             .output()
             .unwrap();
-        let (stdout, stderr, code) = common::outcome(out);
+        common::outcome(out)
+    }
+
+    /// The JSON findings of `check --lang LANGUAGE FILES`.
+    fn findings(&self, language: &str, files: &[&str]) -> Vec<serde_json::Value> {
+        let mut args = vec!["--lang", language, "--format", "json"];
+        args.extend(files);
+        let (stdout, stderr, code) = self.run(&args);
         assert!(code == 0 || code == 1, "{stderr}");
-        let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-        json["findings"]
-            .as_array()
-            .unwrap()
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stderr}"));
+        json["findings"].as_array().unwrap().clone()
+    }
+
+    /// `check` in English: each finding as `file:line:col rule found`.
+    fn check(&self, files: &[&str]) -> Vec<String> {
+        self.findings("en", files)
             .iter()
             .map(|f| {
                 format!(
@@ -141,28 +148,8 @@ fn capitals_that_english_grammar_puts_there_are_no_mismatch() {
          Schools in the xizang autonomous region reopened.\n\
          Then the President of the European Commission left.\n",
     );
-    let out = common::termalign()
-        .current_dir(p.dir.path())
-        .args([
-            "--isolated",
-            "check",
-            "--no-default-glossaries",
-            "-g",
-            "g.yaml",
-            "--lang",
-            "en",
-            "--format",
-            "json",
-            "a.txt",
-        ])
-        .output()
-        .unwrap();
-    let (stdout, stderr, _) = common::outcome(out);
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stderr}"));
-    let found: Vec<String> = json["findings"]
-        .as_array()
-        .unwrap()
+    let found: Vec<String> = p
+        .findings("en", &["a.txt"])
         .iter()
         .map(|f| {
             format!(
@@ -194,21 +181,7 @@ fn german_nouns_carry_capitals() {
         "de.txt",
         "Die Chinesische Botschaft in Berlin teilte mit, die chinesische Botschaft sei offen.\n",
     );
-    let out = common::termalign()
-        .current_dir(p.dir.path())
-        .args([
-            "--isolated",
-            "check",
-            "--no-default-glossaries",
-            "-g",
-            "g.yaml",
-            "--lang",
-            "de",
-            "de.txt",
-        ])
-        .output()
-        .unwrap();
-    let (stdout, stderr, code) = common::outcome(out);
+    let (stdout, stderr, code) = p.run(&["--lang", "de", "de.txt"]);
     assert_eq!((stdout.as_str(), code), ("", 0), "{stderr}");
 }
 
@@ -251,28 +224,8 @@ fn suggestions_keep_the_plural() {
         "a.txt",
         "The Consulates-General reopened and two spokesmen spoke.\n",
     );
-    let out = common::termalign()
-        .current_dir(p.dir.path())
-        .args([
-            "--isolated",
-            "check",
-            "--no-default-glossaries",
-            "-g",
-            "g.yaml",
-            "--lang",
-            "en",
-            "--format",
-            "json",
-            "a.txt",
-        ])
-        .output()
-        .unwrap();
-    let (stdout, stderr, _) = common::outcome(out);
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stderr}"));
-    let suggestions: Vec<String> = json["findings"]
-        .as_array()
-        .unwrap()
+    let suggestions: Vec<String> = p
+        .findings("en", &["a.txt"])
         .iter()
         .map(|f| {
             format!(
@@ -289,22 +242,7 @@ fn suggestions_keep_the_plural() {
             "spokesmen -> spokespersons"
         ]
     );
-    let out = common::termalign()
-        .current_dir(p.dir.path())
-        .args([
-            "--isolated",
-            "check",
-            "--no-default-glossaries",
-            "-g",
-            "g.yaml",
-            "--lang",
-            "en",
-            "--fix",
-            "a.txt",
-        ])
-        .output()
-        .unwrap();
-    common::outcome(out);
+    p.run(&["--lang", "en", "--fix", "a.txt"]);
     assert_eq!(
         fs::read_to_string(p.dir.path().join("a.txt")).unwrap(),
         "The Consulates-General reopened and two spokespersons spoke.\n"
@@ -323,23 +261,7 @@ fn french_titles_and_names() {
         "fr.txt",
         "Le Président de la République Emmanuel Macron est arrivé. Président de la République depuis 2017, il parle.\nLe président de la république a parlé.\n",
     );
-    let out = common::termalign()
-        .current_dir(p.dir.path())
-        .args([
-            "--isolated",
-            "check",
-            "--no-default-glossaries",
-            "-g",
-            "g.yaml",
-            "--lang",
-            "fr",
-            "--format",
-            "line",
-            "fr.txt",
-        ])
-        .output()
-        .unwrap();
-    let (stdout, stderr, _) = common::outcome(out);
+    let (stdout, stderr, _) = p.run(&["--lang", "fr", "--format", "line", "fr.txt"]);
     assert_eq!(
         stdout.lines().collect::<Vec<_>>(),
         ["fr.txt:2:4: warning[case-mismatch] `président de la république` should be written `président de la République` (g/pr)"],
