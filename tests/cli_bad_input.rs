@@ -97,3 +97,33 @@ fn a_double_byte_order_mark_is_an_error_not_a_panic() {
     );
     assert!(stdout.starts_with("ok.txt:1:12:"), "{stdout}");
 }
+
+/// UTF-16 without a byte-order mark read as UTF-8 is text full of NULs:
+/// it was checked as such and passed clean, having checked nothing. A NUL
+/// is an error at its position that says what the file likely is.
+#[test]
+fn utf16_without_a_bom_and_binary_data_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf16: Vec<u8> = "Casinos in Macau.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    fs::write(dir.path().join("u16.txt"), &utf16).unwrap();
+    fs::write(dir.path().join("bin.txt"), b"ab\x00\x01\x02").unwrap();
+    let (stdout, stderr, code) = check_in(dir.path(), &["u16.txt", "bin.txt"]);
+    assert_eq!((stdout.as_str(), code), ("", 2), "{stderr}");
+    assert!(
+        stderr.contains("u16.txt:1:2: a NUL byte: this looks like UTF-16LE"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("bin.txt:1:3: a NUL byte: binary data"),
+        "{stderr}"
+    );
+    let (stdout, stderr, code) = check_in(
+        dir.path(),
+        &["--encoding", "utf-16le", "--format", "line", "u16.txt"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.starts_with("u16.txt:1:12:"), "{stdout}");
+}

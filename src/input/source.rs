@@ -168,6 +168,9 @@ impl SourceFile {
                 let before = std::str::from_utf8(&raw[bom..bom + valid]).unwrap_or_default();
                 Error::encoding(&path, "UTF-8", bom + valid, before)
             })?;
+            if let Some(nul) = text.find('\0') {
+                return Err(nul_error(&path, text, nul));
+            }
             let encoding = if bom == 3 {
                 Encoding::Utf8Bom
             } else {
@@ -224,6 +227,32 @@ impl SourceFile {
         let (line, column) = self.line_col(offset);
         crate::error::Origin::new(&self.path, line, column)
     }
+}
+
+/// A NUL in what reads as UTF-8: UTF-16 without a byte-order mark (every
+/// other byte NUL) or binary data, never text to check; at its line and
+/// column.
+fn nul_error(path: &std::path::Path, text: &str, at: usize) -> Error {
+    let lines = crate::span::LineIndex::new(text);
+    let (line, column) = lines.line_col(text, at);
+    let bytes = text.as_bytes();
+    let sample = &bytes[..bytes.len().min(4096)];
+    let odd_nuls = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let half = sample.len() / 2;
+    let message = if odd_nuls * 10 >= half * 9 {
+        "a NUL byte: this looks like UTF-16LE without a byte-order mark; give --encoding utf-16le"
+    } else if even_nuls * 10 >= half * 9 {
+        "a NUL byte: this looks like UTF-16BE without a byte-order mark; give --encoding utf-16be"
+    } else {
+        "a NUL byte: binary data, not text"
+    };
+    Error::input(crate::error::Origin::new(path, line, column), message)
 }
 
 /// The encoding `raw` declares for itself: an XML declaration at its
