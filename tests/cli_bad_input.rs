@@ -127,3 +127,68 @@ fn utf16_without_a_bom_and_binary_data_are_errors() {
     assert_eq!(code, 1, "{stderr}");
     assert!(stdout.starts_with("u16.txt:1:12:"), "{stdout}");
 }
+
+/// XML nested 100,000 deep is read without a stack overflow (exit 0 or 2,
+/// never a crash).
+#[test]
+fn deeply_nested_xml_does_not_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut xml = String::from(
+        "<xliff version=\"1.2\"><file source-language=\"zh\" target-language=\"en\"><body>",
+    );
+    xml.push_str(&"<group>".repeat(100_000));
+    xml.push_str(&"</group>".repeat(100_000));
+    xml.push_str("</body></file></xliff>");
+    fs::write(dir.path().join("deep.xlf"), xml).unwrap();
+    let (_, stderr, code) = check_in(dir.path(), &["deep.xlf"]);
+    assert!(code == 0 || code == 2, "exit {code}: {stderr}");
+}
+
+/// Entity declarations are never expanded (billion laughs) and external
+/// entities never read (XXE): the file is an error at the DTD.
+#[test]
+fn entity_bombs_and_external_entities_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.txt");
+    fs::write(&secret, "Macau secret").unwrap();
+    let laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [\n<!ENTITY a \"Macau Macau Macau Macau Macau Macau Macau Macau\">\n<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n]>\n<xliff version=\"1.2\"><file source-language=\"zh\" target-language=\"en\"><body><trans-unit id=\"1\"><source>x</source><target>&c;</target></trans-unit></body></file></xliff>\n";
+    let xxe = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY s SYSTEM \"file://{}\">]>\n<xliff version=\"1.2\"><file source-language=\"zh\" target-language=\"en\"><body><trans-unit id=\"1\"><source>x</source><target>&s;</target></trans-unit></body></file></xliff>\n",
+        secret.display()
+    );
+    fs::write(dir.path().join("laughs.xlf"), laughs).unwrap();
+    fs::write(dir.path().join("xxe.xlf"), xxe).unwrap();
+    for name in ["laughs.xlf", "xxe.xlf"] {
+        let (stdout, stderr, code) = check_in(dir.path(), &["--format", "json", name]);
+        assert_eq!(code, 2, "{name}: {stdout}{stderr}");
+        assert!(stderr.contains(&format!("{name}:")), "{name}: {stderr}");
+        assert!(!stdout.contains("Macau"), "{name}: expanded: {stdout}");
+        let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(json["summary"]["failed"], true, "{name}");
+    }
+}
+
+/// A YAML alias bomb in a glossary, where the schema takes a list, is not
+/// expanded into memory and time: the first nested alias is a type error
+/// at its position.
+#[test]
+fn a_yaml_alias_bomb_in_a_glossary_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut yaml =
+        String::from("glossary: bomb\nlanguages:\n  - &a0 [en, en, en, en, en, en, en, en, en]\n");
+    for k in 1..12 {
+        let prev = k - 1;
+        yaml.push_str(&format!(
+            "  - &a{k} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
+        ));
+    }
+    yaml.push_str("concepts: []\n");
+    fs::write(dir.path().join("bomb.yaml"), yaml).unwrap();
+    fs::write(dir.path().join("a.txt"), "text\n").unwrap();
+    let (_, stderr, code) = check_in(
+        dir.path(),
+        &["--no-default-glossaries", "-g", "bomb.yaml", "a.txt"],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("bomb.yaml:3:"), "{stderr}");
+}
