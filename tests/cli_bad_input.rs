@@ -192,3 +192,25 @@ fn a_yaml_alias_bomb_in_a_glossary_is_bounded() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("bomb.yaml:3:"), "{stderr}");
 }
+
+/// A term of nothing but punctuation would match every ellipsis of the
+/// copy: the glossary is refused at the term.
+#[test]
+fn a_term_of_only_punctuation_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("p.yaml"),
+        "glossary: p\nconcepts:\n  - id: b\n    terms:\n      en: [\"...\"]\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("a.txt"), "Well... ok.\n").unwrap();
+    let (stdout, stderr, code) = check_in(
+        dir.path(),
+        &["--no-default-glossaries", "-g", "p.yaml", "a.txt"],
+    );
+    assert_eq!((stdout.as_str(), code), ("", 2), "{stderr}");
+    assert!(
+        stderr.contains("p.yaml:5:12:") && stderr.contains("no letter, digit or ideograph"),
+        "{stderr}"
+    );
+}

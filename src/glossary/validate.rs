@@ -137,6 +137,14 @@ fn validate_concept(
                 error(t.origin.clone(), "empty term".to_owned());
                 continue;
             }
+            // `...` or `--` would match every ellipsis or dash of the copy.
+            if !t.text.chars().any(char::is_alphanumeric) {
+                error(
+                    t.origin.clone(),
+                    format!("term `{}` has no letter, digit or ideograph", t.text),
+                );
+                continue;
+            }
             for written in std::iter::once(&t.text).chain(&t.forms) {
                 let key = fold_str(written, Fold::CASE_ONLY);
                 if let Some(first) = seen.insert(key, t) {
