@@ -235,6 +235,13 @@ impl LineIndex {
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
+
+    /// Every line's [`LineIndex::line_span`], in order.
+    pub fn spans(&self, text: &str) -> Vec<Span> {
+        (0..self.line_count())
+            .map(|line| self.line_span(text, line))
+            .collect()
+    }
 }
 
 /// Line and column of many offsets of one text, asked in (mostly)

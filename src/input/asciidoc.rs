@@ -41,33 +41,6 @@ pub fn declared_lang(head: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// A line of the text: its start and end (without the line break).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Line {
-    pub start: usize,
-    pub end: usize,
-}
-
-/// The lines of `text`, without their `\n` or `\r\n`.
-pub(crate) fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    while start < text.len() {
-        let end = text[start..].find('\n').map_or(text.len(), |k| start + k);
-        let content_end = if text[start..end].ends_with('\r') {
-            end - 1
-        } else {
-            end
-        };
-        out.push(Line {
-            start,
-            end: content_end,
-        });
-        start = end + 1;
-    }
-    out
-}
-
 /// What a delimiter line opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Delimited {
@@ -238,7 +211,7 @@ struct Reader<'t> {
 }
 
 fn read_str(text: &str) -> Prose {
-    let lines = lines(text);
+    let lines = crate::span::LineIndex::new(text).spans(text);
     let mut r = Reader {
         text,
         paragraph: None,

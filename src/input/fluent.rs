@@ -24,7 +24,7 @@ pub fn read(file: &SourceFile) -> Result<Prose> {
     let text = file.text.as_str();
     let mut segments = Vec::new();
     let mut comments = Vec::new();
-    let lines = crate::input::asciidoc::lines(text);
+    let lines = file.lines.spans(text);
     let mut i = 0;
     while i < lines.len() {
         let line = &text[lines[i].start..lines[i].end];

@@ -64,11 +64,13 @@ pub fn declared_locale(head: &str) -> Option<String> {
 }
 
 /// A parsed value: strings keep their mapped text, containers their
-/// members; numbers, booleans and null hold no prose.
+/// members, booleans their value (settings of formats built on JSON);
+/// numbers and null hold nothing read.
 pub(crate) enum Value {
     Str(MappedText),
     Object(Vec<Member>),
     Array(Vec<(Span, Value)>),
+    Bool(bool),
     Other,
 }
 
@@ -104,7 +106,7 @@ fn collect(value: &Value, path: Option<&str>, out: &mut Vec<Segment>) {
         None => key.to_owned(),
     };
     match value {
-        Value::Str(_) | Value::Other => {}
+        Value::Str(_) | Value::Bool(_) | Value::Other => {}
         Value::Object(members) => {
             if let Some(message) = chrome_message(members) {
                 push(out, path.map(str::to_owned), message, None);
@@ -247,10 +249,14 @@ impl<'a> Parser<'a> {
             Some(b'"') => self.string().map(Value::Str),
             Some(b'-' | b'0'..=b'9') => self.number().map(|()| Value::Other),
             Some(_) => {
-                for literal in ["true", "false", "null"] {
+                for (literal, value) in [
+                    ("true", Value::Bool(true)),
+                    ("false", Value::Bool(false)),
+                    ("null", Value::Other),
+                ] {
                     if self.text[at..].starts_with(literal) {
                         self.pos += literal.len();
-                        return Ok(Value::Other);
+                        return Ok(value);
                     }
                 }
                 let found = self.text[at..].chars().next().unwrap_or(' ');

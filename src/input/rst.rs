@@ -18,7 +18,6 @@
 //! Comments (`.. ` lines that are no directive, target or footnote, with
 //! their indented continuation) are where suppression directives stand.
 
-use super::asciidoc::{lines, Line};
 use super::inline::{closing_mark, url_len, Markup};
 use super::sink::SegmentSink;
 use super::{Prose, SourceFile};
@@ -149,7 +148,7 @@ struct Reader<'t> {
     /// The paragraph being read, whose inline markup is read when it
     /// ends (markup may span its lines).
     paragraph: Option<(usize, usize)>,
-    lines: Vec<Line>,
+    lines: Vec<Span>,
     sink: SegmentSink,
     comments: Vec<Comment>,
 }
@@ -157,7 +156,7 @@ struct Reader<'t> {
 fn read_str(text: &str) -> Prose {
     let mut r = Reader {
         text,
-        lines: lines(text),
+        lines: crate::span::LineIndex::new(text).spans(text),
         paragraph: None,
         sink: SegmentSink::new(),
         comments: Vec::new(),

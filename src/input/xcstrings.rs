@@ -26,11 +26,11 @@ use crate::text::MappedText;
 /// Reads a string catalogue's pairs.
 pub fn read(file: &SourceFile, languages: PairLanguages<'_>) -> Result<Bilingual> {
     let (root, comments) = json::parse(file)?;
-    let at = |offset| Error::input(file.origin(offset), "");
+    // Catalogue-level problems are the file's, at its start.
+    let fail = |message: String| Error::input(file.origin(0), message);
     let Some(Value::Object(strings)) = root.get("strings") else {
-        return Err(with_message(
-            at(0),
-            "not a string catalogue: no `strings` object at the top",
+        return Err(fail(
+            "not a string catalogue: no `strings` object at the top".to_owned(),
         ));
     };
     let source = match languages.source {
@@ -38,9 +38,8 @@ pub fn read(file: &SourceFile, languages: PairLanguages<'_>) -> Result<Bilingual
         None => match root.get("sourceLanguage").and_then(Value::as_str) {
             Some(s) => s.text.clone(),
             None => {
-                return Err(with_message(
-                    at(0),
-                    "no `sourceLanguage`: give the source language with --source-lang",
+                return Err(fail(
+                    "no `sourceLanguage`: give the source language with --source-lang".to_owned(),
                 ))
             }
         },
@@ -53,13 +52,10 @@ pub fn read(file: &SourceFile, languages: PairLanguages<'_>) -> Result<Bilingual
             match others.as_slice() {
                 [one] => (*one).clone(),
                 [] => {
-                    return Err(with_message(
-                        at(0),
-                        &format!(
-                            "{}: no translation in a language other than the source `{source}`",
-                            file.path.display()
-                        ),
-                    ))
+                    return Err(fail(format!(
+                        "{}: no translation in a language other than the source `{source}`",
+                        file.path.display()
+                    )))
                 }
                 many => {
                     return Err(Error::SeveralTargetLanguages {
@@ -81,7 +77,10 @@ pub fn read(file: &SourceFile, languages: PairLanguages<'_>) -> Result<Bilingual
     let mut pairs = Vec::new();
     for string in strings {
         let key = &string.key;
-        let locked = should_not_translate(file, &string.value);
+        let locked = matches!(
+            string.value.get("shouldTranslate"),
+            Some(Value::Bool(false))
+        );
         let localizations = string.value.get("localizations");
         let localized = |tag: Option<&str>| tag.and_then(|t| localizations.and_then(|l| l.get(t)));
         let mut source_units = Vec::new();
@@ -143,31 +142,6 @@ pub fn read(file: &SourceFile, languages: PairLanguages<'_>) -> Result<Bilingual
         pairs,
         comments,
     })
-}
-
-fn with_message(error: Error, message: &str) -> Error {
-    match error {
-        Error::Input { origin, .. } => Error::Input {
-            origin,
-            message: message.to_owned(),
-        },
-        other => other,
-    }
-}
-
-/// `shouldTranslate` is a JSON `false` (the parser keeps booleans as
-/// `Other`, so look at the bytes).
-fn should_not_translate(file: &SourceFile, value: &Value) -> bool {
-    let Value::Object(members) = value else {
-        return false;
-    };
-    members
-        .iter()
-        .find(|m| m.key.text == "shouldTranslate")
-        .is_some_and(|m| {
-            let raw = &file.text[m.span.start..m.span.end];
-            raw.rsplit(':').next().is_some_and(|v| v.trim() == "false")
-        })
 }
 
 /// The texts of a localization: its `stringUnit`, and those of its

@@ -46,14 +46,18 @@ impl Fold {
     };
 }
 
+/// Whether `s` ends with a letter and a hyphen (`Secretary-`): a word a
+/// line break after it may have split.
+pub fn ends_with_word_hyphen(s: &str) -> bool {
+    let mut back = s.chars().rev();
+    matches!(back.next(), Some('-' | '\u{2010}')) && back.next().is_some_and(char::is_alphabetic)
+}
+
 /// Whether the white space `text[start..end]` holds a line break right
 /// after a hyphen that ends a word and before a letter: `Secretary-⏎General`,
 /// `zero-⏎sum` (the hyphen stays; the break goes).
 fn hyphenated_across(text: &str, start: usize, end: usize) -> bool {
-    let mut before = text[..start].chars().rev();
-    let hyphen = matches!(before.next(), Some('-' | '\u{2010}'));
-    hyphen
-        && before.next().is_some_and(char::is_alphabetic)
+    ends_with_word_hyphen(&text[..start])
         && text[start..end].contains(['\n', '\r'])
         && text[end..].chars().next().is_some_and(char::is_alphabetic)
 }

@@ -383,13 +383,12 @@ impl MappedTextBuilder {
     /// Whether the text so far ends with a letter and a hyphen (`Secretary-`):
     /// a word that a line break may have split.
     pub fn ends_hyphenated(&self) -> bool {
-        let Some(hyphen) = self.text.iter().rposition(|&b| (b as i8) >= -0x40) else {
-            return false;
-        };
-        let tail = std::str::from_utf8(&self.text[hyphen..]).unwrap_or_default();
-        let head = std::str::from_utf8(&self.text[..hyphen]).unwrap_or_default();
-        matches!(tail, "-" | "\u{2010}")
-            && head.chars().next_back().is_some_and(char::is_alphabetic)
+        // Two characters are at most eight bytes: look at no more.
+        let mut from = self.text.len().saturating_sub(8);
+        while from < self.text.len() && (self.text[from] as i8) < -0x40 {
+            from += 1;
+        }
+        std::str::from_utf8(&self.text[from..]).is_ok_and(super::normalize::ends_with_word_hyphen)
     }
 
     pub fn last_char(&self) -> Option<char> {
