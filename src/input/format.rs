@@ -230,13 +230,33 @@ pub struct Head<'a> {
 /// the offset in the file's text where it stands.
 pub type Declaration = (String, usize);
 
-/// Which paths of a format's extension are that format, for walks and
-/// hooks: `takes` decides for a walk, `pattern` is the same rule as the
-/// regular expression pre-commit's `files:` holds (tested to agree).
+/// How a format tells its files from other files with its extension
+/// (Android resources and Maven's `pom.xml` are both `.xml`; YAML is
+/// configuration too). Named on the command line, a file with the
+/// extension is still read as the format (YAML) or told by content
+/// (`.xml`). `hook_paths` is the regular expression pre-commit's `files:`
+/// holds for it, since a hook cannot look inside files.
 #[derive(Debug, Clone, Copy)]
-pub struct PathRule {
-    pub takes: fn(&Path) -> bool,
-    pub pattern: &'static str,
+pub enum SharedExtension {
+    /// By content: the file is the format only when `sniff` finds it
+    /// decisively so; detection by extension passes it over, and a walk
+    /// reads each such file's beginning to decide.
+    ByContent { hook_paths: &'static str },
+    /// By path: a walk takes the files `takes` accepts (a `locales/`
+    /// folder); `hook_paths` is the same rule (tested to agree).
+    ByPath {
+        takes: fn(&Path) -> bool,
+        hook_paths: &'static str,
+    },
+}
+
+impl SharedExtension {
+    pub fn hook_paths(self) -> &'static str {
+        match self {
+            SharedExtension::ByContent { hook_paths }
+            | SharedExtension::ByPath { hook_paths, .. } => hook_paths,
+        }
+    }
 }
 
 /// One format's definition.
@@ -255,15 +275,9 @@ pub struct FormatDef {
     /// files, whose values are not prose. Named on the command line, they
     /// are still read.
     pub walk_skips: &'static [&'static str],
-    /// `Some` when its extensions are shared with files of other kinds, so
-    /// that the extension alone does not tell the format (Android
-    /// resources and Maven's `pom.xml` are both `.xml`): a file is then this
-    /// format only when `sniff` finds it decisively so. Detection by
-    /// extension passes it over, a directory walk reads the beginning of
-    /// each such file to decide, and pre-commit's `files:` pattern, which
-    /// cannot look inside files, takes the paths this regular expression
-    /// matches.
-    pub shared_extension: Option<&'static str>,
+    /// `Some` when its extensions are shared with files of other kinds:
+    /// how its own are told apart.
+    pub shared: Option<SharedExtension>,
     /// What the content says, if anything.
     pub sniff: Option<fn(&Head<'_>) -> Option<Evidence>>,
     pub reader: Reader,
@@ -293,10 +307,6 @@ pub struct FormatDef {
     /// ids being the keys: `align --source A --target B` then pairs two
     /// such files by key rather than by line ([`input::parallel`]).
     pub keyed: bool,
-    /// For an extension that configuration files share (YAML), the paths a
-    /// directory walk and the pre-commit hooks take (a locale in the name,
-    /// a `locales/` folder). Named on the command line, any file is read.
-    pub walk_only: Option<PathRule>,
 }
 
 impl FormatDef {
@@ -316,7 +326,6 @@ pub static FORMATS: &[FormatDef] = &[
         description: "plain text; every line is prose",
         extensions: &["txt", "text"],
         walk_skips: &[],
-        shared_extension: None,
         sniff: None,
         reader: Reader::Prose(|file| Ok(input::plain::read(file))),
         declared_language: None,
@@ -331,7 +340,7 @@ pub static FORMATS: &[FormatDef] = &[
             CommentSyntax::Html,
         ],
         keyed: false,
-        walk_only: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Markdown,
@@ -339,7 +348,6 @@ pub static FORMATS: &[FormatDef] = &[
         description: "CommonMark; code, URLs, HTML and front matter skipped",
         extensions: &["md", "markdown"],
         walk_skips: &[],
-        shared_extension: None,
         sniff: Some(|head| looks_like_markdown(head.text).then_some(Evidence::Suggestive)),
         reader: Reader::Prose(input::markdown::read),
         declared_language: Some(input::markdown::front_matter_lang),
@@ -349,7 +357,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: false,
         comments: &[CommentSyntax::Html],
         keyed: false,
-        walk_only: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Html,
@@ -357,7 +365,6 @@ pub static FORMATS: &[FormatDef] = &[
         description: "HTML; tags, scripts, styles and attributes skipped, entities decoded",
         extensions: &["html", "htm", "xhtml"],
         walk_skips: &[],
-        shared_extension: None,
         sniff: Some(|head| {
             matches!(head.root, Some("html" | "head" | "body")).then_some(Evidence::Decisive)
         }),
@@ -369,7 +376,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: false,
         comments: &[CommentSyntax::Html],
         keyed: false,
-        walk_only: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Xliff,
@@ -377,7 +384,6 @@ pub static FORMATS: &[FormatDef] = &[
         description: "XLIFF 1.2 and 2.x (also SDLXLIFF, MXLIFF): units' source and target",
         extensions: &["xlf", "xliff", "sdlxliff", "mxliff"],
         walk_skips: &[],
-        shared_extension: None,
         sniff: Some(|head| (head.root == Some("xliff")).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, _| input::xliff::read(file)),
         declared_language: None,
@@ -387,7 +393,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Html, CommentSyntax::Note],
         keyed: false,
-        walk_only: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Tmx,
@@ -395,7 +401,6 @@ pub static FORMATS: &[FormatDef] = &[
         description: "TMX 1.4 translation memory; `<tuv xml:lang>` per language",
         extensions: &["tmx"],
         walk_skips: &[],
-        shared_extension: None,
         sniff: Some(|head| (head.root == Some("tmx")).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, langs| input::tmx::read(file, langs.source, langs.target)),
         declared_language: None,
@@ -405,7 +410,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Html, CommentSyntax::Note],
         keyed: false,
-        walk_only: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Po,
@@ -413,7 +418,6 @@ pub static FORMATS: &[FormatDef] = &[
         description: "gettext PO and POT catalogues; msgid/msgstr pairs",
         extensions: &["po", "pot"],
         walk_skips: &[],
-        shared_extension: None,
         sniff: Some(|head| looks_like_po(head.text).then_some(Evidence::Decisive)),
         reader: Reader::Pairs(|file, _| input::po::read(file)),
         declared_language: None,
@@ -423,7 +427,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Hash],
         keyed: false,
-        walk_only: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Tsv,
@@ -431,7 +435,6 @@ pub static FORMATS: &[FormatDef] = &[
         description: "two tab-separated columns: source, target",
         extensions: &["tsv"],
         walk_skips: &[],
-        shared_extension: None,
         sniff: None,
         reader: Reader::Pairs(|file, _| input::tsv::read(file)),
         declared_language: None,
@@ -441,7 +444,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Hash],
         keyed: false,
-        walk_only: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Json,
@@ -467,7 +470,6 @@ pub static FORMATS: &[FormatDef] = &[
             "firebase.json",
             "manifest.json",
         ],
-        shared_extension: None,
         sniff: None,
         reader: Reader::Prose(input::json::read),
         declared_language: Some(input::json::declared_locale),
@@ -478,7 +480,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Slashes, CommentSyntax::SlashStar],
         keyed: true,
-        walk_only: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Properties,
@@ -486,7 +488,6 @@ pub static FORMATS: &[FormatDef] = &[
         description: "Java `.properties` resource bundles: values by key",
         extensions: &["properties"],
         walk_skips: &[],
-        shared_extension: None,
         sniff: None,
         reader: Reader::Prose(input::properties::read),
         declared_language: None,
@@ -497,7 +498,7 @@ pub static FORMATS: &[FormatDef] = &[
         // `!` comments are reported as `#` ones: they behave alike.
         comments: &[CommentSyntax::Hash],
         keyed: true,
-        walk_only: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Strings,
@@ -505,7 +506,6 @@ pub static FORMATS: &[FormatDef] = &[
         description: "iOS and macOS `.strings` files: values by key",
         extensions: &["strings"],
         walk_skips: &[],
-        shared_extension: None,
         sniff: None,
         reader: Reader::Prose(input::strings::read),
         declared_language: None,
@@ -515,7 +515,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::SlashStar, CommentSyntax::Slashes],
         keyed: true,
-        walk_only: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Stringsdict,
@@ -523,7 +523,6 @@ pub static FORMATS: &[FormatDef] = &[
         description: "iOS and macOS `.stringsdict` plurals: format strings and plural forms by key",
         extensions: &["stringsdict"],
         walk_skips: &[],
-        shared_extension: None,
         sniff: None,
         reader: Reader::Prose(input::stringsdict::read),
         declared_language: None,
@@ -533,7 +532,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Html],
         keyed: true,
-        walk_only: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Android,
@@ -542,7 +541,9 @@ pub static FORMATS: &[FormatDef] = &[
         extensions: &["xml"],
         walk_skips: &[],
         // Android keeps its resources in `res/values*/`.
-        shared_extension: Some(r"(^|/)values[^/]*/[^/]+\.xml$"),
+        shared: Some(SharedExtension::ByContent {
+            hook_paths: r"(^|/)values[^/]*/[^/]+\.xml$",
+        }),
         sniff: Some(|head| (head.root == Some("resources")).then_some(Evidence::Decisive)),
         reader: Reader::Prose(input::android::read),
         declared_language: Some(input::android::declared_locale),
@@ -552,7 +553,6 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Html],
         keyed: true,
-        walk_only: None,
     },
     FormatDef {
         format: Format::Resx,
@@ -560,7 +560,6 @@ pub static FORMATS: &[FormatDef] = &[
         description: ".NET `.resx` resources: string `<data>` values by name; typed and binary data skipped, `<comment>`s are notes",
         extensions: &["resx"],
         walk_skips: &[],
-        shared_extension: None,
         sniff: None,
         reader: Reader::Prose(input::resx::read),
         declared_language: None,
@@ -570,7 +569,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Html, CommentSyntax::Note],
         keyed: true,
-        walk_only: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Srt,
@@ -578,7 +577,6 @@ pub static FORMATS: &[FormatDef] = &[
         description: "SubRip subtitles: cue text; numbers, timings and inline tags skipped",
         extensions: &["srt"],
         walk_skips: &[],
-        shared_extension: None,
         sniff: Some(|head| input::subtitles::looks_like_srt(head.text).then_some(Evidence::Decisive)),
         reader: Reader::Prose(input::subtitles::read_srt),
         declared_language: None,
@@ -588,7 +586,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: false,
         comments: &[],
         keyed: false,
-        walk_only: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Vtt,
@@ -596,7 +594,6 @@ pub static FORMATS: &[FormatDef] = &[
         description: "WebVTT subtitles: cue text; header, timings, settings, tags, `STYLE` and `REGION` skipped; `NOTE` blocks are comments",
         extensions: &["vtt"],
         walk_skips: &[],
-        shared_extension: None,
         sniff: Some(|head| input::subtitles::looks_like_vtt(head.text).then_some(Evidence::Decisive)),
         reader: Reader::Prose(input::subtitles::read_vtt),
         declared_language: None,
@@ -606,7 +603,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: false,
         comments: &[CommentSyntax::Block],
         keyed: false,
-        walk_only: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Yaml,
@@ -623,11 +620,10 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Hash],
         keyed: true,
-        walk_only: Some(PathRule {
+        shared: Some(SharedExtension::ByPath {
             takes: is_catalogue_path,
-            pattern: CATALOGUE_PATHS,
+            hook_paths: CATALOGUE_PATHS,
         }),
-        shared_extension: None,
     },
     FormatDef {
         format: Format::Asciidoc,
@@ -644,8 +640,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: false,
         comments: &[CommentSyntax::Slashes, CommentSyntax::Block],
         keyed: false,
-        walk_only: None,
-        shared_extension: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Rst,
@@ -662,8 +657,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: false,
         comments: &[CommentSyntax::Block],
         keyed: false,
-        walk_only: None,
-        shared_extension: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Fluent,
@@ -680,8 +674,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Hash],
         keyed: true,
-        walk_only: None,
-        shared_extension: None,
+        shared: None,
     },
     FormatDef {
         format: Format::Xcstrings,
@@ -689,7 +682,6 @@ pub static FORMATS: &[FormatDef] = &[
         description: "Xcode String Catalogs: each key's source text and one language's translation, plural and device variants by key",
         extensions: &["xcstrings"],
         walk_skips: &[],
-        shared_extension: None,
         sniff: None,
         reader: Reader::Pairs(input::xcstrings::read),
         declared_language: None,
@@ -699,7 +691,7 @@ pub static FORMATS: &[FormatDef] = &[
         placeholders: true,
         comments: &[CommentSyntax::Slashes, CommentSyntax::SlashStar],
         keyed: false,
-        walk_only: None,
+        shared: None,
     },
 ];
 
@@ -851,10 +843,11 @@ pub fn detect(path: &Path, text: &str) -> Format {
 }
 
 /// The format told by the extension alone: never one whose extension is
-/// shared with other files (`shared_extension`), which content must tell.
+/// shared with other files and told by content
+/// ([`SharedExtension::ByContent`]).
 pub fn from_extension(path: &Path) -> Option<Format> {
     claimed_by(path)
-        .filter(|d| d.shared_extension.is_none())
+        .filter(|d| !matches!(d.shared, Some(SharedExtension::ByContent { .. })))
         .map(|d| d.format)
 }
 
@@ -868,7 +861,7 @@ fn claimed_by(path: &Path) -> Option<&'static FormatDef> {
 
 /// Whether a directory walk takes the file at `path`: one with a format's
 /// extension, unless its name is one of that format's `walk_skips` or the
-/// path fails the format's `walk_only`; for an extension shared with other
+/// path fails a [`SharedExtension::ByPath`] rule; for an extension shared with other
 /// files (`.xml`), only when the file's beginning is decisively that
 /// format's (an XML file whose root is `<resources>`, not a `pom.xml` or a
 /// layout). An unreadable file with such an extension is not taken.
@@ -882,10 +875,11 @@ fn walk_takes_with(path: &Path, head: impl FnOnce() -> Option<String>) -> bool {
     let Some(def) = claimed_by(path) else {
         return false;
     };
-    if def.walk_only.is_some_and(|rule| !(rule.takes)(path)) {
-        return false;
+    match def.shared {
+        Some(SharedExtension::ByPath { takes, .. }) if !takes(path) => return false,
+        _ => {}
     }
-    if def.shared_extension.is_some() {
+    if let Some(SharedExtension::ByContent { .. }) = def.shared {
         let Some(text) = head() else {
             return false;
         };
@@ -930,17 +924,17 @@ pub fn globs(sides: Sides) -> Vec<String> {
 /// pre-commit's `files:` takes it: `\.(md|markdown|…)$`.
 ///
 /// A format whose extension is shared with other files (`.xml`) is
-/// matched by its `shared_extension` path pattern instead, after a `|`.
+/// matched by its [`SharedExtension::hook_paths`] instead, after a `|`.
 pub fn file_name_pattern() -> String {
     let extensions: Vec<&str> = FORMATS
         .iter()
-        .filter(|d| d.shared_extension.is_none() && d.walk_only.is_none())
+        .filter(|d| d.shared.is_none())
         .flat_map(|d| d.extensions.iter().copied())
         .collect();
     let mut pattern = format!(r"\.({})$", extensions.join("|"));
     let paths = FORMATS
         .iter()
-        .filter_map(|d| d.shared_extension.or(d.walk_only.map(|rule| rule.pattern)));
+        .filter_map(|d| d.shared.map(SharedExtension::hook_paths));
     for paths in paths {
         pattern.push('|');
         pattern.push_str(paths);
@@ -975,7 +969,9 @@ pub fn formats_markdown() -> String {
             Sides::Bilingual => "source/target pairs",
         };
         let sniffed = match (d.format, d.sniff.is_some()) {
-            _ if d.shared_extension.is_some() => "yes, and it must: the extension is shared",
+            _ if matches!(d.shared, Some(SharedExtension::ByContent { .. })) => {
+                "yes, and it must: the extension is shared"
+            }
             (_, false) => "no",
             (Format::Markdown, true) => "when the extension says nothing",
             (_, true) => "yes, before the extension",
@@ -1286,7 +1282,7 @@ mod tests {
             // A file named with its extension is detected as the format;
             // with a shared extension, only with content that says so.
             let path = format!("file.{}", d.extensions[0]);
-            if d.shared_extension.is_some() {
+            if matches!(d.shared, Some(SharedExtension::ByContent { .. })) {
                 assert_ne!(detect(Path::new(&path), ""), d.format, "{path}");
                 assert!(d.sniff.is_some(), "{}: content must tell", d.name);
             } else {
