@@ -8,7 +8,8 @@
 mod common;
 
 use std::fs;
-use std::path::PathBuf;
+
+use common::resources::Project;
 
 const GLOSSARY: &str = "\
 glossary: house
@@ -19,47 +20,6 @@ concepts:
         - Macao
         - {term: Macau, status: deprecated, fix: auto}
 ";
-
-struct Project {
-    dir: tempfile::TempDir,
-}
-
-impl Project {
-    fn new(glossary: &str) -> Project {
-        let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join("g.yaml"), glossary).unwrap();
-        Project { dir }
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, text).unwrap();
-        path
-    }
-
-    /// `termalign check` in English with the project glossary:
-    /// (stdout, stderr, code).
-    fn check(&self, args: &[&str]) -> (String, String, i32) {
-        let out = common::termalign()
-            .current_dir(self.dir.path())
-            .args([
-                "--isolated",
-                "check",
-                "--no-default-glossaries",
-                "-g",
-                "g.yaml",
-                "--lang",
-                "en",
-                "--format",
-                "line",
-            ])
-            .args(args)
-            .output()
-            .unwrap();
-        common::outcome(out)
-    }
-}
 
 /// `path:line:col` of each finding line.
 fn positions(stdout: &str) -> Vec<String> {
@@ -173,7 +133,7 @@ A literal block follows::
 
 #[test]
 fn only_prose_is_checked_and_fixed() {
-    let p = Project::new(GLOSSARY);
+    let p = Project::with_glossary(GLOSSARY);
     let cases: &[(&str, &str, &str, &[&str])] = &[
         (
             "guide.adoc",
@@ -189,7 +149,7 @@ fn only_prose_is_checked_and_fixed() {
         ),
     ];
     for (name, before, after, want) in cases {
-        let path = p.write(name, before);
+        let path = p.write(name, before.as_bytes());
         let (stdout, stderr, code) = p.check(&[name]);
         assert_eq!(positions(&stdout), *want, "{name}: {stdout}{stderr}");
         assert_eq!(code, 1, "{name}: {stderr}");
@@ -207,10 +167,10 @@ fn only_prose_is_checked_and_fixed() {
 /// found"), and a document without an extension is told by its content.
 #[test]
 fn documents_are_walked_and_sniffed() {
-    let p = Project::new(GLOSSARY);
-    p.write("docs/a.rst", "Macau\n");
-    p.write("docs/b.adoc", "Macau\n");
-    p.write("docs/c.asciidoc", "Macau\n");
+    let p = Project::with_glossary(GLOSSARY);
+    p.write("docs/a.rst", b"Macau\n");
+    p.write("docs/b.adoc", b"Macau\n");
+    p.write("docs/c.asciidoc", b"Macau\n");
     let (stdout, stderr, code) = p.check(&["docs"]);
     assert_eq!(
         positions(&stdout),
@@ -220,7 +180,7 @@ fn documents_are_walked_and_sniffed() {
     assert_eq!(code, 1);
     p.write(
         "README",
-        "Guide\n=====\n\n.. code-block:: text\n\n   Macau\n\nMacau\n",
+        b"Guide\n=====\n\n.. code-block:: text\n\n   Macau\n\nMacau\n",
     );
     let (stdout, _, _) = p.check(&["README"]);
     assert_eq!(positions(&stdout), ["README:8:1"], "{stdout}");
@@ -229,23 +189,9 @@ fn documents_are_walked_and_sniffed() {
 /// AsciiDoc's `:lang:` attribute declares the document's language.
 #[test]
 fn asciidoc_declares_its_language() {
-    let p = Project::new(GLOSSARY);
-    p.write("fr.adoc", "= Guide\n:lang: fr\n\nMacau\n");
-    let out = common::termalign()
-        .current_dir(p.dir.path())
-        .args([
-            "--isolated",
-            "check",
-            "--no-default-glossaries",
-            "-g",
-            "g.yaml",
-            "--format",
-            "json",
-            "fr.adoc",
-        ])
-        .output()
-        .unwrap();
-    let (stdout, stderr, _) = common::outcome(out);
+    let p = Project::with_glossary(GLOSSARY);
+    p.write("fr.adoc", b"= Guide\n:lang: fr\n\nMacau\n");
+    let (stdout, stderr, _) = p.run("check", &["--format", "json", "fr.adoc"]);
     let json: serde_json::Value =
         serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("{stderr}"));
     assert_eq!(json["findings"][0]["rule"], "no-glossary-terms", "{stdout}");
@@ -278,7 +224,7 @@ fn real_documents_give_findings_only_in_prose() {
                 "  - id: w{k}\n    terms:\n      en:\n        - Preferred{k}\n        - {{term: {word}, status: deprecated}}\n"
             ));
         }
-        let p = Project::new(&glossary);
+        let p = Project::with_glossary(&glossary);
         let path = common::fixture(fixture);
         let text = fs::read_to_string(&path).unwrap();
         let (stdout, stderr, code) = p.check(&[path.to_str().unwrap()]);

@@ -7,36 +7,24 @@ mod common;
 use std::fs;
 
 struct Project {
-    dir: tempfile::TempDir,
+    project: common::resources::Project,
 }
 
 impl Project {
     fn new(glossary: &str) -> Project {
-        let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join("g.yaml"), glossary).unwrap();
-        Project { dir }
+        Project {
+            project: common::resources::Project::with_glossary(glossary),
+        }
     }
 
     fn write(&self, name: &str, text: &str) {
-        fs::write(self.dir.path().join(name), text).unwrap();
+        self.project.write(name, text.as_bytes());
     }
 
     /// `termalign check` with the project glossary and `args`:
     /// (stdout, stderr, code).
     fn run(&self, args: &[&str]) -> (String, String, i32) {
-        let out = common::termalign()
-            .current_dir(self.dir.path())
-            .args([
-                "--isolated",
-                "check",
-                "--no-default-glossaries",
-                "-g",
-                "g.yaml",
-            ])
-            .args(args)
-            .output()
-            .unwrap();
-        common::outcome(out)
+        self.project.run("check", args)
     }
 
     /// The JSON findings of `check --lang LANGUAGE FILES`.
@@ -244,7 +232,7 @@ fn suggestions_keep_the_plural() {
     );
     p.run(&["--lang", "en", "--fix", "a.txt"]);
     assert_eq!(
-        fs::read_to_string(p.dir.path().join("a.txt")).unwrap(),
+        fs::read_to_string(p.project.dir.path().join("a.txt")).unwrap(),
         "The Consulates-General reopened and two spokespersons spoke.\n"
     );
 }

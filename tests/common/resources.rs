@@ -34,8 +34,13 @@ pub struct Project {
 
 impl Project {
     pub fn new() -> Project {
+        Project::with_glossary(GLOSSARY)
+    }
+
+    /// A project whose `g.yaml` is `glossary`.
+    pub fn with_glossary(glossary: &str) -> Project {
         let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join("g.yaml"), GLOSSARY).unwrap();
+        fs::write(dir.path().join("g.yaml"), glossary).unwrap();
         Project { dir }
     }
 
