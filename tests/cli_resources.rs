@@ -601,3 +601,39 @@ fn real_rails_catalogues_read_and_map_exactly() {
     }
     assert_eq!(files, 5);
 }
+
+/// A source value with nothing to translate (a `,` delimiter, a format of
+/// placeholders and punctuation) owes the target nothing; a real string
+/// still does.
+#[test]
+fn values_with_nothing_to_translate_are_not_unfinished() {
+    let project = Project::new();
+    project.write(
+        "locales/en.json",
+        b"{\"delimiter\": \",\", \"negative\": \"-%u%n\", \"title\": \"Visit\"}",
+    );
+    project.write("locales/fr.json", b"{}");
+    let out = common::termalign()
+        .current_dir(project.dir.path())
+        .args([
+            "--isolated",
+            "align",
+            "--no-default-glossaries",
+            "-g",
+            "g.yaml",
+            "--format",
+            "line",
+        ])
+        .args(["--source", "locales/en.json", "--target", "locales/fr.json"])
+        .output()
+        .unwrap();
+    let (stdout, stderr, code) = common::outcome(out);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            "locales/en.json:1:51: warning[unfinished-segment] segment title has no translation (segment title)",
+            "locales/fr.json:1:1: warning[no-glossary-terms] no loaded glossary has terms in `fr`: nothing in this file was checked",
+        ]
+    );
+}

@@ -74,9 +74,10 @@ impl Engine {
             let scanned = scanned_of[reference.index]
                 .map(|k| &doc.segments[k])
                 .filter(|_| has_target);
-            // A source of nothing but placeholders or blanks (`%@`, `{0}`)
-            // has nothing to translate: no target is no omission.
-            if !has_target && pair.source.text.trim().is_empty() {
+            // A source of nothing but placeholders, blanks and punctuation
+            // (`%@`, `{0}`, a `,` delimiter) has nothing to translate: no
+            // target is no omission.
+            if !has_target && !pair.source.text.chars().any(char::is_alphanumeric) {
                 continue;
             }
             let unfinished = !has_target || pair.state != PairState::Final;

@@ -21,7 +21,7 @@
 //! Each text maps into its own file's `SourceFile::text`. A keyed file
 //! paired with one that is not is a usage error.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::error::{Error, Result};
 use crate::input::tsv::line_count;
@@ -83,9 +83,24 @@ fn by_key(
         .enumerate()
         .map(|(i, (id, _))| (id.clone(), i))
         .collect();
+    let source_keyed = keyed(source_prose.segments);
+    // Plural forms by the key they are forms of: each language has its own
+    // set (French has `zero`, Japanese only `other`), so a form one side
+    // lacks is no missing or orphan key while the other side has the key.
+    let source_families: HashSet<String> = source_keyed
+        .iter()
+        .filter_map(|(id, _)| plural_family(id).map(str::to_owned))
+        .collect();
+    let target_families: HashSet<String> = targets
+        .iter()
+        .filter_map(|(id, _)| plural_family(id).map(str::to_owned))
+        .collect();
     let mut pairs = Vec::with_capacity(targets.len());
-    for (id, segment) in keyed(source_prose.segments) {
+    for (id, segment) in source_keyed {
         let translated = target_of.get(&id).and_then(|&i| targets[i].1.take());
+        if translated.is_none() && plural_family(&id).is_some_and(|f| target_families.contains(f)) {
+            continue;
+        }
         pairs.push(SegmentPair {
             entry: translated.as_ref().and_then(|t| t.entry),
             target: translated.map(|t| t.text),
@@ -97,13 +112,18 @@ fn by_key(
     // Keys only the target has, in its order.
     for (id, segment) in targets {
         if let Some(t) = segment {
+            let own_plural = plural_family(&id).is_some_and(|f| source_families.contains(f));
             pairs.push(SegmentPair {
                 // No source: an empty text at the start of the source file.
                 source: MappedText::borrowed(&source.text, Span::new(0, 0)),
                 target: Some(t.text),
                 entry: t.entry,
                 id,
-                state: PairState::NotInSource,
+                state: if own_plural {
+                    PairState::Final
+                } else {
+                    PairState::NotInSource
+                },
             });
         }
     }
@@ -167,10 +187,57 @@ fn lines(n: usize) -> &'static str {
     }
 }
 
+/// The key a plural form's key is a form of: `days` of `days.few`
+/// (YAML, JSON paths), `days_few` (i18next), `days[few]` (Android), by
+/// the CLDR plural categories.
+fn plural_family(id: &str) -> Option<&str> {
+    const CATEGORIES: &[&str] = &["zero", "one", "two", "few", "many", "other"];
+    let (family, category) = match id.strip_suffix(']') {
+        Some(inner) => inner.rsplit_once('[')?,
+        None => id.rsplit_once(['.', '_'])?,
+    };
+    CATEGORIES.contains(&category).then_some(family)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::input::testing::{file, ids, original, pair, target};
+
+    /// Each language has its own plural forms: French `zero` beside
+    /// English `one`/`other`, Japanese only `other`. A form one side lacks
+    /// is no missing or orphan key while the other side has that key.
+    #[test]
+    fn plural_forms_pair_by_the_key_they_are_forms_of() {
+        let s = file(
+            "en.yml",
+            "en:\n  secs:\n    one: a second\n    other: seconds\n  files_one: a file\n  files_other: files\n  gone: Gone\n",
+        );
+        let t = file(
+            "fr.yml",
+            "fr:\n  secs:\n    zero: aucune seconde\n    one: une seconde\n    other: secondes\n  files_other: fichiers\n  extra: En plus\n",
+        );
+        let b = read(&s, &t).unwrap();
+        let got: Vec<(&str, &PairState, &str)> = b
+            .pairs
+            .iter()
+            .map(|p| (p.id.as_str(), &p.state, target(p)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("secs.one", &PairState::Final, "une seconde"),
+                ("secs.other", &PairState::Final, "secondes"),
+                ("files_other", &PairState::Final, "fichiers"),
+                ("gone", &PairState::Final, "<none>"),
+                ("secs.zero", &PairState::Final, "aucune seconde"),
+                ("extra", &PairState::NotInSource, "En plus"),
+            ]
+        );
+        assert_eq!(plural_family("days[few]"), Some("days"));
+        assert_eq!(plural_family("menu.other"), Some("menu"));
+        assert_eq!(plural_family("menu.title"), None);
+    }
 
     #[test]
     fn lines_pair_up_and_map_into_their_own_files() {
